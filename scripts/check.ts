@@ -1,0 +1,64 @@
+/**
+ * `npm run check`: validate every article and ticker snapshot under CONTENT_DIR and report all
+ * problems at once. Exit 0 when clean, 1 when anything is wrong. Also the first step of the build.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { contentDir } from '../src/config.ts';
+import { slugFromPath } from '../src/lib/slug.ts';
+import { formatProblem, validateArticle, validateTicker, type Problem } from '../src/lib/validate.ts';
+
+async function filesUnder(dir: string, pattern: RegExp): Promise<string[]> {
+	try {
+		const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+		return entries
+			.filter((e) => e.isFile() && pattern.test(e.name))
+			.map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+			.sort();
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+		throw error;
+	}
+}
+
+/** Validate the content folder; returns every problem and the article count. */
+export async function checkContent(root = contentDir()): Promise<{ problems: Problem[]; articles: number; snapshots: number }> {
+	const shown = (file: string) => path.relative(process.cwd(), file) || file;
+	const problems: Problem[] = [];
+	const articlesDir = path.join(root, 'articles');
+	const articleFiles = await filesUnder(articlesDir, /\.mdx?$/i);
+	if (articleFiles.length === 0) {
+		problems.push({ file: shown(articlesDir), line: 1, field: '(folder)', message: 'holds no articles, expected .md or .mdx files' });
+	}
+	const seen = new Map<string, string>();
+	for (const relative of articleFiles) {
+		const file = path.join(articlesDir, relative);
+		problems.push(...validateArticle(shown(file), relative, await readFile(file, 'utf8')));
+		const slug = slugFromPath(relative);
+		const first = seen.get(slug);
+		if (first) {
+			problems.push({ file: shown(file), line: 1, field: '(file name)', message: `gives the slug "${slug}" that ${first} already has, expected a unique name` });
+		} else seen.set(slug, shown(file));
+	}
+	const tickerDir = path.join(root, 'ticker');
+	const tickerFiles = await filesUnder(tickerDir, /\.json$/i);
+	for (const name of tickerFiles) {
+		const file = path.join(tickerDir, name);
+		if (!/^\d{4}-\d{2}-\d{2}\.json$/.test(name)) {
+			problems.push({ file: shown(file), line: 1, field: '(file name)', message: 'expected a snapshot named YYYY-MM-DD.json' });
+			continue;
+		}
+		problems.push(...validateTicker(shown(file), name, await readFile(file, 'utf8')));
+	}
+	return { problems, articles: articleFiles.length, snapshots: tickerFiles.length };
+}
+
+if (import.meta.main) {
+	const { problems, articles, snapshots } = await checkContent();
+	if (problems.length) {
+		for (const problem of problems) console.error(formatProblem(problem));
+		console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in the content: fix them and run npm run check again.`);
+		process.exit(1);
+	}
+	console.log(`Content OK: ${articles} articles, ${snapshots} ticker snapshots.`);
+}

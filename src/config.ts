@@ -1,0 +1,68 @@
+/**
+ * The one site configuration: every site-wide setting lives here.
+ * Server-side only (it reads the environment); never import it from a client script.
+ */
+import path from 'node:path';
+
+const env = process.env;
+
+/** Sections, in navigation order: slug → display name. */
+export const SECTIONS = {
+	politics: 'Politics',
+	economy: 'Economy',
+	society: 'Society',
+	tech: 'Tech',
+	culture: 'Culture',
+	energy: 'Energy',
+	security: 'Security',
+	opinion: 'Opinion',
+} as const;
+
+/** Countries an article can be filed under: slug → display name. */
+export const COUNTRIES = {
+	kazakhstan: 'Kazakhstan',
+	kyrgyzstan: 'Kyrgyzstan',
+	tajikistan: 'Tajikistan',
+	turkmenistan: 'Turkmenistan',
+	uzbekistan: 'Uzbekistan',
+	afghanistan: 'Afghanistan',
+	region: 'Region-wide',
+} as const;
+
+export type SectionSlug = keyof typeof SECTIONS;
+export type CountrySlug = keyof typeof COUNTRIES;
+
+export const SITE = {
+	name: 'Caravan',
+	tagline: 'News from Central Asia',
+	description:
+		'Independent reporting on Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan.',
+	/** Absolute origin used for canonical links, feeds and sitemaps. */
+	url: (env.SITE_URL ?? 'https://caravan.example').replace(/\/+$/, ''),
+	/** IANA time zone for the edition date and for date-only front-matter. */
+	timeZone: env.SITE_TIME_ZONE ?? 'Asia/Almaty',
+	/** BCP 47 locale of the English edition. */
+	locale: 'en-GB',
+	lang: 'en',
+	/** Articles per listing page. */
+	pageSize: 6,
+	/** Words in a listing excerpt. */
+	excerptWords: 500,
+	/** Related articles shown under a story. */
+	relatedCount: 3,
+	/** Reading speed for the "N min read" estimate. */
+	wordsPerMinute: 220,
+} as const;
+
+export const TICKER = {
+	base: 'USD',
+	/** Currencies shown, in display order. */
+	currencies: ['KGS', 'KZT', 'TJS', 'TMT', 'UZS'],
+	/** Rates API for `npm run ticker`; must answer `{ rates: { CODE: number } }` for the base. */
+	apiUrl: env.TICKER_API_URL ?? 'https://open.er-api.com/v6/latest/USD',
+} as const;
+
+/** The content folder (holding `articles/` and `ticker/`); `CONTENT_DIR` overrides it. */
+export function contentDir(): string {
+	return path.resolve(env.CONTENT_DIR ?? 'content');
+}

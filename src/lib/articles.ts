@@ -1,0 +1,96 @@
+/** The article model the pages render, and the publishing rules. */
+import type { CountrySlug, SectionSlug } from '../config.ts';
+import type { ArticleData } from '../schema.ts';
+import { excerpt, plainText, words } from './excerpt.ts';
+import { slugify } from './slug.ts';
+
+export interface Named {
+	name: string;
+	slug: string;
+}
+
+export interface Correction {
+	date: Date;
+	text: string;
+}
+
+export interface Article {
+	slug: string;
+	/** Site-relative URL, `/articles/<slug>/`. */
+	url: string;
+	title: string;
+	date: Date;
+	updated?: Date;
+	/** Latest of `date`, `updated` and any correction: `dateModified`. */
+	modified: Date;
+	authors: Named[];
+	section: SectionSlug;
+	countries: CountrySlug[];
+	tags: Named[];
+	summary?: string;
+	image?: ArticleData['image'];
+	/** Newest first. */
+	corrections: Correction[];
+	draft: boolean;
+	/** Dated after "now": held back until then. */
+	embargoed: boolean;
+	/** Plain-text excerpt (first N words, `...` when cut). */
+	excerpt: string;
+	wordCount: number;
+	readingMinutes: number;
+}
+
+export interface ArticleSource {
+	slug: string;
+	data: ArticleData;
+	body: string;
+	format: 'md' | 'mdx';
+}
+
+export interface ArticleOptions {
+	now: Date;
+	excerptWords: number;
+	wordsPerMinute: number;
+}
+
+const named = (name: string): Named => ({ name, slug: slugify(name) });
+
+/** Shape one validated entry into the page model. Pure: the same input gives the same article. */
+export function toArticle({ slug, data, body, format }: ArticleSource, options: ArticleOptions): Article {
+	const text = plainText(body, format);
+	const wordCount = words(text).length;
+	const corrections = [...data.corrections].sort((a, b) => b.date.getTime() - a.date.getTime());
+	const modified = new Date(
+		Math.max(data.date.getTime(), data.updated?.getTime() ?? 0, ...corrections.map((c) => c.date.getTime())),
+	);
+	return {
+		slug,
+		url: `/articles/${slug}/`,
+		title: data.title,
+		date: data.date,
+		updated: data.updated,
+		modified,
+		authors: data.author.map(named),
+		section: data.section,
+		countries: data.countries,
+		tags: data.tags.map(named),
+		summary: data.summary || undefined,
+		image: data.image,
+		corrections,
+		draft: data.draft,
+		embargoed: data.date.getTime() > options.now.getTime(),
+		excerpt: excerpt(text, options.excerptWords).text,
+		wordCount,
+		readingMinutes: Math.max(1, Math.round(wordCount / options.wordsPerMinute)),
+	};
+}
+
+/** Published = not a draft and not dated after "now". */
+export function isPublished(article: Pick<Article, 'draft' | 'embargoed'>): boolean {
+	return !article.draft && !article.embargoed;
+}
+
+/** Newest first by date; the slug breaks ties so order never depends on file-system order. */
+export function compareNewestFirst(a: Pick<Article, 'date' | 'slug'>, b: Pick<Article, 'date' | 'slug'>): number {
+	return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug, 'en');
+}

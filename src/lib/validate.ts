@@ -1,0 +1,201 @@
+/**
+ * Validation of raw content files against the schemas, reported the way writers need it:
+ * `path:line: field: what is wrong, what is expected`, every problem at once, never a stack trace.
+ */
+import matter from 'gray-matter';
+import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import type { z } from 'astro/zod';
+import { ARTICLE_KEYS, articleSchema, tickerSchema } from '../schema.ts';
+import { slugFromPath } from './slug.ts';
+
+export interface Problem {
+	file: string;
+	line: number;
+	field: string;
+	message: string;
+}
+
+export function formatProblem(p: Problem): string {
+	return `${p.file}:${p.line}: ${p.field}: ${p.message}`;
+}
+
+/** Edit distance, for "did you mean" hints on misspelt keys. */
+export function editDistance(a: string, b: string): number {
+	let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		const row = [i];
+		for (let j = 1; j <= b.length; j++) {
+			row[j] = Math.min(
+				(previous[j] as number) + 1,
+				(row[j - 1] as number) + 1,
+				(previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+			);
+		}
+		previous = row;
+	}
+	return previous[b.length] as number;
+}
+
+/** The known key closest to `key`, when it is close enough to be a typo. */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
+	let best: { key: string; distance: number } | undefined;
+	for (const candidate of known) {
+		const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+		if (!best || distance < best.distance) best = { key: candidate, distance };
+	}
+	return best && best.distance <= Math.max(2, Math.floor(best.key.length / 3)) ? best.key : undefined;
+}
+
+/** 1-based line (in `text`) where the node at `path` starts, or of its nearest located parent. */
+function lineOf(doc: Document, text: string, path: readonly PropertyKey[], lineOffset: number): number {
+	for (let depth = path.length; depth > 0; depth--) {
+		const parentPath = path.slice(0, depth - 1) as (string | number)[];
+		const parent = parentPath.length ? doc.getIn(parentPath, true) : doc.contents;
+		const key = path[depth - 1];
+		let offset: number | undefined;
+		if (isMap(parent)) {
+			const pair = parent.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
+			offset = (pair?.key as { range?: number[] } | undefined)?.range?.[0];
+		} else if (isSeq(parent) && typeof key === 'number') {
+			offset = (parent.items[key] as { range?: number[] } | undefined)?.range?.[0];
+		}
+		if (offset !== undefined) return lineOffset + text.slice(0, offset).split('\n').length - 1;
+	}
+	return 1;
+}
+
+function fieldName(path: readonly PropertyKey[]): string {
+	return path.reduce<string>(
+		(name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)),
+		'',
+	);
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+	return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), data);
+}
+
+/** Problems from a zod failure, located in the YAML/JSON source. */
+function issuesToProblems(
+	file: string,
+	issues: readonly z.core.$ZodIssue[],
+	data: unknown,
+	locate: (path: readonly PropertyKey[]) => number,
+	knownKeys: readonly string[],
+): Problem[] {
+	return issues.flatMap((issue): Problem[] => {
+		if (issue.code === 'unrecognized_keys') {
+			return issue.keys.map((key) => {
+				const path = [...issue.path, key];
+				const suggestion = issue.path.length === 0 ? closestKey(key, knownKeys) : undefined;
+				return {
+					file,
+					line: locate(path),
+					field: fieldName(path),
+					message: suggestion
+						? `unknown field, did you mean "${suggestion}"?`
+						: `unknown field, expected one of ${issue.path.length === 0 ? knownKeys.join(', ') : 'the documented keys'}`,
+				};
+			});
+		}
+		const missing = valueAt(data, issue.path) === undefined;
+		const message = missing && issue.code === 'invalid_type' ? `is missing, ${issue.message}` : issue.message;
+		return [{ file, line: locate(issue.path), field: fieldName(issue.path) || '(front-matter)', message }];
+	});
+}
+
+/** Where a YAML error really starts: an unclosed quote is reported where the parser gave up. */
+function yamlErrorLine(error: { code?: string; linePos?: { line: number }[] }, yamlText: string): number {
+	const line = error.linePos?.[0]?.line ?? 1;
+	if (error.code === 'MISSING_CHAR') {
+		const lines = yamlText.split('\n');
+		for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+			const quotes = (lines[i]?.match(/"/g) ?? []).length + (lines[i]?.match(/'/g) ?? []).length;
+			if (quotes % 2 === 1) return i + 1;
+		}
+	}
+	return line;
+}
+
+const SLUG_FILE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Validate one article file. `file` is the path shown to the writer; `relativePath` is inside `articles/`. */
+export function validateArticle(file: string, relativePath: string, raw: string): Problem[] {
+	const problems: Problem[] = [];
+	const slug = slugFromPath(relativePath);
+	if (!SLUG_FILE.test(slug)) {
+		problems.push({
+			file,
+			line: 1,
+			field: '(file name)',
+			message: `"${slug}" cannot be a URL, expected lower-case letters, digits and hyphens, like "budget-vote-2026"`,
+		});
+	}
+	if (!/^---\r?\n/.test(raw)) {
+		problems.push({ file, line: 1, field: '(front-matter)', message: 'is missing, expected the file to start with a --- block' });
+		return problems;
+	}
+	let doc: Document | undefined;
+	let parsed: matter.GrayMatterFile<string>;
+	try {
+		parsed = matter(raw, {
+			engines: {
+				yaml: (text: string) => {
+					// YAML 1.2 core schema: dates stay text, so impossible dates are caught, not rolled over.
+					doc = parseDocument(text, { schema: 'core', uniqueKeys: true });
+					const error = doc.errors[0];
+					if (error) throw Object.assign(new Error(error.message), { yamlError: error, yamlText: text });
+					return doc.toJS() ?? {};
+				},
+			},
+		});
+	} catch (error) {
+		const yaml = (error as { yamlError?: { code?: string; message: string; linePos?: { line: number }[] }; yamlText?: string });
+		const detail = (yaml.yamlError?.message ?? String(error)).split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
+		return [
+			...problems,
+			{
+				file,
+				line: yaml.yamlError ? yamlErrorLine(yaml.yamlError, yaml.yamlText ?? '') : 1,
+				field: '(front-matter)',
+				message: `broken YAML (${detail}), expected "key: value" lines; quote values that contain a colon or start with a quote`,
+			},
+		];
+	}
+	const data = parsed.data;
+	if (!data || typeof data !== 'object' || Array.isArray(data)) {
+		return [...problems, { file, line: 2, field: '(front-matter)', message: 'expected "key: value" lines' }];
+	}
+	const result = articleSchema.safeParse(data);
+	if (!result.success) {
+		const locate = (path: readonly PropertyKey[]) => (doc ? lineOf(doc, parsed.matter, path, 1) : 1);
+		problems.push(...issuesToProblems(file, result.error.issues, data, locate, ARTICLE_KEYS));
+	}
+	return problems.sort((a, b) => a.line - b.line);
+}
+
+/** Validate one ticker snapshot file (`YYYY-MM-DD.json`). */
+export function validateTicker(file: string, fileName: string, raw: string): Problem[] {
+	let data: unknown;
+	try {
+		data = JSON.parse(raw);
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		const at = /position (\d+)/.exec(message);
+		const line = at ? raw.slice(0, Number(at[1])).split('\n').length : 1;
+		return [{ file, line, field: '(json)', message: `broken JSON (${message.split('\n')[0]}), expected {"date", "base", "rates"}` }];
+	}
+	const locate = (path: readonly PropertyKey[]) => {
+		const key = path.at(-1);
+		if (typeof key !== 'string') return 1;
+		const index = raw.indexOf(`"${key}"`);
+		return index < 0 ? 1 : raw.slice(0, index).split('\n').length;
+	};
+	const result = tickerSchema.safeParse(data);
+	const problems = result.success ? [] : issuesToProblems(file, result.error.issues, data, locate, Object.keys(tickerSchema.shape));
+	const day = fileName.replace(/\.json$/, '');
+	if (result.success && result.data.date !== day) {
+		problems.push({ file, line: locate(['date']), field: 'date', message: `is "${result.data.date}", expected "${day}" to match the file name` });
+	}
+	return problems;
+}

@@ -1,0 +1,125 @@
+/**
+ * The front-matter schemas: the single source of truth for what an article and a ticker snapshot
+ * may say. `src/content.config.ts` hands them to Astro; `scripts/check.ts` validates raw files
+ * with the very same objects, so the two can never disagree.
+ */
+import { z } from 'astro/zod';
+import { COUNTRIES, SECTIONS, SITE, TICKER, type CountrySlug, type SectionSlug } from './config.ts';
+import { parseContentDate, yamlDateToText } from './lib/dates.ts';
+import { slugify } from './lib/slug.ts';
+
+const sectionSlugs = Object.keys(SECTIONS) as SectionSlug[];
+const countrySlugs = Object.keys(COUNTRIES) as CountrySlug[];
+
+const nonEmptyText = (what: string) =>
+	z
+		.string({ error: `expected ${what} as text` })
+		.trim()
+		.min(1, { error: `must not be empty, expected ${what}` });
+
+/** A date or date-time, strictly parsed (see `parseContentDate`). */
+const contentDate = z
+	.union([z.string(), z.date()], { error: 'expected a date like 2025-12-17 or 2025-12-17T09:30:00+05:00' })
+	.transform((value, ctx) => {
+		const text = value instanceof Date ? yamlDateToText(value) : value;
+		const parsed = parseContentDate(text, SITE.timeZone);
+		if (!parsed.ok) {
+			ctx.addIssue({ code: 'custom', message: parsed.message });
+			return z.NEVER;
+		}
+		return parsed.date;
+	});
+
+/** One value or a list of them, always read as a list. */
+const oneOrMany = <T extends z.ZodType>(item: T) =>
+	z.union([item.transform((v) => [v]), z.array(item)]);
+
+const section = z.enum(sectionSlugs, {
+	error: (issue) =>
+		`${JSON.stringify(issue.input)} is not a section, expected one of ${sectionSlugs.join(', ')}`,
+});
+
+const country = z.enum(countrySlugs, {
+	error: (issue) =>
+		`${JSON.stringify(issue.input)} is not a country, expected one of ${countrySlugs.join(', ')}`,
+});
+
+export const correctionSchema = z.strictObject({
+	/** When the correction was made. */
+	date: contentDate,
+	/** What was wrong and what is right, in plain text. */
+	text: nonEmptyText('the correction'),
+});
+
+export const imageSchema = z.strictObject({
+	/** File beside the article (`./lead.jpg`) or under `content/images/`. */
+	src: nonEmptyText('the image file'),
+	/** What the image shows, for readers who cannot see it. */
+	alt: z.string({ error: 'is required with an image: describe what it shows' }),
+	caption: z.string().optional(),
+	credit: z.string().optional(),
+	/** Purely decorative images may have an empty `alt`. */
+	decorative: z.boolean().optional(),
+});
+
+export const articleSchema = z
+	.strictObject({
+		/** Headline. */
+		title: nonEmptyText('a headline'),
+		/** Publication time; a future date embargoes the story until then. */
+		date: contentDate,
+		/** Byline: one name or a list of names. */
+		author: oneOrMany(nonEmptyText('an author name')),
+		/** One of the configured sections. */
+		section,
+		/** Countries the story is about. */
+		countries: oneOrMany(country).default([]),
+		/** Free tags; de-duplicated by their slug. */
+		tags: oneOrMany(nonEmptyText('a tag'))
+			.default([])
+			.transform((tags) => [...new Map(tags.map((t) => [slugify(t), t])).values()]),
+		/** Standfirst for meta descriptions and feeds, plain text. */
+		summary: z.string({ error: 'expected plain text' }).trim().optional(),
+		/** Last substantive update. */
+		updated: contentDate.optional(),
+		/** Drafts are never published. */
+		draft: z.boolean({ error: 'expected true or false' }).default(false),
+		/** Lead image. */
+		image: imageSchema.optional(),
+		/** Dated correction notes, shown newest first. */
+		corrections: z.array(correctionSchema, { error: 'expected a list of { date, text }' }).default([]),
+	})
+	.superRefine((data, ctx) => {
+		if (data.updated && data.updated < data.date) {
+			ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before `date`, expected a time on or after it' });
+		}
+		if (data.image && data.image.alt.trim() === '' && !data.image.decorative) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['image', 'alt'],
+				message: 'is empty, expected a description of the image (or `decorative: true`)',
+			});
+		}
+	});
+
+export type ArticleData = z.output<typeof articleSchema>;
+/** Every front-matter key an article may use (for "did you mean" hints). */
+export const ARTICLE_KEYS = Object.keys(articleSchema.shape);
+
+const currencyCode = /^[A-Z]{3}$/;
+
+export const tickerSchema = z.strictObject({
+	date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected the snapshot day as YYYY-MM-DD' }),
+	base: z.string().regex(currencyCode, { error: 'expected a three-letter currency code like USD' }),
+	rates: z
+		.record(
+			z.string().regex(currencyCode, { error: 'expected three-letter currency codes' }),
+			z.number({ error: 'expected a number of units per 1 base' }).positive({ error: 'must be above 0' }),
+			{ error: 'expected { "CODE": units per 1 base, … }' },
+		)
+		.refine((rates) => TICKER.currencies.some((code) => code in rates), {
+			error: `holds none of ${TICKER.currencies.join(', ')}`,
+		}),
+});
+
+export type TickerSnapshot = z.output<typeof tickerSchema>;
