@@ -46,7 +46,7 @@ async function main(): Promise<void> {
 	await rm(scratchDir, { recursive: true, force: true });
 	const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 	await timed('astro build', () =>
-		run(process.execPath, [astro, 'build', '--outDir', scratchDir], { ASTRO_TELEMETRY_DISABLED: '1' }),
+		run(process.execPath, [astro, 'build', '--outDir', scratchDir], { ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }),
 	);
 	for (const step of postBuildSteps) await timed(step.name, () => step.run(scratchDir));
 

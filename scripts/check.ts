@@ -23,7 +23,11 @@ async function filesUnder(dir: string, pattern: RegExp): Promise<string[]> {
 
 /** Validate the content folder; returns every problem and the article count. */
 export async function checkContent(root = contentDir()): Promise<{ problems: Problem[]; articles: number; snapshots: number }> {
-	const shown = (file: string) => path.relative(process.cwd(), file) || file;
+	// Paths as the writer knows them: relative to the project when inside it, else absolute.
+	const shown = (file: string) => {
+		const relative = path.relative(process.cwd(), file);
+		return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+	};
 	const problems: Problem[] = [];
 	const articlesDir = path.join(root, 'articles');
 	const articleFiles = await filesUnder(articlesDir, /\.mdx?$/i);

@@ -34,15 +34,15 @@ const contentDate = z
 const oneOrMany = <T extends z.ZodType>(item: T) =>
 	z.union([item.transform((v) => [v]), z.array(item)]);
 
-const section = z.enum(sectionSlugs, {
-	error: (issue) =>
-		`${JSON.stringify(issue.input)} is not a section, expected one of ${sectionSlugs.join(', ')}`,
-});
+/** "x" is not a <what>, expected one of …; just "expected one of …" when the value is missing. */
+const oneOf = <T extends string>(values: readonly [T, ...T[]], what: string) =>
+	z.enum(values, {
+		error: (issue) =>
+			`${issue.input === undefined ? '' : `${JSON.stringify(issue.input)} is not ${what}, `}expected one of ${values.join(', ')}`,
+	});
 
-const country = z.enum(countrySlugs, {
-	error: (issue) =>
-		`${JSON.stringify(issue.input)} is not a country, expected one of ${countrySlugs.join(', ')}`,
-});
+const section = oneOf(sectionSlugs as [SectionSlug, ...SectionSlug[]], 'a section');
+const country = oneOf(countrySlugs as [CountrySlug, ...CountrySlug[]], 'a country');
 
 export const correctionSchema = z.strictObject({
 	/** When the correction was made. */

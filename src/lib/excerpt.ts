@@ -74,8 +74,8 @@ function collect(node: MdastNode, blocks: string[], inline: boolean): string {
 export function plainText(body: string, format: 'md' | 'mdx' = 'md'): string {
 	const tree =
 		format === 'mdx'
-			? mdxToMdast(body, { trackPositions: false })
-			: markdownToMdast(body, { trackPositions: false });
+			? mdxToMdast(body, { position: false })
+			: markdownToMdast(body, { position: false });
 	const blocks: string[] = [];
 	collect(tree, blocks, false);
 	return blocks.join(' ').replace(ASCII_WHITESPACE_G, ' ').trim();

@@ -14,10 +14,11 @@ export interface Listing {
 	articles: Article[];
 }
 
-export interface ListingPage {
+// A type, not an interface: Astro's page props must be assignable to an index signature.
+export type ListingPage = {
 	listing: Listing;
 	page: Page<Article>;
-}
+};
 
 /** Group articles (already sorted newest first) by a facet, keeping that order inside each group. */
 export function groupBy(

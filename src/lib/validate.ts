@@ -98,8 +98,15 @@ function issuesToProblems(
 				};
 			});
 		}
+		if (issue.code === 'invalid_union' && issue.errors.length) {
+			// "One value or a list": report the branch that got furthest into the value.
+			const depth = (branch: readonly z.core.$ZodIssue[]) => Math.max(...branch.map((i) => i.path.length));
+			const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
+			const nested = best.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as z.core.$ZodIssue);
+			return issuesToProblems(file, nested, data, locate, knownKeys);
+		}
 		const missing = valueAt(data, issue.path) === undefined;
-		const message = missing && issue.code === 'invalid_type' ? `is missing, ${issue.message}` : issue.message;
+		const message = missing && issue.message.startsWith('expected') ? `is missing, ${issue.message}` : issue.message;
 		return [{ file, line: locate(issue.path), field: fieldName(issue.path) || '(front-matter)', message }];
 	});
 }

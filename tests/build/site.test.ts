@@ -1,0 +1,206 @@
+/** The fixture site, built through CONTENT_DIR with a fixed clock, read as a reader would. */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse, text, texts } from '../helpers/html.ts';
+import { builtSite, readDist } from '../helpers/site.ts';
+
+let dist: string;
+const page = async (file: string) => parse(await readDist(dist, file));
+
+beforeAll(async () => {
+	dist = await builtSite('fixture');
+});
+
+describe('every page', () => {
+	it('shows the edition date in the site time zone, the ticker and the section navigation', async () => {
+		const doc = await page('index.html');
+		expect(text(doc.querySelector('.edition'))).toBe('17 December 2025');
+		expect(doc.querySelector('.edition time')?.getAttribute('datetime')).toBe('2025-12-17');
+		expect(texts(doc, '.ticker .items:not([aria-hidden]) .item')).toEqual([
+			'KGS/USD = 0.01144 0%',
+			'KZT/USD = 0.00194 -0.63%',
+			'TJS/USD = 0.10841 -0.37%',
+			'TMT/USD = 0.28490 -0.28%',
+			'UZS/USD = 0.00008 -0.41%',
+		]);
+		// The loop's second copy is hidden from assistive technology.
+		expect(doc.querySelectorAll('.ticker .items[aria-hidden="true"]')).toHaveLength(1);
+		expect(texts(doc, 'nav.sections a')).toEqual([
+			'Latest', 'Politics', 'Economy', 'Society', 'Tech', 'Culture', 'Energy', 'Security', 'Opinion',
+		]);
+		expect(doc.querySelector('footer.site-footer')).not.toBeNull();
+	});
+});
+
+describe('front page', () => {
+	it('lists the newest six of all published articles, with the results line', async () => {
+		const doc = await page('index.html');
+		expect(text(doc.querySelector('.results'))).toBe('Viewing results 1 - 6 of 14');
+		expect(texts(doc, '.article-list .headline')).toEqual([
+			'Folder form story',
+			'An MDX story',
+			"<script>alert('x')</script> & “quotes” in a headline",
+			'Long read across the steppe',
+			'Fixture story number 9',
+			'Fixture tie-break story',
+		]);
+		expect([...doc.querySelectorAll('.article-list .headline a')].map((a) => a.getAttribute('href'))).toEqual([
+			'/articles/folder-form-story/',
+			'/articles/mdx-story/',
+			'/articles/xss-headline/',
+			'/articles/long-read/',
+			'/articles/fixture-story-09/',
+			'/articles/fixture-story-09b/',
+		]);
+		expect(doc.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/page/2/');
+		expect(doc.querySelector('a[rel="prev"]')).toBeNull();
+		expect(texts(doc, '.pagination a[aria-label^="Page"]')).toEqual(['1', '2', '3']);
+	});
+
+	it('shows the excerpt: plain text, cut at 500 words with "..."', async () => {
+		const doc = await page('index.html');
+		const items = [...doc.querySelectorAll('.article-list article')];
+		const long = items.find((item) => text(item.querySelector('.headline')) === 'Long read across the steppe');
+		const excerpt = text(long?.querySelector('.excerpt'));
+		expect(excerpt.startsWith('The start w001 w002')).toBe(true);
+		expect(excerpt.split(' ')).toHaveLength(500);
+		expect(excerpt.endsWith(' w498...')).toBe(true);
+		const short = items.find((item) => text(item.querySelector('.headline')) === 'Fixture story number 9');
+		expect(text(short?.querySelector('.excerpt'))).toBe(
+			'Paragraph one of fixture story 9 with a bold word and a link. Paragraph two of fixture story 9.',
+		);
+	});
+
+	it('paginates with rel=prev/next on the following pages', async () => {
+		const second = await page('page/2/index.html');
+		expect(text(second.querySelector('.results'))).toBe('Viewing results 7 - 12 of 14');
+		expect(texts(second, '.article-list .headline')).toEqual([8, 7, 6, 5, 4, 3].map((n) => `Fixture story number ${n}`));
+		expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/');
+		expect(second.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/page/3/');
+		const third = await page('page/3/index.html');
+		expect(text(third.querySelector('.results'))).toBe('Viewing results 13 - 14 of 14');
+		expect(third.querySelector('a[rel="next"]')).toBeNull();
+		expect(existsSync(path.join(dist, 'page/4/index.html'))).toBe(false);
+	});
+});
+
+describe('article page', () => {
+	it('has headline, byline linked to the author, dateline, updated, places, reading time, body and tags', async () => {
+		const doc = await page('articles/long-read/index.html');
+		expect(text(doc.querySelector('h1'))).toBe('Long read across the steppe');
+		expect(text(doc.querySelector('.byline'))).toBe(
+			'By Staff Reporter · 10 December 2025 · Updated 11 December 2025 · 3 min read',
+		);
+		expect(doc.querySelector('.byline a[rel="author"]')?.getAttribute('href')).toBe('/author/staff-reporter/');
+		expect(doc.querySelector('.byline time')?.getAttribute('datetime')).toBe('2025-12-10T00:00:00+05:00');
+		expect(doc.querySelector('.places a')?.getAttribute('href')).toBe('/country/kazakhstan/');
+		expect(text(doc.querySelector('.prose'))).toContain('turquoise caravanserai lanterns of Turkestan');
+		expect(texts(doc, '.tags a')).toEqual(['fixture']);
+	});
+
+	it('shows corrections newest first, with dates', async () => {
+		const doc = await page('articles/long-read/index.html');
+		expect(texts(doc, '.corrections li')).toEqual([
+			'13 December 2025: A caption misnamed the river.',
+			'12 December 2025: An earlier version gave the wrong length of the steppe road.',
+		]);
+	});
+
+	it('joins several authors in the byline and links each', async () => {
+		const doc = await page('articles/fixture-story-09b/index.html');
+		expect(text(doc.querySelector('.byline'))).toMatch(/^By Staff Reporter and Aida Bekova · 9 December 2025 · 1 min read$/);
+		expect([...doc.querySelectorAll('.byline a')].map((a) => a.getAttribute('href'))).toEqual([
+			'/author/staff-reporter/',
+			'/author/aida-bekova/',
+		]);
+	});
+
+	it('lists three related articles, newest first', async () => {
+		const doc = await page('articles/fixture-story-03/index.html');
+		const related = [...doc.querySelectorAll('.related .headline a')].map((a) => a.getAttribute('href'));
+		expect(related).toHaveLength(3);
+		expect(related).not.toContain('/articles/fixture-story-03/');
+		const dates = [...doc.querySelectorAll('.related time')].map((t) => Date.parse(t.getAttribute('datetime') ?? ''));
+		expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+	});
+
+	it('renders .mdx and <slug>/index.md articles', async () => {
+		expect(text((await page('articles/mdx-story/index.html')).querySelector('.prose'))).toBe('MDX body in 2025 with inline JSX text.');
+		expect(text((await page('articles/folder-form-story/index.html')).querySelector('h1'))).toBe('Folder form story');
+	});
+
+	it('escapes writer text as text, never markup', async () => {
+		const html = await readDist(dist, 'articles/xss-headline/index.html');
+		expect(html).not.toContain("<script>alert('x')</script>");
+		const doc = parse(html);
+		expect(text(doc.querySelector('h1'))).toBe("<script>alert('x')</script> & “quotes” in a headline");
+		expect(text(doc.querySelector('.byline a'))).toBe("O'Brien <b>Bold</b>");
+		expect(doc.querySelector('title')?.textContent).toBe("<script>alert('x')</script> & “quotes” in a headline | Caravan");
+	});
+});
+
+describe('listings by section, country, author and tag', () => {
+	it('section page lists that section only, newest first, with the results line', async () => {
+		const doc = await page('section/economy/index.html');
+		expect(text(doc.querySelector('h1'))).toBe('Economy');
+		expect(text(doc.querySelector('.results'))).toBe('Viewing results 1 - 3 of 3');
+		expect(texts(doc, '.article-list .headline')).toEqual([
+			'Fixture story number 9',
+			'Fixture tie-break story',
+			'Fixture story number 2',
+		]);
+		expect(text(doc.querySelector('nav.sections a[aria-current="page"]'))).toBe('Economy');
+	});
+
+	it('country, author and tag pages exist and paginate', async () => {
+		expect(text((await page('country/kazakhstan/index.html')).querySelector('.results'))).toBe('Viewing results 1 - 3 of 3');
+		const author = await page('author/staff-reporter/index.html');
+		expect(text(author.querySelector('h1'))).toBe('Stories by Staff Reporter');
+		expect(text(author.querySelector('.results'))).toBe('Viewing results 1 - 6 of 8');
+		expect(text((await page('author/staff-reporter/page/2/index.html')).querySelector('.results'))).toBe('Viewing results 7 - 8 of 8');
+		expect(text((await page('tag/fixture/index.html')).querySelector('h1'))).toBe('Tagged: fixture');
+		expect(text((await page('tag/water/index.html')).querySelector('.results'))).toBe('Viewing results 1 - 3 of 3');
+	});
+
+	it('has an index of sections and a useful 404 page', async () => {
+		const sections = await page('section/index.html');
+		expect(texts(sections, '.section-index h2')).toEqual(['Politics', 'Economy', 'Society', 'Tech', 'Culture', 'Energy', 'Security', 'Opinion']);
+		const notFound = await page('404.html');
+		expect(text(notFound.querySelector('h1'))).toBe('Page not found');
+		expect(notFound.querySelector('main form[action="/search/"]')).not.toBeNull();
+		expect(notFound.querySelector('main a[href="/"]')).not.toBeNull();
+	});
+});
+
+describe('ticker.json', () => {
+	it('holds the snapshot used (not the future one), the previous one, and the computed items', async () => {
+		const ticker = JSON.parse(await readDist(dist, 'ticker.json'));
+		expect(ticker.date).toBe('2025-12-17');
+		expect(ticker.snapshot.rates.KGS).toBe(87.41);
+		expect(ticker.previous.date).toBe('2025-12-16');
+		expect(ticker.items.map((item: { text: string }) => item.text)).toContain('TJS/USD = 0.10841 -0.37%');
+	});
+});
+
+describe('publishing rules', () => {
+	async function allFiles(dir: string): Promise<string[]> {
+		const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+		return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+	}
+
+	it('leaves no trace of a draft or an embargoed article anywhere in dist/', async () => {
+		expect(existsSync(path.join(dist, 'articles/draft-story'))).toBe(false);
+		expect(existsSync(path.join(dist, 'articles/embargoed-story'))).toBe(false);
+		expect(existsSync(path.join(dist, 'tag/embargo-only-tag'))).toBe(false);
+		expect(existsSync(path.join(dist, 'author/embargo-writer'))).toBe(false);
+		const needles = ['draft-story', 'Unpublished draft story', 'xylophone marmalade', 'embargoed-story', 'Embargoed future story', 'periwinkle obelisk', 'Embargo Writer'];
+		for (const file of await allFiles(dist)) {
+			const content = await readFile(file);
+			for (const needle of needles) {
+				expect(content.includes(needle), `${needle} in ${path.relative(dist, file)}`).toBe(false);
+			}
+		}
+	});
+});

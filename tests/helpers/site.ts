@@ -1,0 +1,89 @@
+/**
+ * Build a content folder once per test run, shared by every test file (and worker) that needs it.
+ * A lock directory makes concurrent callers wait for the first build instead of racing it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const OUTPUT = path.join(ROOT, '.test-output');
+
+/** 2025-12-17T12:00:00+05:00: "now" for every fixture build. */
+export const FIXTURE_EPOCH = 1765954800;
+
+export const SITES = {
+	/** The test fixture content (tests/fixtures/site). */
+	fixture: { contentDir: path.join(ROOT, 'tests/fixtures/site'), epoch: FIXTURE_EPOCH },
+	/** The shipped sample content, built as `npm run build` would (with a fixed clock). */
+	sample: { contentDir: path.join(ROOT, 'content'), epoch: 1764216000 /* 2025-11-27T09:00:00+05:00 */ },
+} as const;
+
+export interface BuildResult {
+	status: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+/** The environment without what Vitest adds (`DEV`, `MODE`, `NODE_ENV`…), which would leak into Astro's build. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (!/^(VITEST.*|TEST|DEV|PROD|SSR|MODE|BASE_URL|NODE_ENV)$/.test(key)) env[key] = value;
+	}
+	return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
+/** Run the real `npm run build` script on `contentDir` into `outDir`. */
+export function runBuild(options: { contentDir: string; outDir: string; env?: Record<string, string> }): BuildResult {
+	const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.ts')], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		env: cleanEnv({
+			CONTENT_DIR: options.contentDir,
+			CARAVAN_OUT_DIR: options.outDir,
+			CARAVAN_CACHE_DIR: path.join(path.dirname(options.outDir), '.astro-cache'),
+			...options.env,
+		}),
+	});
+	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The built `dist/` of a named site, building it on first use in this test run. */
+export async function builtSite(name: keyof typeof SITES): Promise<string> {
+	const { contentDir, epoch } = SITES[name];
+	const dir = path.join(OUTPUT, name);
+	const dist = path.join(dir, 'dist');
+	const done = path.join(dir, 'done');
+	const lock = path.join(OUTPUT, `${name}.lock`);
+	mkdirSync(OUTPUT, { recursive: true });
+	for (;;) {
+		if (existsSync(done)) {
+			const status = readFileSync(done, 'utf8');
+			if (status !== 'ok') throw new Error(`building the ${name} site failed:\n${status}`);
+			return dist;
+		}
+		try {
+			mkdirSync(lock);
+		} catch {
+			await sleep(250);
+			continue;
+		}
+		mkdirSync(dir, { recursive: true });
+		const result = runBuild({ contentDir, outDir: dist, env: { SOURCE_DATE_EPOCH: String(epoch) } });
+		writeFileSync(done, result.status === 0 ? 'ok' : `${result.stdout}\n${result.stderr}`);
+	}
+}
+
+/** A fresh temporary folder. */
+export function tempDir(prefix = 'caravan-'): Promise<string> {
+	return mkdtemp(path.join(tmpdir(), prefix));
+}
+
+/** Read a built file as text. */
+export function readDist(dist: string, file: string): Promise<string> {
+	return readFile(path.join(dist, file), 'utf8');
+}
