@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { COUNTRIES, SECTIONS, SITE, TICKER, type CountrySlug, type SectionSlug } from './config.ts';
-import { parseContentDate, yamlDateToText } from './lib/dates.ts';
+import { parseContentDate } from './lib/dates.ts';
 import { slugify } from './lib/slug.ts';
 
 const sectionSlugs = Object.keys(SECTIONS) as SectionSlug[];
@@ -17,11 +17,13 @@ const nonEmptyText = (what: string) =>
 		.trim()
 		.min(1, { error: `must not be empty, expected ${what}` });
 
-/** A date or date-time, strictly parsed (see `parseContentDate`). */
+/**
+ * A date or date-time, strictly parsed (see `parseContentDate`). Front-matter is read with YAML's
+ * core schema (`src/lib/frontmatter.ts`), so this always sees the text the writer typed.
+ */
 const contentDate = z
-	.union([z.string(), z.date()], { error: 'expected a date like 2025-12-17 or 2025-12-17T09:30:00+05:00' })
-	.transform((value, ctx) => {
-		const text = value instanceof Date ? yamlDateToText(value) : value;
+	.string({ error: 'expected a date like 2025-12-17 or 2025-12-17T09:30:00+05:00' })
+	.transform((text, ctx) => {
 		const parsed = parseContentDate(text, SITE.timeZone);
 		if (!parsed.ok) {
 			ctx.addIssue({ code: 'custom', message: parsed.message });
@@ -30,9 +32,9 @@ const contentDate = z
 		return parsed.date;
 	});
 
-/** One value or a list of them, always read as a list. */
+/** One value or a list of them, always read as a list, without repeats. */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
-	z.union([item.transform((v) => [v]), z.array(item)]);
+	z.union([item.transform((v) => [v]), z.array(item)]).transform((list) => [...new Set(list)]);
 
 /** "x" is not a <what>, expected one of …; just "expected one of …" when the value is missing. */
 const oneOf = <T extends string>(values: readonly [T, ...T[]], what: string) =>
@@ -51,16 +53,26 @@ export const correctionSchema = z.strictObject({
 	text: nonEmptyText('the correction'),
 });
 
-export const imageSchema = z.strictObject({
-	/** File beside the article (`./lead.jpg`) or under `content/images/`. */
-	src: nonEmptyText('the image file'),
-	/** What the image shows, for readers who cannot see it. */
-	alt: z.string({ error: 'is required with an image: describe what it shows' }),
-	caption: z.string().optional(),
-	credit: z.string().optional(),
-	/** Purely decorative images may have an empty `alt`. */
-	decorative: z.boolean().optional(),
-});
+export const imageSchema = z
+	.strictObject({
+		/** File beside the article (`./lead.jpg`) or under `content/images/`. */
+		src: nonEmptyText('the image file'),
+		/** What the image shows, for readers who cannot see it. */
+		alt: z.string({ error: 'expected a description of the image as text' }).optional(),
+		caption: z.string().optional(),
+		credit: z.string().optional(),
+		/** Purely decorative images may have an empty (or no) `alt`. */
+		decorative: z.boolean().optional(),
+	})
+	.superRefine((image, ctx) => {
+		if (!image.decorative && !image.alt?.trim()) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['alt'],
+				message: `is ${image.alt === undefined ? 'missing' : 'empty'}, expected a description of the image (or \`decorative: true\`)`,
+			});
+		}
+	});
 
 export const articleSchema = z
 	.strictObject({
@@ -69,7 +81,9 @@ export const articleSchema = z
 		/** Publication time; a future date embargoes the story until then. */
 		date: contentDate,
 		/** Byline: one name or a list of names. */
-		author: oneOrMany(nonEmptyText('an author name')),
+		author: oneOrMany(nonEmptyText('an author name')).refine((names) => names.length > 0, {
+			error: 'is an empty list, expected at least one name',
+		}),
 		/** One of the configured sections. */
 		section,
 		/** Countries the story is about. */
@@ -92,13 +106,6 @@ export const articleSchema = z
 	.superRefine((data, ctx) => {
 		if (data.updated && data.updated < data.date) {
 			ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before `date`, expected a time on or after it' });
-		}
-		if (data.image && data.image.alt.trim() === '' && !data.image.decorative) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['image', 'alt'],
-				message: 'is empty, expected a description of the image (or `decorative: true`)',
-			});
 		}
 	});
 

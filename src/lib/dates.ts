@@ -8,11 +8,11 @@ const DATE_TIME =
 export function now(env: Record<string, string | undefined> = process.env): Date {
 	const epoch = env.SOURCE_DATE_EPOCH;
 	if (epoch !== undefined && epoch.trim() !== '') {
-		const seconds = Number(epoch);
-		if (!Number.isInteger(seconds)) {
+		const date = new Date(Number(epoch.trim()) * 1000);
+		if (!/^\d+$/.test(epoch.trim()) || Number.isNaN(date.getTime())) {
 			throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
 		}
-		return new Date(seconds * 1000);
+		return date;
 	}
 	return new Date();
 }
@@ -84,15 +84,6 @@ export function parseContentDate(input: string, timeZone: string): DateParseResu
 		ok: false,
 		message: `"${text}" is not a date; expected YYYY-MM-DD or a date-time with offset like 2025-12-17T09:30:00+05:00`,
 	};
-}
-
-/**
- * YAML parsers turn unquoted timestamps into Date objects (date-only ones at UTC midnight).
- * Map such a value back to the text the writer typed, so it is parsed like any other.
- */
-export function yamlDateToText(value: Date): string {
-	const iso = value.toISOString();
-	return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
 }
 
 /** "17 December 2025" for `date` in `timeZone`. */

@@ -45,29 +45,57 @@ function htmlToText(html: string): string {
 	);
 }
 
-/** Collect text; blocks (paragraphs, headings, list items, HTML blocks) are kept apart. */
-function collect(node: MdastNode, blocks: string[], inline: boolean): string {
-	const n = node as MdastNode & { value?: unknown; children?: MdastNode[] };
-	if (SKIPPED.has(n.type)) return '';
-	if (n.type === 'html') {
-		const text = htmlToText(String(n.value ?? ''));
-		if (!inline) blocks.push(text);
-		return inline ? text : '';
+/** Nodes whose text runs on inside a line (everything else starts a block of its own). */
+const PHRASING = new Set([
+	'text',
+	'inlineCode',
+	'break',
+	'emphasis',
+	'strong',
+	'delete',
+	'link',
+	'linkReference',
+	'mdxJsxTextElement',
+	'footnoteReference',
+]);
+
+type Node = MdastNode & { value?: unknown; children?: MdastNode[] };
+
+/** Text of a phrasing node and its descendants. */
+function inlineText(node: Node): string {
+	if (SKIPPED.has(node.type)) return '';
+	if (node.type === 'text' || node.type === 'inlineCode') return String(node.value ?? '');
+	if (node.type === 'html') return htmlToText(String(node.value ?? ''));
+	if (node.type === 'break') return ' ';
+	return (node.children ?? []).map((child) => inlineText(child as Node)).join('');
+}
+
+/**
+ * Collect the text of a block container: runs of phrasing children (a paragraph's, or a JSX
+ * element's written on one line) form one block; other children are blocks of their own.
+ */
+function collectBlocks(node: Node, blocks: string[]): void {
+	if (SKIPPED.has(node.type)) return;
+	if (node.type === 'html') {
+		blocks.push(htmlToText(String(node.value ?? '')));
+		return;
 	}
-	if (n.type === 'text' || n.type === 'inlineCode') return String(n.value ?? '');
-	if (n.type === 'code') {
-		blocks.push(String(n.value ?? ''));
-		return '';
+	if (node.type === 'code') {
+		blocks.push(String(node.value ?? ''));
+		return;
 	}
-	if (n.type === 'break') return ' ';
-	const children = n.children ?? [];
-	if (INLINE_PARENTS.has(n.type) || inline) {
-		const text = children.map((child) => collect(child, blocks, true)).join('');
-		if (!inline) blocks.push(text);
-		return text;
+	let run = '';
+	for (const child of node.children ?? []) {
+		const c = child as Node;
+		if (PHRASING.has(c.type) || (c.type === 'html' && INLINE_PARENTS.has(node.type))) {
+			run += inlineText(c);
+			continue;
+		}
+		if (run) blocks.push(run);
+		run = '';
+		collectBlocks(c, blocks);
 	}
-	for (const child of children) collect(child, blocks, false);
-	return '';
+	if (run) blocks.push(run);
 }
 
 /** The body as plain text: Markdown and HTML stripped, blocks joined by a space, whitespace collapsed. */
@@ -77,7 +105,7 @@ export function plainText(body: string, format: 'md' | 'mdx' = 'md'): string {
 			? mdxToMdast(body, { position: false })
 			: markdownToMdast(body, { position: false });
 	const blocks: string[] = [];
-	collect(tree, blocks, false);
+	collectBlocks(tree as Node, blocks);
 	return blocks.join(' ').replace(ASCII_WHITESPACE_G, ' ').trim();
 }
 

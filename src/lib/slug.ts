@@ -27,7 +27,7 @@ export function slugify(text: string): string {
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()
-		.replace(/['’‘`]/g, '')
+		.replace(/['’‘`ʻʼ]/g, '')
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '');
 }

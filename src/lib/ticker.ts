@@ -47,13 +47,21 @@ export function formatValue(value: number): string {
 
 /** Percent change rounded to 2 decimals, trailing zeros dropped, sign shown: `0%`, `-0.37%`, `+1.5%`. */
 export function formatChange(change: number): string {
-	const rounded = Math.round(change * 100) / 100;
+	const rounded = roundChange(change);
 	if (rounded === 0) return '0%';
 	const text = String(Math.abs(rounded));
 	return `${rounded > 0 ? '+' : '-'}${text}%`;
 }
 
-/** Percent change of the base-value of a currency between two rates (units per base). */
+/** Round half away from zero to 2 decimals, so +0.005 and −0.005 round alike; never −0. */
+function roundChange(change: number): number {
+	return (Math.sign(change) * Math.round(Math.abs(change) * 100)) / 100 || 0;
+}
+
+/**
+ * Percent change of the value 1/rate (what one unit is worth in the base), computed from the
+ * exact rates: rounding to 5 decimals first would swamp small currencies (UZS is 0.00008).
+ */
 export function percentChange(currentRate: number, previousRate: number): number {
 	// value = 1 / rate, so change = (1/current − 1/previous) / (1/previous) = previous/current − 1.
 	return (previousRate / currentRate - 1) * 100;
@@ -69,7 +77,7 @@ export function tickerItems(current: Snapshot, previous: Snapshot | undefined, c
 		const label = `${code}/${current.base} = ${formatValue(1 / rate)}`;
 		const previousRate = comparable?.rates[code];
 		if (previousRate === undefined) return [{ code, base: current.base, value, label, text: label }];
-		const change = Math.round(percentChange(rate, previousRate) * 100) / 100 || 0; // no "-0"
+		const change = roundChange(percentChange(rate, previousRate));
 		const direction = change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
 		const changeText = formatChange(change);
 		return [{ code, base: current.base, value, change, direction, label, changeText, text: `${label} ${changeText}` }];

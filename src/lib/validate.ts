@@ -2,10 +2,10 @@
  * Validation of raw content files against the schemas, reported the way writers need it:
  * `path:line: field: what is wrong, what is expected`, every problem at once, never a stack trace.
  */
-import matter from 'gray-matter';
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { ARTICLE_KEYS, articleSchema, tickerSchema } from '../schema.ts';
+import { FrontmatterSyntaxError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { slugFromPath } from './slug.ts';
 
 export interface Problem {
@@ -82,6 +82,8 @@ function issuesToProblems(
 	data: unknown,
 	locate: (path: readonly PropertyKey[]) => number,
 	knownKeys: readonly string[],
+	/** What to call the whole document when a problem has no field. */
+	rootField = '(front-matter)',
 ): Problem[] {
 	return issues.flatMap((issue): Problem[] => {
 		if (issue.code === 'unrecognized_keys') {
@@ -103,22 +105,22 @@ function issuesToProblems(
 			const depth = (branch: readonly z.core.$ZodIssue[]) => Math.max(...branch.map((i) => i.path.length));
 			const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
 			const nested = best.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as z.core.$ZodIssue);
-			return issuesToProblems(file, nested, data, locate, knownKeys);
+			return issuesToProblems(file, nested, data, locate, knownKeys, rootField);
 		}
 		const missing = valueAt(data, issue.path) === undefined;
 		const message = missing && issue.message.startsWith('expected') ? `is missing, ${issue.message}` : issue.message;
-		return [{ file, line: locate(issue.path), field: fieldName(issue.path) || '(front-matter)', message }];
+		return [{ file, line: locate(issue.path), field: fieldName(issue.path) || rootField, message }];
 	});
 }
 
 /** Where a YAML error really starts: an unclosed quote is reported where the parser gave up. */
-function yamlErrorLine(error: { code?: string; linePos?: { line: number }[] }, yamlText: string): number {
-	const line = error.linePos?.[0]?.line ?? 1;
-	if (error.code === 'MISSING_CHAR') {
-		const lines = yamlText.split('\n');
+function yamlErrorLine(error: FrontmatterSyntaxError): number {
+	const line = error.yamlError.linePos?.[0]?.line ?? 1;
+	const quote = /Missing closing (["'])/.exec(error.yamlError.message)?.[1];
+	if (quote) {
+		const lines = error.yaml.split('\n');
 		for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
-			const quotes = (lines[i]?.match(/"/g) ?? []).length + (lines[i]?.match(/'/g) ?? []).length;
-			if (quotes % 2 === 1) return i + 1;
+			if ((lines[i]?.split(quote).length ?? 1) % 2 === 0) return i + 1;
 		}
 	}
 	return line;
@@ -142,28 +144,17 @@ export function validateArticle(file: string, relativePath: string, raw: string)
 		problems.push({ file, line: 1, field: '(front-matter)', message: 'is missing, expected the file to start with a --- block' });
 		return problems;
 	}
-	let doc: Document | undefined;
-	let parsed: matter.GrayMatterFile<string>;
+	let parsed: ParsedFrontmatter;
 	try {
-		parsed = matter(raw, {
-			engines: {
-				yaml: (text: string) => {
-					// YAML 1.2 core schema: dates stay text, so impossible dates are caught, not rolled over.
-					doc = parseDocument(text, { schema: 'core', uniqueKeys: true });
-					const error = doc.errors[0];
-					if (error) throw Object.assign(new Error(error.message), { yamlError: error, yamlText: text });
-					return doc.toJS() ?? {};
-				},
-			},
-		});
+		parsed = parseFrontmatter(raw);
 	} catch (error) {
-		const yaml = (error as { yamlError?: { code?: string; message: string; linePos?: { line: number }[] }; yamlText?: string });
-		const detail = (yaml.yamlError?.message ?? String(error)).split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
+		if (!(error instanceof FrontmatterSyntaxError)) throw error;
+		const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
 		return [
 			...problems,
 			{
 				file,
-				line: yaml.yamlError ? yamlErrorLine(yaml.yamlError, yaml.yamlText ?? '') : 1,
+				line: yamlErrorLine(error),
 				field: '(front-matter)',
 				message: `broken YAML (${detail}), expected "key: value" lines; quote values that contain a colon or start with a quote`,
 			},
@@ -175,7 +166,7 @@ export function validateArticle(file: string, relativePath: string, raw: string)
 	}
 	const result = articleSchema.safeParse(data);
 	if (!result.success) {
-		const locate = (path: readonly PropertyKey[]) => (doc ? lineOf(doc, parsed.matter, path, 1) : 1);
+		const locate = (path: readonly PropertyKey[]) => lineOf(parsed.doc, parsed.yaml, path, 1);
 		problems.push(...issuesToProblems(file, result.error.issues, data, locate, ARTICLE_KEYS));
 	}
 	return problems.sort((a, b) => a.line - b.line);
@@ -199,10 +190,10 @@ export function validateTicker(file: string, fileName: string, raw: string): Pro
 		return index < 0 ? 1 : raw.slice(0, index).split('\n').length;
 	};
 	const result = tickerSchema.safeParse(data);
-	const problems = result.success ? [] : issuesToProblems(file, result.error.issues, data, locate, Object.keys(tickerSchema.shape));
+	const problems = result.success ? [] : issuesToProblems(file, result.error.issues, data, locate, Object.keys(tickerSchema.shape), '(json)');
 	const day = fileName.replace(/\.json$/, '');
 	if (result.success && result.data.date !== day) {
 		problems.push({ file, line: locate(['date']), field: 'date', message: `is "${result.data.date}", expected "${day}" to match the file name` });
 	}
-	return problems;
+	return problems.sort((a, b) => a.line - b.line);
 }

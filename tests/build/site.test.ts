@@ -128,7 +128,10 @@ describe('article page', () => {
 
 	it('renders .mdx and <slug>/index.md articles', async () => {
 		expect(text((await page('articles/mdx-story/index.html')).querySelector('.prose'))).toBe('MDX body in 2025 with inline JSX text.');
-		expect(text((await page('articles/folder-form-story/index.html')).querySelector('h1'))).toBe('Folder form story');
+		const folderForm = await page('articles/folder-form-story/index.html');
+		expect(text(folderForm.querySelector('h1'))).toBe('Folder form story');
+		// 05:00 in Almaty is midnight UTC: the offset survives (js-yaml alone would lose it).
+		expect(folderForm.querySelector('.byline time')?.getAttribute('datetime')).toBe('2025-12-13T05:00:00+05:00');
 	});
 
 	it('escapes writer text as text, never markup', async () => {

@@ -7,7 +7,6 @@ import {
 	parseContentDate,
 	startOfDay,
 	timeZoneOffsetMinutes,
-	yamlDateToText,
 } from '../../src/lib/dates.ts';
 
 const TZ = 'Asia/Almaty';
@@ -141,15 +140,6 @@ describe('parseContentDate: date-time', () => {
 	});
 });
 
-describe('yamlDateToText', () => {
-	it('turns a YAML date-only timestamp (UTC midnight) back into YYYY-MM-DD', () => {
-		expect(yamlDateToText(new Date('2025-12-17T00:00:00Z'))).toBe('2025-12-17');
-	});
-
-	it('keeps other instants as full ISO text', () => {
-		expect(yamlDateToText(new Date('2025-12-17T04:30:00Z'))).toBe('2025-12-17T04:30:00.000Z');
-	});
-});
 
 describe('time-zone helpers', () => {
 	it('knows the offset of a zone at an instant', () => {

@@ -1,0 +1,24 @@
+/** Language-aware formatting: dates, numbers and plural forms, all through Intl. */
+
+/** "17 December 2025" / "17 декабря 2025": day, month name, year, without the Russian "г.". */
+export function formatEditionDate(date: Date, locale: string, timeZone: string): string {
+	return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone })
+		.formatToParts(date)
+		.filter((part) => part.type !== 'literal' || part.value.trim() === '' || part.value.trim() === ',')
+		.map((part) => (part.type === 'literal' ? ' ' : part.value))
+		.join('')
+		.replace(/ +/g, ' ')
+		.trim();
+}
+
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** The form of a word that goes with `count` in `locale` (Russian: 1 минута, 2 минуты, 5 минут). */
+export function plural(count: number, locale: string, forms: PluralForms): string {
+	return forms[new Intl.PluralRules(locale).select(count)] ?? forms.other;
+}
+
+/** A decimal with the locale's separator, keeping the digits as given (`0.01144` → `0,01144`). */
+export function localiseDecimal(text: string, decimalSeparator: string): string {
+	return decimalSeparator === '.' ? text : text.replace(/(\d)\.(\d)/g, `$1${decimalSeparator}$2`);
+}

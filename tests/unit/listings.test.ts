@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { COUNTRIES, SECTIONS, SITE } from '../../src/config.ts';
+import { compareNewestFirst, type Article } from '../../src/lib/articles.ts';
+import { listingHeading, listingTitle } from '../../src/lib/listingText.ts';
+import { buildListings, groupBy, listingPages, type Listing } from '../../src/lib/listings.ts';
+import { decDay, makeArticle } from './fixtures.ts';
+
+const NAMES = { sections: SECTIONS, countries: COUNTRIES };
+
+const articles: Article[] = [
+	makeArticle('budget', { date: decDay(10), section: 'economy', countries: ['kazakhstan'], author: ['Aigerim Sadykova'], tags: ['Budget', 'Oil'] }),
+	makeArticle('rogun', { date: decDay(12), section: 'energy', countries: ['tajikistan', 'afghanistan'], author: ['Farrukh Nazarov'], tags: ['Water'] }),
+	makeArticle('tenge', { date: decDay(11), section: 'economy', countries: ['kazakhstan'], author: ['Aigerim Sadykova', 'Daniyar Ospanov'], tags: ['budget'] }),
+	makeArticle('comment', { date: decDay(9), section: 'opinion', countries: ['region'], author: ['Daniyar Ospanov'] }),
+].sort(compareNewestFirst);
+
+const listings = buildListings(articles, NAMES);
+const find = (kind: Listing['kind'], key: string) => listings.find((l) => l.kind === kind && l.key === key);
+const slugsOf = (listing: Listing | undefined) => listing?.articles.map((a) => a.slug);
+
+describe('buildListings', () => {
+	it('starts with the front page listing everything, newest first', () => {
+		expect(listings[0]).toMatchObject({ kind: 'home', key: '', name: 'Latest', basePath: '/' });
+		expect(slugsOf(listings[0])).toEqual(['rogun', 'tenge', 'budget', 'comment']);
+	});
+
+	it('has a listing for every configured section, in navigation order, even when empty', () => {
+		const sections = listings.filter((l) => l.kind === 'section');
+		expect(sections.map((l) => l.key)).toEqual(['politics', 'economy', 'society', 'tech', 'culture', 'energy', 'security', 'opinion']);
+		expect(sections.map((l) => l.name)).toEqual(Object.values(SECTIONS));
+		expect(find('section', 'economy')?.basePath).toBe('/section/economy/');
+		expect(slugsOf(find('section', 'economy'))).toEqual(['tenge', 'budget']);
+		expect(slugsOf(find('section', 'politics'))).toEqual([]);
+	});
+
+	it('has a listing for every configured country, even when empty', () => {
+		const countries = listings.filter((l) => l.kind === 'country');
+		expect(countries.map((l) => l.key)).toEqual(Object.keys(COUNTRIES));
+		expect(find('country', 'region')).toMatchObject({ name: 'Region-wide', basePath: '/country/region/' });
+		expect(slugsOf(find('country', 'kazakhstan'))).toEqual(['tenge', 'budget']);
+		expect(slugsOf(find('country', 'afghanistan'))).toEqual(['rogun']);
+		expect(slugsOf(find('country', 'turkmenistan'))).toEqual([]);
+	});
+
+	it('has author listings only for authors with articles, sorted by slug', () => {
+		const authors = listings.filter((l) => l.kind === 'author');
+		expect(authors.map((l) => l.key)).toEqual(['aigerim-sadykova', 'daniyar-ospanov', 'farrukh-nazarov']);
+		expect(find('author', 'daniyar-ospanov')).toMatchObject({ name: 'Daniyar Ospanov', basePath: '/author/daniyar-ospanov/' });
+		expect(slugsOf(find('author', 'aigerim-sadykova'))).toEqual(['tenge', 'budget']);
+		expect(slugsOf(find('author', 'daniyar-ospanov'))).toEqual(['tenge', 'comment']);
+	});
+
+	it('has tag listings only for used tags, grouping spellings with the same slug', () => {
+		const tags = listings.filter((l) => l.kind === 'tag');
+		expect(tags.map((l) => l.key)).toEqual(['budget', 'oil', 'water']);
+		expect(find('tag', 'budget')?.basePath).toBe('/tag/budget/');
+		expect(slugsOf(find('tag', 'budget'))).toEqual(['tenge', 'budget']);
+		// The name is the spelling of the newest article using it.
+		expect(find('tag', 'budget')?.name).toBe('budget');
+	});
+
+	it('keeps the newest-first order inside every listing', () => {
+		for (const listing of listings) {
+			const times = listing.articles.map((a) => a.date.getTime());
+			expect(times).toEqual([...times].sort((a, b) => b - a));
+		}
+	});
+
+	it('lists everything in the given order: kinds in home, section, country, author, tag order', () => {
+		const kinds = listings.map((l) => l.kind);
+		expect(kinds.indexOf('section')).toBeGreaterThan(kinds.lastIndexOf('home'));
+		expect(kinds.indexOf('country')).toBeGreaterThan(kinds.lastIndexOf('section'));
+		expect(kinds.indexOf('author')).toBeGreaterThan(kinds.lastIndexOf('country'));
+		expect(kinds.indexOf('tag')).toBeGreaterThan(kinds.lastIndexOf('author'));
+		expect(listings).toHaveLength(1 + 8 + 7 + 3 + 3);
+	});
+
+	it('builds only navigation listings when there are no articles', () => {
+		const empty = buildListings([], NAMES);
+		expect(empty.map((l) => l.kind).filter((k) => k === 'author' || k === 'tag')).toEqual([]);
+		expect(empty).toHaveLength(1 + 8 + 7);
+		expect(empty.every((l) => l.articles.length === 0)).toBe(true);
+	});
+
+	it('does not share the caller’s array as the front page list', () => {
+		const list = [...articles];
+		const built = buildListings(list, NAMES);
+		list.pop();
+		expect(built[0]?.articles).toHaveLength(4);
+	});
+});
+
+describe('groupBy', () => {
+	it('groups by facet slug, keeping the first name and the input order', () => {
+		const groups = groupBy(articles, (a) => a.tags);
+		expect([...groups.keys()]).toEqual(['water', 'budget', 'oil']);
+		expect(groups.get('budget')?.name).toBe('budget');
+		expect(groups.get('budget')?.articles.map((a) => a.slug)).toEqual(['tenge', 'budget']);
+	});
+});
+
+describe('listingPages', () => {
+	it('paginates every listing 6 to a page under its base path', () => {
+		const many = Array.from({ length: 14 }, (_, i) =>
+			makeArticle(`story-${String(i + 1).padStart(2, '0')}`, { date: decDay(i + 1), section: 'tech', tags: ['ai'] }),
+		).sort(compareNewestFirst);
+		const pages = listingPages(buildListings(many, NAMES), SITE.pageSize);
+		const tech = pages.filter((p) => p.listing.kind === 'section' && p.listing.key === 'tech');
+		expect(tech.map((p) => p.page.url)).toEqual(['/section/tech/', '/section/tech/page/2/', '/section/tech/page/3/']);
+		expect(tech.map((p) => p.page.items.length)).toEqual([6, 6, 2]);
+		expect(tech[0]?.page.items[0]?.slug).toBe('story-14');
+		expect(pages.filter((p) => p.listing.kind === 'home').map((p) => p.page.url)).toEqual(['/', '/page/2/', '/page/3/']);
+		expect(pages.filter((p) => p.listing.kind === 'tag').map((p) => p.page.url)).toEqual(['/tag/ai/', '/tag/ai/page/2/', '/tag/ai/page/3/']);
+	});
+
+	it('gives empty listings one page', () => {
+		const pages = listingPages(buildListings([], NAMES), SITE.pageSize);
+		expect(pages).toHaveLength(1 + 8 + 7);
+		expect(pages.every((p) => p.page.pageCount === 1 && p.page.items.length === 0)).toBe(true);
+	});
+
+	it('gives every page a unique URL', () => {
+		const urls = listingPages(listings, SITE.pageSize).map((p) => p.page.url);
+		expect(new Set(urls).size).toBe(urls.length);
+	});
+});
+
+describe('listing headings and titles', () => {
+	it('names what is listed', () => {
+		expect(listingHeading({ kind: 'section', name: 'Politics' })).toBe('Politics');
+		expect(listingHeading({ kind: 'country', name: 'Kazakhstan' })).toBe('Kazakhstan');
+		expect(listingHeading({ kind: 'author', name: 'Aigerim Sadykova' })).toBe('Stories by Aigerim Sadykova');
+		expect(listingHeading({ kind: 'tag', name: 'budget' })).toBe('Tagged: budget');
+		expect(listingHeading({ kind: 'home', name: 'Latest' })).toBe('Latest');
+	});
+
+	it('adds the page number after page 1 and leaves the front page untitled', () => {
+		expect(listingTitle({ kind: 'home', name: 'Latest' }, 1)).toBeUndefined();
+		expect(listingTitle({ kind: 'home', name: 'Latest' }, 2)).toBe('Page 2');
+		expect(listingTitle({ kind: 'section', name: 'Politics' }, 1)).toBe('Politics');
+		expect(listingTitle({ kind: 'tag', name: 'budget' }, 3)).toBe('Tagged: budget, Page 3');
+	});
+});
