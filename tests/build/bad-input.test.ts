@@ -35,7 +35,7 @@ async function buildWith(name: string, files: Record<string, string>) {
 	const outDir = path.join(base, `${name}-out`, 'dist');
 	await mkdir(outDir, { recursive: true });
 	await writeFile(path.join(outDir, 'index.html'), 'previous build');
-	const result = runBuild({ contentDir, outDir });
+	const result = await runBuild({ contentDir, outDir });
 	const output = `${result.stdout}\n${result.stderr}`;
 	return {
 		...result,

@@ -3,7 +3,7 @@
  * A lock directory makes concurrent callers wait for the first build instead of racing it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,8 +37,30 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 	return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
 }
 
-/** Run the real `npm run build` script on `contentDir` into `outDir`. */
-export function runBuild(options: { contentDir: string; outDir: string; env?: Record<string, string> }): BuildResult {
+/**
+ * Run the real `npm run build` script on `contentDir` into `outDir`. Builds run one at a time:
+ * Astro writes per-build files into the project's `.astro/` (which MDX modules to load), so two
+ * builds of different content folders at once would read each other's.
+ */
+export async function runBuild(options: { contentDir: string; outDir: string; env?: Record<string, string> }): Promise<BuildResult> {
+	const lock = path.join(OUTPUT, 'build.lock');
+	mkdirSync(OUTPUT, { recursive: true });
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			break;
+		} catch {
+			await sleep(200);
+		}
+	}
+	try {
+		return buildNow(options);
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
+}
+
+function buildNow(options: { contentDir: string; outDir: string; env?: Record<string, string> }): BuildResult {
 	const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.ts')], {
 		cwd: ROOT,
 		encoding: 'utf8',
@@ -73,7 +95,7 @@ export async function builtSite(name: keyof typeof SITES): Promise<string> {
 			continue;
 		}
 		mkdirSync(dir, { recursive: true });
-		const result = runBuild({ contentDir, outDir: dist, env: { SOURCE_DATE_EPOCH: String(epoch) } });
+		const result = await runBuild({ contentDir, outDir: dist, env: { SOURCE_DATE_EPOCH: String(epoch) } });
 		writeFileSync(done, result.status === 0 ? 'ok' : `${result.stdout}\n${result.stderr}`);
 	}
 }
