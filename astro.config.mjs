@@ -1,7 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { SITE } from './src/config.ts';
+import sitemap from '@astrojs/sitemap';
+import { cacheDir, SITE } from './src/config.ts';
+import { sitemapOptions } from './src/sitemapOptions.ts';
 
 export default defineConfig({
 	site: SITE.url,
@@ -15,8 +17,8 @@ export default defineConfig({
 		// Pages render in parallel; measured faster on 2 cores (see README, Performance).
 		concurrency: 2,
 	},
-	integrations: [mdx()],
+	integrations: [mdx(), sitemap(sitemapOptions())],
 	// Tests build several content folders at once; each gets its own cache.
-	cacheDir: process.env.CARAVAN_CACHE_DIR ?? './node_modules/.astro',
+	cacheDir: cacheDir(),
 	devToolbar: { enabled: false },
 });

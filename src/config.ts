@@ -52,6 +52,8 @@ export const SITE = {
 	relatedCount: 3,
 	/** Reading speed for the "N min read" estimate. */
 	wordsPerMinute: 220,
+	/** Publisher logo for structured data (a file in `public/`). */
+	logo: { path: '/logo.png', width: 512, height: 512 },
 } as const;
 
 export const TICKER = {
@@ -61,6 +63,11 @@ export const TICKER = {
 	/** Rates API for `npm run ticker`; must answer `{ rates: { CODE: number } }` for the base. */
 	apiUrl: env.TICKER_API_URL ?? 'https://open.er-api.com/v6/latest/USD',
 } as const;
+
+/** Build caches (Astro's own, social cards); `CARAVAN_CACHE_DIR` overrides it. */
+export function cacheDir(): string {
+	return path.resolve(env.CARAVAN_CACHE_DIR ?? 'node_modules/.astro');
+}
 
 /** The content folder (holding `articles/` and `ticker/`); `CONTENT_DIR` overrides it. */
 export function contentDir(): string {

@@ -1,0 +1,110 @@
+/**
+ * What each kind of page puts in its `<head>` besides title and description: social card, OpenGraph
+ * facts, JSON-LD and feed links. The pure builders in `src/lib/` given the one site config.
+ */
+import { SECTIONS, SITE } from './config.ts';
+import type { Article } from './lib/articles.ts';
+import { clip } from './lib/excerpt.ts';
+import { breadcrumbLd, newsArticleLd, websiteLd, type Crumb, type JsonLd, type Publisher } from './lib/jsonLd.ts';
+import { listingHeading } from './lib/listingText.ts';
+import type { ListingPage } from './lib/listings.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from './lib/socialCard.ts';
+import type { ArticleFacts, SocialImage } from './lib/socialMeta.ts';
+
+export interface FeedLink {
+	title: string;
+	/** Site-relative path. */
+	href: string;
+	type: 'application/rss+xml' | 'application/atom+xml';
+}
+
+export interface PageHead {
+	image?: SocialImage;
+	article?: ArticleFacts;
+	feeds?: FeedLink[];
+	jsonLd?: JsonLd[];
+}
+
+const absolute = (path: string) => new URL(path, SITE.url).href;
+
+/** The feeds every page announces. */
+export const SITE_FEEDS: FeedLink[] = [
+	{ title: `${SITE.name} (RSS)`, href: '/rss.xml', type: 'application/rss+xml' },
+	{ title: `${SITE.name} (Atom)`, href: '/atom.xml', type: 'application/atom+xml' },
+];
+
+/** A section's own RSS feed. */
+export function sectionFeed(section: keyof typeof SECTIONS): FeedLink {
+	return { title: `${SITE.name}: ${SECTIONS[section]} (RSS)`, href: `/section/${section}/rss.xml`, type: 'application/rss+xml' };
+}
+
+export const PUBLISHER: Publisher = {
+	name: SITE.name,
+	url: SITE.url,
+	logo: { url: absolute(SITE.logo.path), width: SITE.logo.width, height: SITE.logo.height },
+	language: SITE.locale,
+};
+
+/** Site-relative path of a card: an article's, or the site's own when `slug` is absent. */
+export function cardPath(slug?: string): string {
+	return slug === undefined ? '/cards/site.png' : `/cards/articles/${slug}.png`;
+}
+
+/** The card pages without their own card share. */
+export const SITE_CARD: SocialImage = {
+	url: absolute(cardPath()),
+	width: CARD_WIDTH,
+	height: CARD_HEIGHT,
+	alt: `${SITE.name}: ${SITE.tagline}`,
+};
+
+/** Meta description of a story: its standfirst, else the start of its text. */
+export function articleDescription(article: Pick<Article, 'summary' | 'excerpt'>): string {
+	return article.summary ?? clip(article.excerpt, 160);
+}
+
+/** An article page: its card, `article:*` facts and one `NewsArticle`. */
+export function articleHead(article: Article): PageHead {
+	const image: SocialImage = {
+		url: absolute(cardPath(article.slug)),
+		width: CARD_WIDTH,
+		height: CARD_HEIGHT,
+		alt: article.image && !article.image.decorative ? article.image.alt : article.title,
+	};
+	return {
+		image,
+		article: {
+			publishedTime: article.date,
+			modifiedTime: article.modified,
+			section: SECTIONS[article.section],
+			tags: article.tags.map((tag) => tag.name),
+			authorUrls: article.authors.map((author) => absolute(`/author/${author.slug}/`)),
+		},
+		jsonLd: [
+			newsArticleLd({
+				article,
+				sectionName: SECTIONS[article.section],
+				description: articleDescription(article),
+				// The card is the lead image cover-cropped when there is one, else the branded card.
+				images: [image.url],
+				publisher: PUBLISHER,
+			}),
+		],
+	};
+}
+
+/** A page below the front page: a `BreadcrumbList` from the front page through `crumbs`. */
+export function breadcrumbHead(crumbs: readonly Crumb[]): PageHead {
+	return { jsonLd: [breadcrumbLd([{ name: SITE.name, path: '/' }, ...crumbs], SITE.url)] };
+}
+
+/** A listing page: the front page is the `WebSite`; the others are a breadcrumb (and a feed for sections). */
+export function listingHead({ listing, page }: ListingPage): PageHead {
+	if (listing.kind === 'home' && page.number === 1) return { jsonLd: [websiteLd(PUBLISHER, SITE.description)] };
+	const crumbs: Crumb[] = listing.kind === 'home' ? [] : [{ name: listingHeading(listing), path: listing.basePath }];
+	if (page.number > 1) crumbs.push({ name: `Page ${page.number}`, path: page.url });
+	return {
+		...breadcrumbHead(crumbs),
+		feeds: listing.kind === 'section' ? [sectionFeed(listing.key as keyof typeof SECTIONS)] : undefined,
+	};
+}
