@@ -69,7 +69,7 @@ export function brandedCardTree(card: BrandedCard): CardNode {
 			display: 'flex',
 			backgroundColor: PALETTE.paper,
 			borderTop: `16px solid ${PALETTE.accent}`,
-			fontFamily: FONT_FAMILIES.map((family) => `'${family}'`).join(', '),
+			fontFamily: CARD_FONT_FAMILY,
 			color: PALETTE.ink,
 		},
 		[
@@ -99,7 +99,8 @@ export function brandedCardTree(card: BrandedCard): CardNode {
  * then falls back along the family list for glyphs that font lacks.
  */
 const FONT_SUBSETS = { latin: 'Noto Serif', cyrillic: 'Noto Serif Cyrillic', 'cyrillic-ext': 'Noto Serif Cyrillic Ext' };
-const FONT_FAMILIES = Object.values(FONT_SUBSETS);
+/** The CSS `font-family` of card text: the subsets in fallback order. */
+export const CARD_FONT_FAMILY = Object.values(FONT_SUBSETS).map((family) => `'${family}'`).join(', ');
 const FONT_FILES = Object.entries(FONT_SUBSETS).flatMap(([subset, name]) =>
 	([400, 700] as const).map((weight) => ({ subset, name, weight })),
 );
