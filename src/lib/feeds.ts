@@ -1,12 +1,12 @@
 /**
  * Feeds: RSS 2.0 items for `@astrojs/rss`, and the Atom 1.0 document. Both are written by
- * fast-xml-parser's XMLBuilder (the library `@astrojs/rss` itself uses), so every piece of writer
+ * fast-xml-builder (the builder `@astrojs/rss` itself uses, through fast-xml-parser), so all writer
  * text is escaped by the same well-tested code; nothing here concatenates XML by hand except the
  * RSS `customData`, which goes through `escapeUTF8` and is re-parsed by `@astrojs/rss`.
  */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { escapeUTF8 } from 'entities';
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 import type { Article } from './articles.ts';
 
 /** Articles a feed carries: the newest 50. */

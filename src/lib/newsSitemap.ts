@@ -1,5 +1,5 @@
 /** The Google News sitemap: stories of the last 48 hours, at most 1000 of them. */
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 import type { Article } from './articles.ts';
 import { isoWithOffset } from './dates.ts';
 

@@ -1,7 +1,7 @@
 import { getRssString } from '@astrojs/rss';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { atomFeed, FEED_SIZE, feedDescription, rssOptions, type FeedOptions } from '../../src/lib/feeds.ts';
+import { parseXml } from '../helpers/xml.ts';
 import { decDay, makeArticle } from './fixtures.ts';
 
 const HOSTILE = "<script>alert('x')</script> & “quotes”";
@@ -17,9 +17,8 @@ const OPTIONS: FeedOptions = {
 	sections: { economy: 'Economy', politics: 'Politics' },
 };
 
-const listsOf = (...names: string[]) => new XMLParser({ ignoreAttributes: false, isArray: (name) => names.includes(name) });
-const rssParser = listsOf('item', 'dc:creator');
-const atomParser = listsOf('entry', 'author', 'link');
+const parseRss = (xml: string) => parseXml(xml, ['item', 'dc:creator']);
+const parseAtom = (xml: string) => parseXml(xml, ['entry', 'author', 'link']);
 
 const articles = [
 	makeArticle('hostile', { title: HOSTILE, author: ["O'Brien <b>Bold</b>", 'Aida Bekova'], date: decDay(12), section: 'politics', summary: 'A & B <i>' }),
@@ -36,9 +35,8 @@ describe('feedDescription', () => {
 describe('RSS', () => {
 	it('is well-formed RSS 2.0 with title, link, author, date, section and description, writer text escaped', async () => {
 		const xml = await getRssString(rssOptions(articles, OPTIONS));
-		expect(XMLValidator.validate(xml)).toBe(true);
 		expect(xml).not.toContain('<script>');
-		const { rss } = rssParser.parse(xml);
+		const { rss } = parseRss(xml);
 		expect(rss['@_version']).toBe('2.0');
 		const channel = rss.channel;
 		expect(channel.title).toBe('Caravan');
@@ -60,7 +58,7 @@ describe('RSS', () => {
 
 	it('keeps the newest 50', async () => {
 		const many = Array.from({ length: 60 }, (_, i) => makeArticle(`s${i}`, { date: new Date(Date.UTC(2025, 0, 60 - i)) }));
-		const { rss } = rssParser.parse(await getRssString(rssOptions(many, OPTIONS)));
+		const { rss } = parseRss(await getRssString(rssOptions(many, OPTIONS)));
 		expect(rss.channel.item).toHaveLength(FEED_SIZE);
 		expect(rss.channel.item[0].link).toBe('https://caravan.example/articles/s0/');
 	});
@@ -69,9 +67,8 @@ describe('RSS', () => {
 describe('Atom', () => {
 	it('is well-formed Atom 1.0 with ids, dates, authors and category, writer text escaped', () => {
 		const xml = atomFeed(articles, { ...OPTIONS, selfPath: '/atom.xml' });
-		expect(XMLValidator.validate(xml)).toBe(true);
 		expect(xml).not.toContain('<script>');
-		const { feed } = atomParser.parse(xml);
+		const { feed } = parseAtom(xml);
 		expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
 		expect(feed.id).toBe('https://caravan.example/');
 		expect(feed.updated).toBe(decDay(13).toISOString());
@@ -92,8 +89,7 @@ describe('Atom', () => {
 
 	it('is still valid with no stories, dated by the fallback', () => {
 		const xml = atomFeed([], OPTIONS);
-		expect(XMLValidator.validate(xml)).toBe(true);
-		const { feed } = atomParser.parse(xml);
+		const { feed } = parseAtom(xml);
 		expect(feed.updated).toBe('2025-12-17T12:00:00.000Z');
 		expect(feed.entry).toBeUndefined();
 	});

@@ -1,5 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { parseXml } from '../helpers/xml.ts';
 import { newsSitemapXml, recentArticles, type NewsArticle } from '../../src/lib/newsSitemap.ts';
 
 const NOW = new Date('2025-12-17T07:00:00Z');
@@ -10,7 +10,6 @@ const story = (slug: string, hoursAgo: number, title = slug): NewsArticle => ({
 	date: new Date(NOW.getTime() - hoursAgo * HOUR),
 });
 
-const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'url' });
 const OPTIONS = { site: 'https://caravan.example', publicationName: 'Caravan', language: 'en', timeZone: 'Asia/Almaty' };
 
 describe('recentArticles', () => {
@@ -30,9 +29,8 @@ describe('recentArticles', () => {
 describe('newsSitemapXml', () => {
 	it('lists each story with publication, date and title, writer text escaped', () => {
 		const xml = newsSitemapXml([story('a', 1, "<script>alert('x')</script> & “quotes”")], OPTIONS);
-		expect(XMLValidator.validate(xml)).toBe(true);
 		expect(xml).not.toContain('<script>');
-		const { urlset } = parser.parse(xml);
+		const { urlset } = parseXml(xml, ['url']);
 		expect(urlset['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
 		expect(urlset['@_xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
 		expect(urlset.url).toEqual([
@@ -49,7 +47,6 @@ describe('newsSitemapXml', () => {
 
 	it('stays valid when no story is recent: the front page, without news entries', () => {
 		const xml = newsSitemapXml([], OPTIONS);
-		expect(XMLValidator.validate(xml)).toBe(true);
-		expect(parser.parse(xml).urlset.url).toEqual([{ loc: 'https://caravan.example/' }]);
+		expect(parseXml(xml, ['url']).urlset.url).toEqual([{ loc: 'https://caravan.example/' }]);
 	});
 });

@@ -11,7 +11,7 @@ const PAGE: SocialMetaInput = {
 	image: { url: 'https://caravan.example/cards/articles/budget.png', width: 1200, height: 630, alt: 'Budget passes' },
 };
 
-const asRecord = (tags: ReturnType<typeof socialMeta>) =>
+const asRecord = (tags: ReturnType<typeof socialMeta>): [string, string][] =>
 	tags.map((tag) => ['property' in tag ? tag.property : tag.name, tag.content]);
 
 describe('socialMeta', () => {
