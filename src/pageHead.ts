@@ -69,7 +69,8 @@ export function articleHead(article: Article): PageHead {
 		url: absolute(cardPath(article.slug)),
 		width: CARD_WIDTH,
 		height: CARD_HEIGHT,
-		alt: article.image && !article.image.decorative ? article.image.alt : article.title,
+		// A photo card shows the lead image: describe it; a branded card shows the headline.
+		alt: (!article.image?.decorative && article.image?.alt?.trim()) || article.title,
 	};
 	return {
 		image,

@@ -1,15 +1,15 @@
 /**
  * Options for `@astrojs/sitemap` (used by astro.config.mjs): which pages it lists, and each page's
  * `lastmod` from the same article data the pages are built from. The config cannot read content
- * collections, so the articles are read here with the same schema and the same pure functions.
+ * collections, so the articles are read here with the same parser, schema and pure functions.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SitemapOptions } from '@astrojs/sitemap';
-import matter from 'gray-matter';
 import { COUNTRIES, contentDir, SECTIONS, SITE } from './config.ts';
 import { compareNewestFirst, isPublished, toArticle, type Article } from './lib/articles.ts';
 import { now } from './lib/dates.ts';
+import { parseFrontmatter } from './lib/frontmatter.ts';
 import { buildListings, listingPages } from './lib/listings.ts';
 import { inSitemap, lastModified } from './lib/sitemap.ts';
 import { slugFromPath } from './lib/slug.ts';
@@ -22,9 +22,9 @@ async function publishedArticles(): Promise<Article[]> {
 	const clock = now();
 	const articles = await Promise.all(
 		files.map(async (file) => {
-			const { data, content } = matter(await readFile(path.join(dir, file), 'utf8'));
+			const { data, body } = parseFrontmatter(await readFile(path.join(dir, file), 'utf8'));
 			return toArticle(
-				{ slug: slugFromPath(file), data: articleSchema.parse(data), body: content, format: file.endsWith('.mdx') ? 'mdx' : 'md' },
+				{ slug: slugFromPath(file), data: articleSchema.parse(data), body, format: file.endsWith('.mdx') ? 'mdx' : 'md' },
 				{ now: clock, excerptWords: SITE.excerptWords, wordsPerMinute: SITE.wordsPerMinute },
 			);
 		}),

@@ -20,8 +20,6 @@ export const SITES = {
 	fixture: { contentDir: path.join(ROOT, 'tests/fixtures/site'), epoch: FIXTURE_EPOCH },
 	/** The shipped sample content, built as `npm run build` would (with a fixed clock). */
 	sample: { contentDir: path.join(ROOT, 'content'), epoch: 1764216000 /* 2025-11-27T09:00:00+05:00 */ },
-	/** Feeds, news sitemap window, cards from a lead image and a Kazakh headline (tests/fixtures/reach). */
-	reach: { contentDir: path.join(ROOT, 'tests/fixtures/reach'), epoch: 1772434800 /* 2026-03-02T12:00:00+05:00 */ },
 } as const;
 
 export interface BuildResult {
