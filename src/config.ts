@@ -52,8 +52,8 @@ export const SITE = {
 	relatedCount: 3,
 	/** Reading speed for the "N min read" estimate. */
 	wordsPerMinute: 220,
-	/** Publisher logo for structured data (a file in `public/`). */
-	logo: { path: '/logo.png', width: 512, height: 512 },
+	/** Publisher logo for structured data: a 512×512 PNG in `public/`. */
+	logo: '/logo.png',
 } as const;
 
 export const TICKER = {

@@ -41,7 +41,7 @@ export function sectionFeed(section: keyof typeof SECTIONS): FeedLink {
 export const PUBLISHER: Publisher = {
 	name: SITE.name,
 	url: SITE.url,
-	logo: { url: absolute(SITE.logo.path), width: SITE.logo.width, height: SITE.logo.height },
+	logo: absolute(SITE.logo),
 	language: SITE.locale,
 };
 

@@ -9,7 +9,8 @@ export interface Publisher {
 	name: string;
 	/** Site origin, e.g. `https://caravan.example`. */
 	url: string;
-	logo: { url: string; width: number; height: number };
+	/** Absolute URL of the logo image. */
+	logo: string;
 	/** BCP 47 language of the site, e.g. `en-GB`. */
 	language: string;
 }
@@ -37,7 +38,8 @@ function organization(publisher: Publisher): JsonLd {
 		'@type': 'Organization',
 		name: publisher.name,
 		url: absolute('/', publisher.url),
-		logo: { '@type': 'ImageObject', url: publisher.logo.url, width: publisher.logo.width, height: publisher.logo.height },
+		// schema.org wants ImageObject sizes as Distance text, and Google does not ask for them: URL only.
+		logo: { '@type': 'ImageObject', url: publisher.logo },
 	};
 }
 
@@ -96,7 +98,10 @@ export function breadcrumbLd(crumbs: readonly Crumb[], site: string): JsonLd {
 	};
 }
 
-/** The front page's `WebSite`, with a `SearchAction` on the site search (`/search/?q=…`). */
+/**
+ * The front page's `WebSite`, with a `SearchAction` on the site search (`/search/?q=…`). No
+ * `query-input`: it is not a schema.org property (Google's retired sitelinks search box read it).
+ */
 export function websiteLd(publisher: Publisher, description: string): JsonLd {
 	return {
 		'@context': CONTEXT,
@@ -109,7 +114,6 @@ export function websiteLd(publisher: Publisher, description: string): JsonLd {
 		potentialAction: {
 			'@type': 'SearchAction',
 			target: { '@type': 'EntryPoint', urlTemplate: `${absolute('/search/', publisher.url)}?q={search_term_string}` },
-			'query-input': 'required name=search_term_string',
 		},
 	};
 }

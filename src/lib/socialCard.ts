@@ -42,6 +42,37 @@ export interface CardNode {
 	props: { style?: Record<string, string | number>; children?: (CardNode | string)[] | CardNode | string };
 }
 
+/**
+ * The `.woff` subsets of Noto Serif the cards use: Latin and Cyrillic (Kazakh letters are in
+ * cyrillic-ext). Each subset gets its own family name: satori picks one font per family and weight,
+ * then falls back along the family list for glyphs that font lacks.
+ */
+const FONT_SUBSETS = { latin: 'Noto Serif', cyrillic: 'Noto Serif Cyrillic', 'cyrillic-ext': 'Noto Serif Cyrillic Ext' };
+/** The CSS `font-family` of card text: the subsets in fallback order. */
+export const CARD_FONT_FAMILY = Object.values(FONT_SUBSETS).map((family) => `'${family}'`).join(', ');
+const FONT_FILES = Object.entries(FONT_SUBSETS).flatMap(([subset, name]) =>
+	([400, 700] as const).map((weight) => ({ subset, name, weight })),
+);
+
+let fontsLoaded: Promise<{ fonts: Font[]; hash: string }> | undefined;
+
+/** Noto Serif from `@fontsource/noto-serif`, read once per process, with a hash for cache keys. */
+export function cardFonts(): Promise<{ fonts: Font[]; hash: string }> {
+	// Resolved from the project root: the built page chunks run from elsewhere.
+	const require = createRequire(path.join(process.cwd(), 'package.json'));
+	fontsLoaded ??= Promise.all(
+		FONT_FILES.map(async ({ subset, name, weight }) => {
+			const data = await readFile(require.resolve(`@fontsource/noto-serif/files/noto-serif-${subset}-${weight}-normal.woff`));
+			return { name, data, weight, style: 'normal' } satisfies Font;
+		}),
+	).then((fonts) => {
+		const hash = createHash('sha256');
+		for (const font of fonts) hash.update(font.data as Buffer);
+		return { fonts, hash: hash.digest('hex') };
+	});
+	return fontsLoaded;
+}
+
 const PALETTE = { paper: '#fdfcf9', ink: '#1a1a1a', muted: '#595959', accent: '#8a1c1c', rule: '#d6d1c4' };
 
 const el = (type: string, style: CardNode['props']['style'], children?: CardNode['props']['children']): CardNode => ({
@@ -91,37 +122,6 @@ export function brandedCardTree(card: BrandedCard): CardNode {
 			]),
 		],
 	);
-}
-
-/**
- * The `.woff` subsets of Noto Serif the cards use: Latin and Cyrillic (Kazakh letters are in
- * cyrillic-ext). Each subset gets its own family name: satori picks one font per family and weight,
- * then falls back along the family list for glyphs that font lacks.
- */
-const FONT_SUBSETS = { latin: 'Noto Serif', cyrillic: 'Noto Serif Cyrillic', 'cyrillic-ext': 'Noto Serif Cyrillic Ext' };
-/** The CSS `font-family` of card text: the subsets in fallback order. */
-export const CARD_FONT_FAMILY = Object.values(FONT_SUBSETS).map((family) => `'${family}'`).join(', ');
-const FONT_FILES = Object.entries(FONT_SUBSETS).flatMap(([subset, name]) =>
-	([400, 700] as const).map((weight) => ({ subset, name, weight })),
-);
-
-let fontsLoaded: Promise<{ fonts: Font[]; hash: string }> | undefined;
-
-/** Noto Serif from `@fontsource/noto-serif`, read once per process, with a hash for cache keys. */
-export function cardFonts(): Promise<{ fonts: Font[]; hash: string }> {
-	// Resolved from the project root: the built page chunks run from elsewhere.
-	const require = createRequire(path.join(process.cwd(), 'package.json'));
-	fontsLoaded ??= Promise.all(
-		FONT_FILES.map(async ({ subset, name, weight }) => {
-			const data = await readFile(require.resolve(`@fontsource/noto-serif/files/noto-serif-${subset}-${weight}-normal.woff`));
-			return { name, data, weight, style: 'normal' } satisfies Font;
-		}),
-	).then((fonts) => {
-		const hash = createHash('sha256');
-		for (const font of fonts) hash.update(font.data as Buffer);
-		return { fonts, hash: hash.digest('hex') };
-	});
-	return fontsLoaded;
 }
 
 /** The branded card as SVG, every glyph drawn as a path. */

@@ -5,7 +5,7 @@ import { makeArticle } from './fixtures.ts';
 const PUBLISHER: Publisher = {
 	name: 'Caravan',
 	url: 'https://caravan.example',
-	logo: { url: 'https://caravan.example/logo.png', width: 512, height: 512 },
+	logo: 'https://caravan.example/logo.png',
 	language: 'en-GB',
 };
 
@@ -63,7 +63,7 @@ describe('newsArticleLd', () => {
 				'@type': 'Organization',
 				name: 'Caravan',
 				url: 'https://caravan.example/',
-				logo: { '@type': 'ImageObject', url: 'https://caravan.example/logo.png', width: 512, height: 512 },
+				logo: { '@type': 'ImageObject', url: 'https://caravan.example/logo.png' },
 			},
 			image: ['https://caravan.example/cards/articles/budget-vote.png'],
 			articleSection: 'Economy',
@@ -102,7 +102,6 @@ describe('breadcrumbLd and websiteLd', () => {
 		expect(site.potentialAction).toEqual({
 			'@type': 'SearchAction',
 			target: { '@type': 'EntryPoint', urlTemplate: 'https://caravan.example/search/?q={search_term_string}' },
-			'query-input': 'required name=search_term_string',
 		});
 	});
 });
