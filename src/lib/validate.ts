@@ -225,19 +225,21 @@ export interface ContentIndex {
  */
 export async function validateReferences(file: string, articleFile: string, raw: string, index: ContentIndex): Promise<Problem[]> {
 	const problems: Problem[] = [];
-	const { data, content, matter: yamlText } = matter(raw);
+	const block = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(raw);
+	const yamlText = block?.[1] ?? '';
+	const content = raw.slice(block?.[0].length ?? 0);
+	const doc = parseDocument(yamlText, { schema: 'core' });
 	const checkImage = async (src: string, line: number, field: string, what: string) => {
 		const resolved = resolveImageSrc(src, articleFile, index.contentDir);
 		if (!resolved.ok) return problems.push({ file, line, field, message: `${what}${resolved.message}` });
 		const trouble = await index.inspectImage(resolved.file);
 		if (trouble) problems.push({ file, line, field, message: `${what}"${src}" ${trouble}` });
 	};
-	const imageSrc = (data as { image?: { src?: unknown } }).image?.src;
+	const imageSrc = doc.getIn(['image', 'src']);
 	if (typeof imageSrc === 'string' && imageSrc.trim()) {
-		const doc = parseDocument(yamlText, { schema: 'core' });
-		await checkImage(imageSrc, lineOf(doc, yamlText, ['image', 'src'], 1), 'image.src', '');
+		await checkImage(imageSrc, lineOf(doc, yamlText, ['image', 'src'], 2), 'image.src', '');
 	}
-	const firstLine = raw.split('\n').length - content.split('\n').length + 1;
+	const firstLine = raw.slice(0, raw.length - content.length).split('\n').length;
 	const scan = scanBody(content, articleFile.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md', firstLine);
 	if (!scan.ok) return [...problems, { file, line: scan.line, field: 'body', message: scan.message }];
 	for (const reference of scan.references) {
