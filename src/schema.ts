@@ -52,7 +52,7 @@ export const correctionSchema = z.strictObject({
 });
 
 export const imageSchema = z.strictObject({
-	/** File beside the article (`./lead.jpg`) or under `content/images/`. */
+	/** `./lead.jpg` beside the article, or `/images/lead.jpg` in the content folder's `images/` (see `src/lib/imageSrc.ts`). */
 	src: nonEmptyText('the image file'),
 	/** What the image shows, for readers who cannot see it. */
 	alt: z.string({ error: 'is required with an image: describe what it shows' }),
