@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { SITE } from './src/config.ts';
+import { devSearchIndex } from './src/integrations/devSearchIndex.ts';
 
 export default defineConfig({
 	site: SITE.url,
@@ -15,7 +16,7 @@ export default defineConfig({
 		// Pages render in parallel; measured faster on 2 cores (see README, Performance).
 		concurrency: 2,
 	},
-	integrations: [mdx()],
+	integrations: [mdx(), devSearchIndex()],
 	// Tests build several content folders at once; each gets its own cache.
 	cacheDir: process.env.CARAVAN_CACHE_DIR ?? './node_modules/.astro',
 	devToolbar: { enabled: false },
