@@ -17,6 +17,7 @@ const oldDir = `${outDir}.old`;
 
 /** Steps run on the finished Astro output, in order, before it replaces `dist/`. */
 const postBuildSteps: { name: string; run: (dir: string) => Promise<void> }[] = [
+	// Last: Pagefind reads the finished article pages.
 	{ name: 'search index', run: buildSearchIndex },
 ];
 

@@ -79,8 +79,10 @@ class SearchPage extends HTMLElement {
 
 	async connectedCallback(): Promise<void> {
 		this.#panel.hidden = false;
-		// Filters open beside the results on wide screens; on narrow ones they wait behind their summary.
-		required<HTMLDetailsElement>(this, 'details[data-refine]').open = matchMedia(WIDE_SCREEN).matches;
+		// Filters open beside the results on wide screens; on narrow ones they wait behind their
+		// summary unless some are already chosen.
+		required<HTMLDetailsElement>(this, 'details[data-refine]').open =
+			matchMedia(WIDE_SCREEN).matches || FILTER_GROUPS.some((group) => this.#state.filters[group].length > 0);
 		this.#showState();
 		this.#form.addEventListener('submit', (event) => {
 			event.preventDefault();
@@ -219,16 +221,15 @@ class SearchPage extends HTMLElement {
 		link.href = result.url;
 		link.textContent = result.meta.title ?? result.url;
 
-		const time = required<HTMLTimeElement>(item, 'time');
-		const date = result.meta.date ? new Date(result.meta.date) : undefined;
-		if (date && !Number.isNaN(date.getTime())) {
-			time.dateTime = result.meta.date!;
-			time.textContent = formatLongDate(date, this.#dateFormat.timeZone, this.#dateFormat.locale);
-		} else {
-			time.nextSibling?.remove(); // the " · " before the section
-			time.remove();
-		}
 		required<HTMLElement>(item, '[data-section]').textContent = result.meta.section ?? '';
+		const date = new Date(result.meta.date ?? '');
+		if (!Number.isNaN(date.getTime())) {
+			const time = Object.assign(document.createElement('time'), {
+				dateTime: result.meta.date,
+				textContent: formatLongDate(date, this.#dateFormat.timeZone, this.#dateFormat.locale),
+			});
+			required<HTMLElement>(item, '[data-meta]').prepend(time, ' · ');
+		}
 
 		const excerpt = required<HTMLElement>(item, '[data-excerpt]');
 		for (const part of excerptParts(result.excerpt)) {
