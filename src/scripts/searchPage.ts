@@ -130,6 +130,11 @@ class SearchPage extends HTMLElement {
 		for (const radio of this.querySelectorAll<HTMLInputElement>('input[name="sort"]')) {
 			radio.checked = radio.value === this.#state.sort;
 		}
+		this.#showTitle();
+	}
+
+	/** The words in the tab title, so history and bookmarks tell searches apart. */
+	#showTitle(): void {
 		document.title = this.#state.query ? `${quoted(this.#state.query)}: ${this.#baseTitle}` : this.#baseTitle;
 	}
 
@@ -163,7 +168,8 @@ class SearchPage extends HTMLElement {
 		if (typing && this.#typing) history.replaceState(null, '', url);
 		else history.pushState(null, '', url);
 		this.#typing = typing;
-		this.#showState();
+		// Not #showState: rewriting the box would eat a trailing space the reader is still typing after.
+		this.#showTitle();
 		void this.#search();
 	}
 
@@ -177,42 +183,55 @@ class SearchPage extends HTMLElement {
 		// Without words there is no relevance to rank by: list what the filters match, newest first.
 		const sort = state.sort === 'date' || !term ? { date: 'desc' as const } : undefined;
 
-		let search: PagefindSearch | undefined;
+		let results: PagefindSearch['results'] = [];
 		const counts: FilterCounts = {};
-		if (!isBlank(state)) {
-			// A chosen group counts its options as if it were not applied, so its other options stay offered.
-			const [main, ...perGroup] = await Promise.all([
-				pagefind.search(term, { filters: pagefindFilters(state.filters), sort }),
-				...FILTER_GROUPS.map((group) =>
-					state.filters[group].length ? pagefind.search(term, { filters: pagefindFilters(state.filters, group) }) : undefined,
-				),
-			]);
-			search = main;
-			FILTER_GROUPS.forEach((group, i) => (counts[group] = (perGroup[i] ?? main).filters[group]));
-		} else {
-			Object.assign(counts, await pagefind.filters());
+		let items: HTMLLIElement[] | undefined;
+		try {
+			if (!isBlank(state)) {
+				// A chosen group counts its options as if it were not applied, so its other options stay offered.
+				const [main, ...perGroup] = await Promise.all([
+					pagefind.search(term, { filters: pagefindFilters(state.filters), sort }),
+					...FILTER_GROUPS.map((group) =>
+						state.filters[group].length ? pagefind.search(term, { filters: pagefindFilters(state.filters, group) }) : undefined,
+					),
+				]);
+				results = main.results;
+				FILTER_GROUPS.forEach((group, i) => (counts[group] = (perGroup[i] ?? main).filters[group]));
+			} else {
+				Object.assign(counts, await pagefind.filters());
+			}
+			items = await this.#resultItems(results, 0, run);
+		} catch (error) {
+			if (run !== this.#run) return;
+			this.#list.removeAttribute('aria-busy');
+			this.#status.textContent = 'Search is not available right now.';
+			this.#hint.textContent = 'Something went wrong while searching. Please try again.';
+			this.#hint.hidden = false;
+			throw error;
 		}
-		if (run !== this.#run) return;
+		if (!items) return;
 
-		this.#results = search?.results ?? [];
-		this.#list.replaceChildren();
-		await this.#showMore(false);
-		if (run !== this.#run) return;
+		this.#results = results;
+		this.#list.replaceChildren(...items);
+		this.#more.hidden = items.length >= results.length;
 		this.#list.removeAttribute('aria-busy');
 		this.#showFilters(counts, state);
-		this.#announce(state, this.#results.length);
+		this.#announce(state, results.length);
 	}
 
-	/** Load and append the next page of results; move focus to the first new one when asked. */
-	async #showMore(focus = true): Promise<void> {
-		const start = this.#list.children.length;
-		const run = this.#run;
-		const data = await Promise.all(this.#results.slice(start, start + PAGE_SIZE).map((result) => result.data()));
-		if (run !== this.#run) return;
-		const items = data.map((result) => this.#resultItem(result));
+	/** Append the next page of results and move the keyboard to the first of them. */
+	async #showMore(): Promise<void> {
+		const items = await this.#resultItems(this.#results, this.#list.children.length, this.#run);
+		if (!items) return;
 		this.#list.append(...items);
 		this.#more.hidden = this.#list.children.length >= this.#results.length;
-		if (focus) items[0]?.querySelector('a')?.focus();
+		items[0]?.querySelector('a')?.focus();
+	}
+
+	/** One page of results from `start`, or nothing when a newer search has begun meanwhile. */
+	async #resultItems(results: PagefindSearch['results'], start: number, run: number): Promise<HTMLLIElement[] | undefined> {
+		const data = await Promise.all(results.slice(start, start + PAGE_SIZE).map((result) => result.data()));
+		return run === this.#run ? data.map((result) => this.#resultItem(result)) : undefined;
 	}
 
 	#resultItem(result: PagefindResult): HTMLLIElement {

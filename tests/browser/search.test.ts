@@ -71,7 +71,8 @@ async function openSearch(query: string, options?: Parameters<typeof newPage>[0]
 	return page;
 }
 
-describe('search page', () => {
+// A browser on a shared, busy machine: allow each test more than the suite's default.
+describe('search page', { timeout: 60_000 }, () => {
 	it('finds a phrase from the last paragraph of a long article, with date, section and highlighted excerpt', async () => {
 		const page = await openSearch('?q=turquoise+caravanserai+lanterns');
 		await poll(() => status(page).textContent()).toBe('1 result for “turquoise caravanserai lanterns”.');
@@ -137,14 +138,27 @@ describe('search page', () => {
 
 	it('searches as the reader types, with one history entry per edit', async () => {
 		const page = await openSearch('?q=fixture');
-		await page.locator('#search-query').fill('steppe');
+		// A pause after a space must not cost the reader that space.
+		await page.locator('#search-query').fill('steppe ');
 		await poll(() => new URL(page.url()).search).toBe('?q=steppe');
 		await poll(() => resultTitles(page)).toEqual(['Long read across the steppe']);
-		await page.locator('#search-query').pressSequentially(' road', { delay: 20 });
+		await page.locator('#search-query').pressSequentially('road', { delay: 20 });
 		await poll(() => new URL(page.url()).search).toBe('?q=steppe+road');
+		expect(await page.locator('#search-query').inputValue()).toBe('steppe road');
 		await page.goBack();
 		await poll(() => status(page).textContent()).toBe('10 results for “fixture”.');
 		expect(await page.locator('#search-query').inputValue()).toBe('fixture');
+	});
+
+	it('shows ten results at a time; "Show more results" adds the next and moves the keyboard to them', async () => {
+		const page = await openSearch('?q=story');
+		await poll(() => status(page).textContent()).toMatch(/^1[1-9] results for “story”\.$/);
+		const total = Number((await status(page).textContent())?.split(' ')[0]);
+		expect(await page.locator('[data-results] li').count()).toBe(10);
+		await page.getByRole('button', { name: 'Show more results' }).click();
+		await poll(() => page.locator('[data-results] li').count()).toBe(total);
+		expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('[data-results] li')[10])).toBe(true);
+		expect(await page.getByRole('button', { name: 'Show more results' }).isVisible()).toBe(false);
 	});
 
 	it('finds nothing of a draft or an embargoed story, and says so clearly', async () => {

@@ -96,6 +96,8 @@ describe('search index', () => {
 
 	it('loads the search script on the search page only, as a file (no inline script)', async () => {
 		const searchPage = await readDist(dist, 'search/index.html');
+		// Inside the document: a script after </html> is invalid HTML.
+		expect(searchPage.trimEnd().endsWith('</html>')).toBe(true);
 		const scripts = [...parse(searchPage).querySelectorAll('script')];
 		expect(scripts.length).toBeGreaterThan(0);
 		for (const script of scripts) {
