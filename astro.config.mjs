@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import caravanImages from './src/integrations/images.ts';
+import { devSearchIndex } from './src/integrations/devSearchIndex.ts';
 import { resolveImages, sanitizeAndPicture } from './src/markdown/plugins.ts';
 import { cacheDir, SITE } from './src/config.ts';
 
@@ -20,7 +21,7 @@ export default defineConfig({
 	},
 	// Article bodies (Markdown and MDX): responsive images, raw HTML sanitised (src/markdown/plugins.ts).
 	markdown: { processor: satteri({ mdastPlugins: [resolveImages], hastPlugins: [sanitizeAndPicture] }) },
-	integrations: [mdx(), caravanImages()],
+	integrations: [mdx(), caravanImages(), devSearchIndex()],
 	// Every script as a file, never inlined: the Content-Security-Policy allows no inline scripts.
 	vite: { build: { assetsInlineLimit: 0 } },
 	// Tests build several content folders at once; each gets its own cache.
