@@ -19,7 +19,7 @@ export const SITES = {
 	/** The test fixture content (tests/fixtures/site). */
 	fixture: { contentDir: path.join(ROOT, 'tests/fixtures/site'), epoch: FIXTURE_EPOCH },
 	/** The shipped sample content, built as `npm run build` would (with a fixed clock). */
-	sample: { contentDir: path.join(ROOT, 'content'), epoch: 1764216000 /* 2025-11-27T09:00:00+05:00 */ },
+	sample: { contentDir: path.join(ROOT, 'content'), epoch: 1795752000 /* 2026-11-27T09:00:00+05:00, after the sample stories */ },
 } as const;
 
 export interface BuildResult {
