@@ -4,7 +4,7 @@
  * The server applies dist/_headers, so the pages run under the site's real Content-Security-Policy.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serve, type StaticServer } from '../helpers/server.ts';
 import { builtSite } from '../helpers/site.ts';
@@ -19,6 +19,9 @@ import {
 	skipLink,
 } from './checks/browser.ts';
 import { pagesOfEveryKind, type PageOfKind } from './checks/pages.ts';
+
+// Each test drives a real browser on a shared 2-core machine: allow for a slow one.
+vi.setConfig({ testTimeout: 180_000 });
 
 /** Every kind of page the site has or will have; kinds a build lacks are skipped with a note. */
 const KINDS = [

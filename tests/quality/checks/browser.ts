@@ -187,3 +187,36 @@ export async function renderedContent(page: Page): Promise<RenderedContent> {
 		};
 	});
 }
+
+/**
+ * Characters per line of running text: the median over every full line (not a paragraph's last)
+ * of the paragraphs matching `selector`, found by where the browser actually breaks the lines.
+ */
+export async function charactersPerLine(page: Page, selector: string): Promise<number> {
+	return page.evaluate((paragraphs) => {
+		const counts: number[] = [];
+		const range = document.createRange();
+		for (const paragraph of document.querySelectorAll(paragraphs)) {
+			const lines: number[] = [];
+			let count = 0;
+			let lineTop: number | undefined;
+			const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				for (let i = 0; i < (node.textContent ?? '').length; i++) {
+					range.setStart(node, i);
+					range.setEnd(node, i + 1);
+					const box = range.getClientRects()[0];
+					if (box && lineTop !== undefined && box.top > lineTop + box.height / 2) {
+						lines.push(count);
+						count = 0;
+					}
+					if (box && (lineTop === undefined || box.top > lineTop + box.height / 2)) lineTop = box.top;
+					count++;
+				}
+			}
+			counts.push(...lines);
+		}
+		counts.sort((a, b) => a - b);
+		return counts[Math.floor(counts.length / 2)] ?? 0;
+	}, selector);
+}
