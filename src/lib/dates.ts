@@ -12,7 +12,11 @@ export function now(env: Record<string, string | undefined> = process.env): Date
 		if (!Number.isInteger(seconds)) {
 			throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
 		}
-		return new Date(seconds * 1000);
+		const date = new Date(seconds * 1000);
+		if (Number.isNaN(date.getTime())) {
+			throw new Error(`SOURCE_DATE_EPOCH is beyond the dates JavaScript can hold, got "${epoch}"`);
+		}
+		return date;
 	}
 	return new Date();
 }

@@ -45,6 +45,9 @@ function htmlToText(html: string): string {
 	);
 }
 
+/** Inline content that can sit directly inside a block container. */
+const PHRASING = new Set(['text', 'inlineCode', 'break', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'mdxJsxTextElement']);
+
 /** Collect text; blocks (paragraphs, headings, list items, HTML blocks) are kept apart. */
 function collect(node: MdastNode, blocks: string[], inline: boolean): string {
 	const n = node as MdastNode & { value?: unknown; children?: MdastNode[] };
@@ -66,7 +69,19 @@ function collect(node: MdastNode, blocks: string[], inline: boolean): string {
 		if (!inline) blocks.push(text);
 		return text;
 	}
-	for (const child of children) collect(child, blocks, false);
+	// A block container (root, list item, a JSX flow element) may hold phrasing directly, as
+	// `<Note>Remember this</Note>` on one line does: each run of it is one block.
+	let run = '';
+	for (const child of children) {
+		if (PHRASING.has(child.type)) {
+			run += collect(child, blocks, true);
+			continue;
+		}
+		if (run) blocks.push(run);
+		run = '';
+		collect(child, blocks, false);
+	}
+	if (run) blocks.push(run);
 	return '';
 }
 
