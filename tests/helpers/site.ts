@@ -20,7 +20,7 @@ export const SITES = {
 	/** The test fixture content (tests/fixtures/site). */
 	fixture: { contentDir: path.join(ROOT, 'tests/fixtures/site'), epoch: FIXTURE_EPOCH },
 	/** The shipped sample content, built as `npm run build` would (with a fixed clock). */
-	sample: { contentDir: path.join(ROOT, 'content'), epoch: 1795676400 /* 2026-11-26T12:00:00+05:00 */ },
+	sample: { contentDir: path.join(ROOT, 'content'), epoch: 1795752000 /* 2026-11-27T09:00:00+05:00, after the sample stories */ },
 	/** The writers' toolkit fixture (tests/fixtures/writers), copied with camera-sized photos carrying EXIF/GPS. */
 	writers: { contentDir: path.join(OUTPUT, 'writers-content'), epoch: FIXTURE_EPOCH, prepare: prepareWritersContent },
 } as const;
