@@ -17,7 +17,7 @@ const ARTICLE = '/articles/kazakhstan-budget-2027/';
 
 const work = await tempDir('caravan-shots-');
 const dist = path.join(work, 'dist');
-const build = runBuild({ contentDir: SITES.sample.contentDir, outDir: dist, env: { SOURCE_DATE_EPOCH: String(SITES.sample.epoch) } });
+const build = await runBuild({ contentDir: SITES.sample.contentDir, outDir: dist, env: { SOURCE_DATE_EPOCH: String(SITES.sample.epoch) } });
 if (build.status !== 0) {
 	console.error(build.stdout, build.stderr);
 	process.exit(1);
