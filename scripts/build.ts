@@ -8,6 +8,7 @@ import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { formatProblem } from '../src/lib/validate.ts';
 import { checkContent } from './check.ts';
+import { buildSearchIndex } from './searchIndex.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(process.env.CARAVAN_OUT_DIR ?? path.join(root, 'dist'));
@@ -15,7 +16,10 @@ const scratchDir = `${outDir}.tmp`;
 const oldDir = `${outDir}.old`;
 
 /** Steps run on the finished Astro output, in order, before it replaces `dist/`. */
-const postBuildSteps: { name: string; run: (dir: string) => Promise<void> }[] = [];
+const postBuildSteps: { name: string; run: (dir: string) => Promise<void> }[] = [
+	// Last: Pagefind reads the finished article pages.
+	{ name: 'search index', run: buildSearchIndex },
+];
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
 	return new Promise((resolve, reject) => {

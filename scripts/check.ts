@@ -2,11 +2,13 @@
  * `npm run check`: validate every article and ticker snapshot under CONTENT_DIR and report all
  * problems at once. Exit 0 when clean, 1 when anything is wrong. Also the first step of the build.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import { contentDir } from '../src/config.ts';
 import { slugFromPath } from '../src/lib/slug.ts';
-import { formatProblem, validateArticle, validateTicker, type Problem } from '../src/lib/validate.ts';
+import { formatProblem, validateArticle, validateReferences, validateTicker, type Problem } from '../src/lib/validate.ts';
 
 async function filesUnder(dir: string, pattern: RegExp): Promise<string[]> {
 	try {
@@ -35,9 +37,26 @@ export async function checkContent(root = contentDir()): Promise<{ problems: Pro
 		problems.push({ file: shown(articlesDir), line: 1, field: '(folder)', message: 'holds no articles, expected .md or .mdx files' });
 	}
 	const seen = new Map<string, string>();
+	const index = {
+		contentDir: root,
+		slugs: new Set(articleFiles.map(slugFromPath)),
+		inspectImage: async (image: string) => {
+			if (!existsSync(image)) return `does not exist, expected an image file at ${shown(image)}`;
+			try {
+				await sharp(image).metadata();
+				return undefined;
+			} catch (error) {
+				return `cannot be read as an image (${error instanceof Error ? error.message : String(error)}), expected a JPEG, PNG, WebP or AVIF file`;
+			}
+		},
+	};
 	for (const relative of articleFiles) {
 		const file = path.join(articlesDir, relative);
-		problems.push(...validateArticle(shown(file), relative, await readFile(file, 'utf8')));
+		const raw = await readFile(file, 'utf8');
+		const found = validateArticle(shown(file), relative, raw);
+		// References need readable front-matter: a broken block has already said why.
+		if (!found.some((problem) => problem.field === '(front-matter)')) found.push(...(await validateReferences(shown(file), file, raw, index)));
+		problems.push(...found.sort((a, b) => a.line - b.line));
 		const slug = slugFromPath(relative);
 		const first = seen.get(slug);
 		if (first) {

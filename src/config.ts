@@ -64,7 +64,23 @@ export const TICKER = {
 	apiUrl: env.TICKER_API_URL ?? 'https://open.er-api.com/v6/latest/USD',
 } as const;
 
-/** Build caches (Astro's own, social cards); `CARAVAN_CACHE_DIR` overrides it. */
+/** How images are resized and where listings and articles show them (see `src/lib/images.ts`). */
+export const IMAGES = {
+	/** Widths made of article and body images; never wider than the original. */
+	widths: [400, 800, 1200, 1600],
+	/** Widths of listing thumbnails. */
+	thumbnailWidths: [160, 320],
+	/** Rendered width of an image in the article column (`sizes`). */
+	articleSizes: '(min-width: 720px) 680px, 100vw',
+	thumbnailSizes: '8rem',
+	/** Site path the processed files are served under. */
+	urlPrefix: '/_images/',
+} as const;
+
+/**
+ * Astro's cache folder (processed images in its `caravan-images/`, social cards in its
+ * `caravan-cards/`); `CARAVAN_CACHE_DIR` overrides it.
+ */
 export function cacheDir(): string {
 	return path.resolve(env.CARAVAN_CACHE_DIR ?? 'node_modules/.astro');
 }

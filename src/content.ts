@@ -2,10 +2,12 @@
  * The only place that reads the content collections. Everything pages need is computed here once
  * per build (published, sorted, listings, related, ticker) and shared by every page.
  */
+import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { COUNTRIES, SECTIONS, SITE, TICKER } from './config.ts';
+import { contentDir, COUNTRIES, SECTIONS, SITE, TICKER } from './config.ts';
 import { compareNewestFirst, isPublished, toArticle, type Article } from './lib/articles.ts';
 import { isoDay, now } from './lib/dates.ts';
+import { resolveImageSrc } from './lib/imageSrc.ts';
 import { buildListings, listingPages, type Listing, type ListingPage } from './lib/listings.ts';
 import { relatedArticles } from './lib/related.ts';
 import { buildTicker, type Ticker } from './lib/ticker.ts';
@@ -19,6 +21,14 @@ export interface SiteData {
 	listingPages: ListingPage[];
 	related: Map<string, Article[]>;
 	ticker?: Ticker;
+}
+
+/** The file a lead image names; `npm run check` has already reported any that do not resolve. */
+function leadImageFile(entry: CollectionEntry<'articles'>): string | undefined {
+	if (!entry.data.image || !entry.filePath) return undefined;
+	const resolved = resolveImageSrc(entry.data.image.src, path.resolve(entry.filePath), contentDir());
+	if (!resolved.ok) throw new Error(`${entry.filePath}: image.src: ${resolved.message}`);
+	return resolved.file;
 }
 
 /** Drafts and embargoed stories are previewed in `astro dev`, never built. */
@@ -36,6 +46,7 @@ async function load(): Promise<SiteData> {
 					data: entry.data,
 					body: entry.body ?? '',
 					format: entry.filePath?.endsWith('.mdx') ? 'mdx' : 'md',
+					imageFile: leadImageFile(entry),
 				},
 				{ now: clock, excerptWords: SITE.excerptWords, wordsPerMinute: SITE.wordsPerMinute },
 			),

@@ -55,7 +55,7 @@ export const correctionSchema = z.strictObject({
 
 export const imageSchema = z
 	.strictObject({
-		/** File beside the article (`./lead.jpg`) or under `content/images/`. */
+		/** `./lead.jpg` beside the article, or `/images/lead.jpg` in the content folder's `images/` (see `src/lib/imageSrc.ts`). */
 		src: nonEmptyText('the image file'),
 		/** What the image shows, for readers who cannot see it. */
 		alt: z.string({ error: 'expected a description of the image as text' }).optional(),
@@ -72,7 +72,8 @@ export const imageSchema = z
 				message: `is ${image.alt === undefined ? 'missing' : 'empty'}, expected a description of the image (or \`decorative: true\`)`,
 			});
 		}
-	});
+	})
+	.transform((image) => ({ ...image, alt: image.alt ?? '' }));
 
 export const articleSchema = z
 	.strictObject({

@@ -14,6 +14,9 @@ export interface Correction {
 	text: string;
 }
 
+/** The lead image as written, plus the original file it names. */
+export type ArticleImage = NonNullable<ArticleData['image']> & { file: string };
+
 export interface Article {
 	slug: string;
 	/** Site-relative URL, `/articles/<slug>/`. */
@@ -28,7 +31,7 @@ export interface Article {
 	countries: CountrySlug[];
 	tags: Named[];
 	summary?: string;
-	image?: ArticleData['image'];
+	image?: ArticleImage;
 	/** Newest first. */
 	corrections: Correction[];
 	draft: boolean;
@@ -45,6 +48,8 @@ export interface ArticleSource {
 	data: ArticleData;
 	body: string;
 	format: 'md' | 'mdx';
+	/** The file the lead image's `src` names (see `resolveImageSrc`). */
+	imageFile?: string;
 }
 
 export interface ArticleOptions {
@@ -56,7 +61,7 @@ export interface ArticleOptions {
 const named = (name: string): Named => ({ name, slug: slugify(name) });
 
 /** Shape one validated entry into the page model. Pure: the same input gives the same article. */
-export function toArticle({ slug, data, body, format }: ArticleSource, options: ArticleOptions): Article {
+export function toArticle({ slug, data, body, format, imageFile }: ArticleSource, options: ArticleOptions): Article {
 	const text = plainText(body, format);
 	const wordCount = words(text).length;
 	const corrections = [...data.corrections].sort((a, b) => b.date.getTime() - a.date.getTime());
@@ -75,7 +80,7 @@ export function toArticle({ slug, data, body, format }: ArticleSource, options: 
 		countries: data.countries,
 		tags: data.tags.map(named),
 		summary: data.summary || undefined,
-		image: data.image,
+		image: data.image && imageFile ? { ...data.image, file: imageFile } : undefined,
 		corrections,
 		draft: data.draft,
 		embargoed: data.date.getTime() > options.now.getTime(),

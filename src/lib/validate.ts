@@ -2,10 +2,12 @@
  * Validation of raw content files against the schemas, reported the way writers need it:
  * `path:line: field: what is wrong, what is expected`, every problem at once, never a stack trace.
  */
-import { isMap, isSeq, type Document } from 'yaml';
+import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { ARTICLE_KEYS, articleSchema, tickerSchema } from '../schema.ts';
 import { FrontmatterSyntaxError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
+import { resolveImageSrc } from './imageSrc.ts';
+import { scanBody } from './references.ts';
 import { slugFromPath } from './slug.ts';
 
 export interface Problem {
@@ -196,4 +198,61 @@ export function validateTicker(file: string, fileName: string, raw: string): Pro
 		problems.push({ file, line: locate(['date']), field: 'date', message: `is "${result.data.date}", expected "${day}" to match the file name` });
 	}
 	return problems.sort((a, b) => a.line - b.line);
+}
+
+/** What reference checks need from the outside world (injected, so they are testable). */
+export interface ContentIndex {
+	contentDir: string;
+	/** Slugs of every article file (drafts included: they will be published). */
+	slugs: ReadonlySet<string>;
+	/** `undefined` when the file is a readable image, else what is wrong ("does not exist", "…"). */
+	inspectImage(file: string): Promise<string | undefined>;
+}
+
+/**
+ * Check what an article points at: its lead image, images in its body, links to
+ * `/articles/<slug>/` and `<Related slug>`. `articleFile` is the article's absolute path. Run it
+ * on files `validateArticle` found no front-matter problems in.
+ */
+export async function validateReferences(file: string, articleFile: string, raw: string, index: ContentIndex): Promise<Problem[]> {
+	const problems: Problem[] = [];
+	const block = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(raw);
+	const yamlText = block?.[1] ?? '';
+	const content = raw.slice(block?.[0].length ?? 0);
+	const doc = parseDocument(yamlText, { schema: 'core' });
+	const checkImage = async (src: string, line: number, field: string, what: string) => {
+		const resolved = resolveImageSrc(src, articleFile, index.contentDir);
+		if (!resolved.ok) return problems.push({ file, line, field, message: `${what}${resolved.message}` });
+		const trouble = await index.inspectImage(resolved.file);
+		if (trouble) problems.push({ file, line, field, message: `${what}"${src}" ${trouble}` });
+	};
+	const imageSrc = doc.getIn(['image', 'src']);
+	if (typeof imageSrc === 'string' && imageSrc.trim()) {
+		await checkImage(imageSrc, lineOf(doc, yamlText, ['image', 'src'], 2), 'image.src', '');
+	}
+	const firstLine = raw.slice(0, raw.length - content.length).split('\n').length;
+	const scan = scanBody(content, articleFile.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md', firstLine);
+	if (!scan.ok) return [...problems, { file, line: scan.line, field: 'body', message: scan.message }];
+	for (const reference of scan.references) {
+		const { line, value } = reference;
+		if (reference.kind === 'image') {
+			if (!reference.alt?.trim()) {
+				problems.push({ file, line, field: 'body', message: `image "${value}" has no description, expected ![what it shows](${value}) or <Figure alt="what it shows">` });
+			}
+			if (value) await checkImage(value, line, 'body', 'image ');
+			else problems.push({ file, line, field: 'body', message: '<Figure> has no src, expected src="./photo.jpg"' });
+		} else if (reference.kind === 'link' && !index.slugs.has(value)) {
+			problems.push({ file, line, field: 'body', message: `links to /articles/${value}/ but there is no article "${value}", expected the slug (file name) of an existing article` });
+		} else if (reference.kind === 'related' && !index.slugs.has(value)) {
+			problems.push({
+				file,
+				line,
+				field: 'body',
+				message: value
+					? `<Related slug="${value}"> names no article, expected the slug (file name) of an existing article`
+					: '<Related> has no slug, expected slug="other-story"',
+			});
+		}
+	}
+	return problems;
 }

@@ -82,11 +82,10 @@ export async function serve(dist: string, options: { applyHeaders?: boolean } = 
 		}
 		const headers: Record<string, string> = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
 		for (const rule of rules) if (rule.pattern.test(pathname)) for (const [name, value] of rule.headers) headers[name] = value;
-		try {
-			response.writeHead(status, headers).end(await readFile(file));
-		} catch {
-			response.writeHead(404).end('Not found');
-		}
+		// Read before writing the head: a site without a 404.html gets a plain 404, not a crash.
+		const body = await readFile(file).catch(() => undefined);
+		if (body) response.writeHead(status, headers).end(body);
+		else response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;

@@ -4,10 +4,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { cameraJpeg } from './images.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const OUTPUT = path.join(ROOT, '.test-output');
@@ -19,8 +20,19 @@ export const SITES = {
 	/** The test fixture content (tests/fixtures/site). */
 	fixture: { contentDir: path.join(ROOT, 'tests/fixtures/site'), epoch: FIXTURE_EPOCH },
 	/** The shipped sample content, built as `npm run build` would (with a fixed clock). */
-	sample: { contentDir: path.join(ROOT, 'content'), epoch: 1764216000 /* 2025-11-27T09:00:00+05:00 */ },
+	sample: { contentDir: path.join(ROOT, 'content'), epoch: 1795752000 /* 2026-11-27T09:00:00+05:00, after the sample stories */ },
+	/** The writers' toolkit fixture (tests/fixtures/writers), copied with camera-sized photos carrying EXIF/GPS. */
+	writers: { contentDir: path.join(OUTPUT, 'writers-content'), epoch: FIXTURE_EPOCH, prepare: prepareWritersContent },
 } as const;
+
+/** Copy tests/fixtures/writers and swap its small committed photos for a 6000×4000 and a 1000×700 camera JPEG. */
+async function prepareWritersContent(contentDir: string): Promise<void> {
+	await rm(contentDir, { recursive: true, force: true });
+	await cp(path.join(ROOT, 'tests/fixtures/writers'), contentDir, { recursive: true });
+	const story = path.join(contentDir, 'articles/illustrated-story');
+	await cameraJpeg(path.join(story, 'lead.jpg'), 6000, 4000);
+	await cameraJpeg(path.join(story, 'market.jpg'), 1000, 700);
+}
 
 export interface BuildResult {
 	status: number | null;
@@ -76,7 +88,8 @@ function buildNow(options: { contentDir: string; outDir: string; env?: Record<st
 
 /** The built `dist/` of a named site, building it on first use in this test run. */
 export async function builtSite(name: keyof typeof SITES): Promise<string> {
-	const { contentDir, epoch } = SITES[name];
+	const site = SITES[name];
+	const { contentDir, epoch } = site;
 	const dir = path.join(OUTPUT, name);
 	const dist = path.join(dir, 'dist');
 	const done = path.join(dir, 'done');
@@ -95,6 +108,7 @@ export async function builtSite(name: keyof typeof SITES): Promise<string> {
 			continue;
 		}
 		mkdirSync(dir, { recursive: true });
+		if ('prepare' in site) await site.prepare(contentDir);
 		const result = await runBuild({ contentDir, outDir: dist, env: { SOURCE_DATE_EPOCH: String(epoch) } });
 		writeFileSync(done, result.status === 0 ? 'ok' : `${result.stdout}\n${result.stderr}`);
 	}

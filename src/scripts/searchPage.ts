@@ -1,0 +1,335 @@
+/**
+ * `<search-page>`: the search page's behaviour on Pagefind's JS API. The page's markup (form,
+ * status line, filter groups, result template) is rendered by src/pages/search.astro; this
+ * fills it in. State lives in the URL, so every search can be shared and Back steps through them.
+ */
+import { formatLongDate } from '../lib/dates.ts';
+import {
+	FILTER_GROUPS,
+	excerptParts,
+	isBlank,
+	pagefindFilters,
+	readSearchState,
+	searchStateToQuery,
+	type FilterGroup,
+	type PagefindFilters,
+	type SearchState,
+} from '../lib/searchQuery.ts';
+
+/** The part of Pagefind's browser API this page uses (pagefind.js ships no types). */
+interface Pagefind {
+	options(options: { excerptLength?: number }): Promise<void>;
+	init(): Promise<void>;
+	filters(): Promise<FilterCounts>;
+	search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch>;
+}
+type FilterCounts = Partial<Record<string, Record<string, number>>>;
+interface PagefindSearch {
+	results: { id: string; data(): Promise<PagefindResult> }[];
+	filters: FilterCounts;
+}
+interface PagefindResult {
+	url: string;
+	excerpt: string;
+	meta: Partial<Record<'title' | 'date' | 'section' | 'image' | 'image_alt', string>>;
+}
+
+/** Built by the post-build step into dist/pagefind/; fetched at run time, never bundled. */
+const PAGEFIND_URL = '/pagefind/pagefind.js';
+const PAGE_SIZE = 10;
+/** Options shown per filter group before "Show all". */
+const OPTIONS_SHOWN = 8;
+const TYPING_DELAY_MS = 250;
+/** Where the filters sit beside the results (search.astro's layout breakpoint). */
+const WIDE_SCREEN = '(min-width: 48rem)';
+
+const quoted = (text: string) => `“${text}”`;
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+function required<T extends Element>(root: ParentNode, selector: string): T {
+	const element = root.querySelector<T>(selector);
+	if (!element) throw new Error(`search page: ${selector} is missing`);
+	return element;
+}
+
+/** Defined from a module script, which runs after parsing: the page's markup is all there. */
+class SearchPage extends HTMLElement {
+	#pagefind: Pagefind | undefined;
+	#state = readSearchState(new URLSearchParams(location.search));
+	#results: PagefindSearch['results'] = [];
+	/** Bumped by every search, so a slow answer to an older one is dropped. */
+	#run = 0;
+	#typingTimer: ReturnType<typeof setTimeout> | undefined;
+	/** The current history entry was made by typing: further keystrokes replace it. */
+	#typing = false;
+	#expanded = new Set<FilterGroup>();
+	#baseTitle = document.title;
+
+	#form = required<HTMLFormElement>(this, 'form');
+	#input = required<HTMLInputElement>(this, 'input[name="q"]');
+	#panel = required<HTMLElement>(this, '[data-enhanced]');
+	#status = required<HTMLElement>(this, '[data-status]');
+	#hint = required<HTMLElement>(this, '[data-hint]');
+	#clear = required<HTMLButtonElement>(this, '[data-clear-filters]');
+	#list = required<HTMLOListElement>(this, '[data-results]');
+	#more = required<HTMLButtonElement>(this, '[data-more]');
+	#resultTemplate = required<HTMLTemplateElement>(this, 'template[data-result]');
+	#optionTemplate = required<HTMLTemplateElement>(this, 'template[data-option]');
+	#dateFormat = { locale: this.dataset.locale ?? 'en-GB', timeZone: this.dataset.timeZone ?? 'UTC' };
+
+	async connectedCallback(): Promise<void> {
+		this.#panel.hidden = false;
+		// Filters open beside the results on wide screens; on narrow ones they wait behind their
+		// summary unless some are already chosen.
+		required<HTMLDetailsElement>(this, 'details[data-refine]').open =
+			matchMedia(WIDE_SCREEN).matches || FILTER_GROUPS.some((group) => this.#state.filters[group].length > 0);
+		this.#showState();
+		this.#form.addEventListener('submit', (event) => {
+			event.preventDefault();
+			this.#commitQuery(false);
+		});
+		this.#input.addEventListener('input', () => {
+			clearTimeout(this.#typingTimer);
+			this.#typingTimer = setTimeout(() => this.#commitQuery(true), TYPING_DELAY_MS);
+		});
+		this.addEventListener('change', (event) => this.#onChoice(event));
+		this.#more.addEventListener('click', () => void this.#showMore());
+		this.#clear.addEventListener('click', () => {
+			for (const group of FILTER_GROUPS) this.#state.filters[group] = [];
+			this.#navigate(false);
+			this.#input.focus();
+		});
+		window.addEventListener('popstate', () => {
+			this.#state = readSearchState(new URLSearchParams(location.search));
+			this.#typing = false;
+			this.#showState();
+			void this.#search();
+		});
+
+		try {
+			const pagefind = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
+			await pagefind.options({ excerptLength: 30 });
+			await pagefind.init();
+			// Loads every filter group, so each search reports counts for all of them.
+			await pagefind.filters();
+			this.#pagefind = pagefind;
+		} catch {
+			this.#status.textContent = 'Search is not available right now.';
+			this.#hint.textContent = import.meta.env.DEV
+				? 'The search index is made by "npm run build". Run it once; this dev server then serves the last built index from dist/pagefind/.'
+				: 'The search index could not be loaded. Please try again later.';
+			this.#hint.hidden = false;
+			return;
+		}
+		await this.#search();
+	}
+
+	/** Put the state into the controls (on load and on Back/Forward). */
+	#showState(): void {
+		this.#input.value = this.#state.query;
+		for (const radio of this.querySelectorAll<HTMLInputElement>('input[name="sort"]')) {
+			radio.checked = radio.value === this.#state.sort;
+		}
+		this.#showTitle();
+	}
+
+	/** The words in the tab title, so history and bookmarks tell searches apart. */
+	#showTitle(): void {
+		document.title = this.#state.query ? `${quoted(this.#state.query)}: ${this.#baseTitle}` : this.#baseTitle;
+	}
+
+	#commitQuery(typing: boolean): void {
+		clearTimeout(this.#typingTimer);
+		const query = this.#input.value.trim();
+		if (query === this.#state.query) return;
+		this.#state.query = query;
+		this.#navigate(typing);
+	}
+
+	#onChoice(event: Event): void {
+		const input = event.target;
+		if (!(input instanceof HTMLInputElement)) return;
+		if (input.name === 'sort') {
+			this.#state.sort = input.value === 'date' ? 'date' : 'relevance';
+		} else {
+			const group = FILTER_GROUPS.find((name) => name === input.name);
+			if (!group) return;
+			const chosen = new Set(this.#state.filters[group]);
+			if (input.checked) chosen.add(input.value);
+			else chosen.delete(input.value);
+			this.#state.filters[group] = [...chosen].sort();
+		}
+		this.#navigate(false);
+	}
+
+	/** Record the state in the URL (one history entry per edit, not per keystroke) and search. */
+	#navigate(typing: boolean): void {
+		const url = `${location.pathname}${searchStateToQuery(this.#state)}`;
+		if (typing && this.#typing) history.replaceState(null, '', url);
+		else history.pushState(null, '', url);
+		this.#typing = typing;
+		// Not #showState: rewriting the box would eat a trailing space the reader is still typing after.
+		this.#showTitle();
+		void this.#search();
+	}
+
+	async #search(): Promise<void> {
+		const pagefind = this.#pagefind;
+		if (!pagefind) return;
+		const run = ++this.#run;
+		const state = structuredClone(this.#state);
+		this.#list.setAttribute('aria-busy', 'true');
+		const term = state.query || null;
+		// Without words there is no relevance to rank by: list what the filters match, newest first.
+		const sort = state.sort === 'date' || !term ? { date: 'desc' as const } : undefined;
+
+		let results: PagefindSearch['results'] = [];
+		const counts: FilterCounts = {};
+		let items: HTMLLIElement[] | undefined;
+		try {
+			if (!isBlank(state)) {
+				// A chosen group counts its options as if it were not applied, so its other options stay offered.
+				const [main, ...perGroup] = await Promise.all([
+					pagefind.search(term, { filters: pagefindFilters(state.filters), sort }),
+					...FILTER_GROUPS.map((group) =>
+						state.filters[group].length ? pagefind.search(term, { filters: pagefindFilters(state.filters, group) }) : undefined,
+					),
+				]);
+				results = main.results;
+				FILTER_GROUPS.forEach((group, i) => (counts[group] = (perGroup[i] ?? main).filters[group]));
+			} else {
+				Object.assign(counts, await pagefind.filters());
+			}
+			items = await this.#resultItems(results, 0, run);
+		} catch (error) {
+			if (run !== this.#run) return;
+			this.#list.removeAttribute('aria-busy');
+			this.#status.textContent = 'Search is not available right now.';
+			this.#hint.textContent = 'Something went wrong while searching. Please try again.';
+			this.#hint.hidden = false;
+			throw error;
+		}
+		if (!items) return;
+
+		this.#results = results;
+		this.#list.replaceChildren(...items);
+		this.#more.hidden = items.length >= results.length;
+		this.#list.removeAttribute('aria-busy');
+		this.#showFilters(counts, state);
+		this.#announce(state, results.length);
+	}
+
+	/** Append the next page of results and move the keyboard to the first of them. */
+	async #showMore(): Promise<void> {
+		const items = await this.#resultItems(this.#results, this.#list.children.length, this.#run);
+		if (!items) return;
+		this.#list.append(...items);
+		this.#more.hidden = this.#list.children.length >= this.#results.length;
+		items[0]?.querySelector('a')?.focus();
+	}
+
+	/** One page of results from `start`, or nothing when a newer search has begun meanwhile. */
+	async #resultItems(results: PagefindSearch['results'], start: number, run: number): Promise<HTMLLIElement[] | undefined> {
+		const data = await Promise.all(results.slice(start, start + PAGE_SIZE).map((result) => result.data()));
+		return run === this.#run ? data.map((result) => this.#resultItem(result)) : undefined;
+	}
+
+	#resultItem(result: PagefindResult): HTMLLIElement {
+		const item = (this.#resultTemplate.content.cloneNode(true) as DocumentFragment).firstElementChild as HTMLLIElement;
+		const link = required<HTMLAnchorElement>(item, '[data-title]');
+		link.href = result.url;
+		link.textContent = result.meta.title ?? result.url;
+
+		required<HTMLElement>(item, '[data-section]').textContent = result.meta.section ?? '';
+		const date = new Date(result.meta.date ?? '');
+		if (!Number.isNaN(date.getTime())) {
+			const time = Object.assign(document.createElement('time'), {
+				dateTime: result.meta.date,
+				textContent: formatLongDate(date, this.#dateFormat.timeZone, this.#dateFormat.locale),
+			});
+			required<HTMLElement>(item, '[data-meta]').prepend(time, ' · ');
+		}
+
+		const excerpt = required<HTMLElement>(item, '[data-excerpt]');
+		for (const part of excerptParts(result.excerpt)) {
+			if (part.marked) excerpt.append(Object.assign(document.createElement('mark'), { textContent: part.text }));
+			else excerpt.append(part.text);
+		}
+
+		if (result.meta.image) {
+			// Decorative beside the linked headline, which already names the story.
+			const image = Object.assign(document.createElement('img'), { src: result.meta.image, alt: '', loading: 'lazy' });
+			image.className = 'thumb';
+			item.firstElementChild?.prepend(image);
+		}
+		return item;
+	}
+
+	/** Each group's options that have results (or are chosen), most results first. */
+	#showFilters(counts: FilterCounts, state: SearchState): void {
+		const focused = document.activeElement instanceof HTMLInputElement ? document.activeElement : undefined;
+		let refocus: HTMLInputElement | undefined;
+		for (const group of FILTER_GROUPS) {
+			const fieldset = required<HTMLFieldSetElement>(this, `[data-filter-group="${group}"]`);
+			const list = required<HTMLUListElement>(fieldset, 'ul');
+			const toggle = required<HTMLButtonElement>(fieldset, '[data-show-all]');
+			const chosen = new Set(state.filters[group]);
+			const groupCounts = counts[group] ?? {};
+			const options = [...new Set([...Object.keys(groupCounts), ...chosen])]
+				.map((value) => ({ value, count: groupCounts[value] ?? 0 }))
+				.filter((option) => option.count > 0 || chosen.has(option.value))
+				.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+			const shown = this.#expanded.has(group)
+				? options
+				: options.filter((option, i) => i < OPTIONS_SHOWN || chosen.has(option.value));
+
+			list.replaceChildren(
+				...shown.map(({ value, count }) => {
+					const item = (this.#optionTemplate.content.cloneNode(true) as DocumentFragment).firstElementChild as HTMLLIElement;
+					const checkbox = required<HTMLInputElement>(item, 'input');
+					checkbox.name = group;
+					checkbox.value = value;
+					checkbox.checked = chosen.has(value);
+					required<HTMLElement>(item, '[data-value]').textContent = value;
+					required<HTMLElement>(item, '[data-count]').textContent = `(${count})`;
+					if (focused?.name === group && focused.value === value) refocus = checkbox;
+					return item;
+				}),
+			);
+			fieldset.hidden = options.length === 0;
+			toggle.hidden = shown.length === options.length && !this.#expanded.has(group);
+			toggle.setAttribute('aria-expanded', String(this.#expanded.has(group)));
+			toggle.textContent = this.#expanded.has(group) ? 'Show fewer' : `Show all ${options.length}`;
+			toggle.onclick = () => {
+				if (this.#expanded.has(group)) this.#expanded.delete(group);
+				else this.#expanded.add(group);
+				this.#showFilters(counts, state);
+				toggle.focus();
+			};
+		}
+		// The lists were rebuilt: keep keyboard focus on the option just used.
+		refocus?.focus();
+	}
+
+	#announce(state: SearchState, total: number): void {
+		const filtered = FILTER_GROUPS.some((group) => state.filters[group].length > 0);
+		this.#clear.hidden = !filtered;
+		this.#hint.hidden = total > 0 && !isBlank(state);
+		if (isBlank(state)) {
+			this.#status.textContent = '';
+			this.#hint.textContent = 'Type a word or a phrase, or choose a section, country, author or tag.';
+		} else if (total === 0) {
+			this.#status.textContent = state.query ? `No results for ${quoted(state.query)}.` : 'No stories match these filters.';
+			this.#hint.textContent = filtered
+				? 'Try fewer or different words, or clear the filters.'
+				: 'Check the spelling, or try fewer or different words.';
+		} else {
+			const found = plural(total, 'result', 'results');
+			this.#status.textContent = state.query
+				? `${found} for ${quoted(state.query)}${filtered ? ' with the chosen filters' : ''}.`
+				: `${plural(total, 'story matches', 'stories match')} the chosen filters.`;
+		}
+	}
+}
+
+customElements.define('search-page', SearchPage);

@@ -1,0 +1,94 @@
+/** `npm run dev` previews drafts and embargoed stories, each labelled; the fixture build never has them. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, text, texts } from '../helpers/html.ts';
+import { builtSite, cleanEnv, FIXTURE_EPOCH, OUTPUT, ROOT, SITES } from '../helpers/site.ts';
+
+let server: ChildProcess | undefined;
+let origin = '';
+let output = '';
+
+/** A port nobody listens on right now (other worktrees may run their own dev servers). */
+async function freePort(): Promise<number> {
+	const probe = createServer();
+	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	const { port } = probe.address() as { port: number };
+	await new Promise((resolve) => probe.close(resolve));
+	return port;
+}
+
+beforeAll(async () => {
+	const port = await freePort();
+	origin = `http://127.0.0.1:${port}`;
+	server = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+		cwd: ROOT,
+		env: cleanEnv({
+			CONTENT_DIR: SITES.fixture.contentDir,
+			SOURCE_DATE_EPOCH: String(FIXTURE_EPOCH),
+			CARAVAN_CACHE_DIR: path.join(OUTPUT, 'dev-cache'),
+		}),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	server.stdout?.on('data', (chunk) => (output += chunk));
+	server.stderr?.on('data', (chunk) => (output += chunk));
+	for (let waited = 0; ; waited += 250) {
+		if (server.exitCode !== null) throw new Error(`astro dev exited:\n${output}`);
+		if (waited > 60_000) throw new Error(`astro dev did not start in 60 s:\n${output}`);
+		try {
+			if ((await fetch(`${origin}/`)).ok) break;
+		} catch {
+			// not listening yet
+		}
+		await sleep(250);
+	}
+});
+
+afterAll(async () => {
+	if (server && server.exitCode === null) {
+		server.kill('SIGTERM');
+		await new Promise((resolve) => server?.once('exit', resolve));
+	}
+});
+
+const page = async (url: string) => {
+	const response = await fetch(`${origin}${url}`);
+	expect(response.status, url).toBe(200);
+	return parse(await response.text());
+};
+
+describe('npm run dev', () => {
+	it('serves a draft with a "Draft" label', async () => {
+		const doc = await page('/articles/draft-story/');
+		expect(text(doc.querySelector('h1'))).toBe('Unpublished draft story');
+		expect(texts(doc, '.byline .badge')).toEqual(['Draft: not published']);
+		expect(text(doc.querySelector('.prose'))).toContain('xylophone marmalade quorum');
+	});
+
+	it('serves an embargoed story labelled with its release time', async () => {
+		const doc = await page('/articles/embargoed-story/');
+		expect(texts(doc, '.byline .badge')).toEqual(['Embargoed until 20 January 2026']);
+	});
+
+	it('lists them, labelled, in listings', async () => {
+		const labelled = (doc: Document) =>
+			[...doc.querySelectorAll('.article-list article')]
+				.filter((item) => item.querySelector('.badge'))
+				.map((item) => `${text(item.querySelector('.headline'))}: ${text(item.querySelector('.badge'))}`);
+		// Newest first: the embargoed story (dated next month) heads the front page.
+		expect(labelled(await page('/'))).toEqual(['Embargoed future story: Embargoed until 20 January 2026']);
+		expect(labelled(await page('/author/staff-reporter/page/2/'))).toContain('Unpublished draft story: Draft: not published');
+	});
+});
+
+describe('the production build of the same content', () => {
+	it('has neither story, nor any label', async () => {
+		const dist = await builtSite('fixture');
+		expect(existsSync(path.join(dist, 'articles/draft-story/index.html'))).toBe(false);
+		expect(existsSync(path.join(dist, 'articles/embargoed-story/index.html'))).toBe(false);
+		expect(texts(parse(await (await import('node:fs/promises')).readFile(path.join(dist, 'index.html'), 'utf8')), '.badge')).toEqual([]);
+	});
+});
