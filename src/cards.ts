@@ -1,11 +1,10 @@
 /** Social cards for the site and its stories, drawn once and cached between builds. */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheDir, contentDir, SECTIONS, SITE } from './config.ts';
+import { cacheDir, SECTIONS, SITE } from './config.ts';
 import type { Article } from './lib/articles.ts';
 import { formatLongDate } from './lib/dates.ts';
-import { cachedCard, leadImageCandidates, type BrandedCard } from './lib/socialCard.ts';
+import { cachedCard, type BrandedCard } from './lib/socialCard.ts';
 
 /** Card PNGs by content hash; CI keeps this folder between builds along with Astro's cache. */
 const CARD_CACHE = path.join(cacheDir(), 'caravan-cards');
@@ -24,20 +23,10 @@ export async function siteCardResponse(): Promise<Response> {
 	return png((await cachedCard(card, CARD_CACHE)).png);
 }
 
-/**
- * A story's card: its lead image cover-cropped when the file can be found and read, else the
- * branded card with headline, section and date. `articleFile` is the story's path (for `./lead.jpg`).
- */
-export async function articleCardResponse(article: Article, articleFile: string | undefined): Promise<Response> {
-	if (article.image && articleFile) {
-		const file = leadImageCandidates(article.image.src, path.resolve(articleFile), contentDir()).find((f) => existsSync(f));
-		if (file) {
-			try {
-				return png((await cachedCard({ kind: 'photo', image: await readFile(file) }, CARD_CACHE)).png);
-			} catch (error) {
-				console.warn(`[caravan] ${article.slug}: lead image ${file} unreadable (${(error as Error).message}); using the branded card`);
-			}
-		}
+/** A story's card: its lead image cover-cropped when it has one, else the branded card with headline, section and date. */
+export async function articleCardResponse(article: Article): Promise<Response> {
+	if (article.image) {
+		return png((await cachedCard({ kind: 'photo', image: await readFile(article.image.file) }, CARD_CACHE)).png);
 	}
 	const card: BrandedCard = {
 		kind: 'branded',

@@ -2,9 +2,11 @@
  * What each kind of page puts in its `<head>` besides title and description: social card, OpenGraph
  * facts, JSON-LD and feed links. The pure builders in `src/lib/` given the one site config.
  */
-import { SECTIONS, SITE } from './config.ts';
+import path from 'node:path';
+import { cacheDir, IMAGES, SECTIONS, SITE } from './config.ts';
 import type { Article } from './lib/articles.ts';
 import { clip } from './lib/excerpt.ts';
+import { processImage } from './lib/images.ts';
 import { breadcrumbLd, newsArticleLd, websiteLd, type Crumb, type JsonLd, type Publisher } from './lib/jsonLd.ts';
 import { listingHeading } from './lib/listingText.ts';
 import type { ListingPage } from './lib/listings.ts';
@@ -63,15 +65,27 @@ export function articleDescription(article: Pick<Article, 'summary' | 'excerpt'>
 	return article.summary ?? clip(article.excerpt, 160);
 }
 
-/** An article page: its card, `article:*` facts and one `NewsArticle`. */
-export function articleHead(article: Article): PageHead {
+/**
+ * The lead image's largest JPEG/PNG file, as the article's `<picture>` makes it (the same call, so
+ * no extra encoding), as an absolute URL; the build copies every `/_images/` file a page names.
+ */
+async function leadImageUrl(image: NonNullable<Article['image']>): Promise<string | undefined> {
+	const set = await processImage(image.file, IMAGES.widths, path.join(cacheDir(), 'caravan-images'));
+	const fallback = set.formats.at(-1)?.files ?? [];
+	const largest = fallback.reduce<(typeof fallback)[number] | undefined>((best, file) => (best && best.width >= file.width ? best : file), undefined);
+	return largest && absolute(`${IMAGES.urlPrefix}${largest.name}`);
+}
+
+/** An article page: its card, `article:*` facts and one `NewsArticle` (images: the lead image, then the card). */
+export async function articleHead(article: Article): Promise<PageHead> {
 	const image: SocialImage = {
 		url: absolute(cardPath(article.slug)),
 		width: CARD_WIDTH,
 		height: CARD_HEIGHT,
 		// A photo card shows the lead image: describe it; a branded card shows the headline.
-		alt: (!article.image?.decorative && article.image?.alt?.trim()) || article.title,
+		alt: (!article.image?.decorative && article.image?.alt.trim()) || article.title,
 	};
+	const lead = article.image && (await leadImageUrl(article.image));
 	return {
 		image,
 		article: {
@@ -86,8 +100,7 @@ export function articleHead(article: Article): PageHead {
 				article,
 				sectionName: SECTIONS[article.section],
 				description: articleDescription(article),
-				// The card is the lead image cover-cropped when there is one, else the branded card.
-				images: [image.url],
+				images: lead ? [lead, image.url] : [image.url],
 				publisher: PUBLISHER,
 			}),
 		],

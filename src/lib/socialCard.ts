@@ -163,22 +163,3 @@ export async function cachedCard(card: Card, cacheDir: string): Promise<{ png: B
 	await rename(scratch, file);
 	return { png, cached: false };
 }
-
-/**
- * Where a lead image's `src` may live: beside the article, else under the content folder's
- * `images/` (or the content folder itself). Paths that leave the content folder are not followed.
- */
-export function leadImageCandidates(src: string, articleFile: string, contentDir: string): string[] {
-	if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return []; // a URL: nothing to read offline
-	const relative = src.replace(/^\/+/, '');
-	const candidates = [
-		path.resolve(path.dirname(articleFile), src),
-		path.resolve(contentDir, 'images', relative),
-		path.resolve(contentDir, relative),
-	];
-	const inside = (file: string) => {
-		const rel = path.relative(contentDir, file);
-		return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-	};
-	return [...new Set(candidates)].filter(inside);
-}

@@ -1,5 +1,6 @@
 /**
- * The built fixture site in Chromium, served with `dist/_headers` applied: the pages load and the
+ * The built fixture and writers sites in Chromium, served with `dist/_headers` applied: the pages
+ * (search with its WebAssembly, pictures, click-to-load embeds included) load and the
  * Content-Security-Policy reports nothing. Violations are caught three ways: the page's
  * `securitypolicyviolation` events, console messages, and Chromium's own issue reports (CDP Audits).
  */
@@ -10,16 +11,18 @@ import { serve, type StaticServer } from '../helpers/server.ts';
 import { builtSite } from '../helpers/site.ts';
 
 let browser: Browser;
-let server: StaticServer;
+const servers: Partial<Record<'fixture' | 'writers', StaticServer>> = {};
 
 beforeAll(async () => {
-	server = await serve(await builtSite('fixture'));
+	servers.fixture = await serve(await builtSite('fixture'));
+	servers.writers = await serve(await builtSite('writers'));
 	browser = await launchBrowser();
 });
 
 afterAll(async () => {
 	await browser?.close();
-	await server?.close();
+	await servers.fixture?.close();
+	await servers.writers?.close();
 });
 
 interface Visit {
@@ -32,8 +35,8 @@ interface Visit {
 	page: Page;
 }
 
-/** Open `path`, collect violations while it loads, then run `act` in it (for the control case). */
-async function visit(path: string, act?: (page: Page) => Promise<void>): Promise<Visit> {
+/** Open `path` of a site, collect violations while it loads, then run `act` in it (for the control case). */
+async function visit(site: keyof typeof servers, path: string, act?: (page: Page) => Promise<void>): Promise<Visit> {
 	const page = await browser.newPage();
 	const violations: string[] = [];
 	const errors: string[] = [];
@@ -58,7 +61,7 @@ async function visit(path: string, act?: (page: Page) => Promise<void>): Promise
 		(window as unknown as { cspViolations: string[] }).cspViolations = seen;
 		document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
 	});
-	const response = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+	const response = await page.goto(`${servers[site]!.url}${path}`, { waitUntil: 'load' });
 	await act?.(page);
 	await page.waitForTimeout(250); // reports are delivered asynchronously
 	violations.push(...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).map((v) => `event: ${v}`));
@@ -66,15 +69,17 @@ async function visit(path: string, act?: (page: Page) => Promise<void>): Promise
 }
 
 describe('under the Content-Security-Policy', () => {
-	for (const [name, path, status] of [
-		['the front page', '/', 200],
-		['an article', '/articles/long-read/', 200],
-		['the hostile-headline article', '/articles/xss-headline/', 200],
-		['a listing', '/section/economy/', 200],
-		['the 404 page', '/no-such-page/', 404],
+	for (const [name, site, path, status] of [
+		['the front page', 'fixture', '/', 200],
+		['an article', 'fixture', '/articles/long-read/', 200],
+		['the hostile-headline article', 'fixture', '/articles/xss-headline/', 200],
+		['a listing', 'fixture', '/section/economy/', 200],
+		['the 404 page', 'fixture', '/no-such-page/', 404],
+		['an article with pictures', 'writers', '/articles/illustrated-story/', 200],
+		['an article with video embeds and components', 'writers', '/articles/components-story/', 200],
 	] as const) {
 		it(`${name} loads styled, with no violation and no console error`, async () => {
-			const { status: actual, csp, violations, errors, page } = await visit(path);
+			const { status: actual, csp, violations, errors, page } = await visit(site, path);
 			expect(actual).toBe(status);
 			expect(csp).toContain("default-src 'self'");
 			expect(violations).toEqual([]);
@@ -87,8 +92,17 @@ describe('under the Content-Security-Policy', () => {
 		});
 	}
 
+	it('the search page finds stories (Pagefind compiles its WebAssembly) with no violation', async () => {
+		const { violations, errors, page } = await visit('fixture', '/search/?q=steppe', async (p) => {
+			await p.locator('main a[href="/articles/long-read/"]').first().waitFor({ timeout: 20_000 });
+		});
+		expect(violations).toEqual([]);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	it('does report a violation when a page breaks the policy (the checks are live)', async () => {
-		const { violations, page } = await visit('/', async (p) => {
+		const { violations, page } = await visit('fixture', '/', async (p) => {
 			await p.evaluate(() => {
 				const script = document.createElement('script');
 				script.textContent = 'document.title = "inline ran"';

@@ -13,7 +13,6 @@ import {
 	cardFonts,
 	cardKey,
 	headlineSize,
-	leadImageCandidates,
 	renderCard,
 	type BrandedCard,
 } from '../../src/lib/socialCard.ts';
@@ -104,24 +103,5 @@ describe('card PNGs', () => {
 
 	it('renders the same bytes every time (deterministic builds)', async () => {
 		expect((await renderCard(CARD)).equals(await renderCard(CARD))).toBe(true);
-	});
-});
-
-describe('leadImageCandidates', () => {
-	const content = '/site/content';
-	const article = '/site/content/articles/story/index.md';
-
-	it('looks beside the article, then under images/, then in the content folder', () => {
-		expect(leadImageCandidates('./lead.jpg', article, content)).toEqual([
-			'/site/content/articles/story/lead.jpg',
-			'/site/content/images/lead.jpg',
-			'/site/content/lead.jpg',
-		]);
-		expect(leadImageCandidates('/images/a.png', article, content)).toContain('/site/content/images/a.png');
-	});
-
-	it('never leaves the content folder, and skips URLs', () => {
-		expect(leadImageCandidates('../../../../etc/passwd', article, content)).toEqual([]);
-		expect(leadImageCandidates('https://example.com/a.jpg', article, content)).toEqual([]);
 	});
 });

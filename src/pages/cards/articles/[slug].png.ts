@@ -11,6 +11,5 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props }) => {
 	const { article } = props as { article: Article };
-	const { entries } = await siteData();
-	return articleCardResponse(article, entries.get(article.slug)?.filePath);
+	return articleCardResponse(article);
 };
