@@ -5,7 +5,9 @@ import { satteri } from '@astrojs/markdown-satteri';
 import caravanImages from './src/integrations/images.ts';
 import { devSearchIndex } from './src/integrations/devSearchIndex.ts';
 import { resolveImages, sanitizeAndPicture } from './src/markdown/plugins.ts';
+import sitemap from '@astrojs/sitemap';
 import { cacheDir, SITE } from './src/config.ts';
+import { sitemapOptions } from './src/sitemapOptions.ts';
 
 export default defineConfig({
 	site: SITE.url,
@@ -21,7 +23,7 @@ export default defineConfig({
 	},
 	// Article bodies (Markdown and MDX): responsive images, raw HTML sanitised (src/markdown/plugins.ts).
 	markdown: { processor: satteri({ mdastPlugins: [resolveImages], hastPlugins: [sanitizeAndPicture] }) },
-	integrations: [mdx(), caravanImages(), devSearchIndex()],
+	integrations: [mdx(), caravanImages(), devSearchIndex(), sitemap(sitemapOptions())],
 	// Every script as a file, never inlined: the Content-Security-Policy allows no inline scripts.
 	vite: { build: { assetsInlineLimit: 0 } },
 	// Tests build several content folders at once; each gets its own cache.

@@ -52,6 +52,8 @@ export const SITE = {
 	relatedCount: 3,
 	/** Reading speed for the "N min read" estimate. */
 	wordsPerMinute: 220,
+	/** Publisher logo for structured data: a 512×512 PNG in `public/`. */
+	logo: '/logo.png',
 } as const;
 
 export const TICKER = {
@@ -75,7 +77,10 @@ export const IMAGES = {
 	urlPrefix: '/_images/',
 } as const;
 
-/** Astro's cache folder (processed images live in its `caravan-images/`); `CARAVAN_CACHE_DIR` overrides it. */
+/**
+ * Astro's cache folder (processed images in its `caravan-images/`, social cards in its
+ * `caravan-cards/`); `CARAVAN_CACHE_DIR` overrides it.
+ */
 export function cacheDir(): string {
 	return path.resolve(env.CARAVAN_CACHE_DIR ?? 'node_modules/.astro');
 }

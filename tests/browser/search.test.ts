@@ -38,7 +38,8 @@ afterEach(async () => {
 });
 
 async function newPage(options: { csp?: boolean; javaScriptEnabled?: boolean } = {}): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+	// `csp: false` also lifts the policy dist/_headers sends (the test server applies that file).
+	const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, bypassCSP: options.csp === false });
 	contexts.push(context);
 	const page = await context.newPage();
 	page.on('console', (message) => {

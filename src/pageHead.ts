@@ -1,0 +1,124 @@
+/**
+ * What each kind of page puts in its `<head>` besides title and description: social card, OpenGraph
+ * facts, JSON-LD and feed links. The pure builders in `src/lib/` given the one site config.
+ */
+import path from 'node:path';
+import { cacheDir, IMAGES, SECTIONS, SITE } from './config.ts';
+import type { Article } from './lib/articles.ts';
+import { clip } from './lib/excerpt.ts';
+import { processImage } from './lib/images.ts';
+import { breadcrumbLd, newsArticleLd, websiteLd, type Crumb, type JsonLd, type Publisher } from './lib/jsonLd.ts';
+import { listingHeading } from './lib/listingText.ts';
+import type { ListingPage } from './lib/listings.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from './lib/socialCard.ts';
+import type { ArticleFacts, SocialImage } from './lib/socialMeta.ts';
+
+export interface FeedLink {
+	title: string;
+	/** Site-relative path. */
+	href: string;
+	type: 'application/rss+xml' | 'application/atom+xml';
+}
+
+export interface PageHead {
+	image?: SocialImage;
+	article?: ArticleFacts;
+	feeds?: FeedLink[];
+	jsonLd?: JsonLd[];
+}
+
+const absolute = (path: string) => new URL(path, SITE.url).href;
+
+/** The feeds every page announces. */
+export const SITE_FEEDS: FeedLink[] = [
+	{ title: `${SITE.name} (RSS)`, href: '/rss.xml', type: 'application/rss+xml' },
+	{ title: `${SITE.name} (Atom)`, href: '/atom.xml', type: 'application/atom+xml' },
+];
+
+/** A section's own RSS feed. */
+export function sectionFeed(section: keyof typeof SECTIONS): FeedLink {
+	return { title: `${SITE.name}: ${SECTIONS[section]} (RSS)`, href: `/section/${section}/rss.xml`, type: 'application/rss+xml' };
+}
+
+export const PUBLISHER: Publisher = {
+	name: SITE.name,
+	url: SITE.url,
+	logo: absolute(SITE.logo),
+	language: SITE.locale,
+};
+
+/** Site-relative path of a card: an article's, or the site's own when `slug` is absent. */
+export function cardPath(slug?: string): string {
+	return slug === undefined ? '/cards/site.png' : `/cards/articles/${slug}.png`;
+}
+
+/** The card pages without their own card share. */
+export const SITE_CARD: SocialImage = {
+	url: absolute(cardPath()),
+	width: CARD_WIDTH,
+	height: CARD_HEIGHT,
+	alt: `${SITE.name}: ${SITE.tagline}`,
+};
+
+/** Meta description of a story: its standfirst, else the start of its text. */
+export function articleDescription(article: Pick<Article, 'summary' | 'excerpt'>): string {
+	return article.summary ?? clip(article.excerpt, 160);
+}
+
+/**
+ * The lead image's largest JPEG/PNG file, as the article's `<picture>` makes it (the same call, so
+ * no extra encoding), as an absolute URL; the build copies every `/_images/` file a page names.
+ */
+async function leadImageUrl(image: NonNullable<Article['image']>): Promise<string | undefined> {
+	const set = await processImage(image.file, IMAGES.widths, path.join(cacheDir(), 'caravan-images'));
+	const fallback = set.formats.at(-1)?.files ?? [];
+	const largest = fallback.reduce<(typeof fallback)[number] | undefined>((best, file) => (best && best.width >= file.width ? best : file), undefined);
+	return largest && absolute(`${IMAGES.urlPrefix}${largest.name}`);
+}
+
+/** An article page: its card, `article:*` facts and one `NewsArticle` (images: the lead image, then the card). */
+export async function articleHead(article: Article): Promise<PageHead> {
+	const image: SocialImage = {
+		url: absolute(cardPath(article.slug)),
+		width: CARD_WIDTH,
+		height: CARD_HEIGHT,
+		// A photo card shows the lead image: describe it; a branded card shows the headline.
+		alt: (!article.image?.decorative && article.image?.alt.trim()) || article.title,
+	};
+	const lead = article.image && (await leadImageUrl(article.image));
+	return {
+		image,
+		article: {
+			publishedTime: article.date,
+			modifiedTime: article.modified,
+			section: SECTIONS[article.section],
+			tags: article.tags.map((tag) => tag.name),
+			authorUrls: article.authors.map((author) => absolute(`/author/${author.slug}/`)),
+		},
+		jsonLd: [
+			newsArticleLd({
+				article,
+				sectionName: SECTIONS[article.section],
+				description: articleDescription(article),
+				images: lead ? [lead, image.url] : [image.url],
+				publisher: PUBLISHER,
+			}),
+		],
+	};
+}
+
+/** A page below the front page: a `BreadcrumbList` from the front page through `crumbs`. */
+export function breadcrumbHead(crumbs: readonly Crumb[]): PageHead {
+	return { jsonLd: [breadcrumbLd([{ name: SITE.name, path: '/' }, ...crumbs], SITE.url)] };
+}
+
+/** A listing page: the front page is the `WebSite`; the others are a breadcrumb (and a feed for sections). */
+export function listingHead({ listing, page }: ListingPage): PageHead {
+	if (listing.kind === 'home' && page.number === 1) return { jsonLd: [websiteLd(PUBLISHER, SITE.description)] };
+	const crumbs: Crumb[] = listing.kind === 'home' ? [] : [{ name: listingHeading(listing), path: listing.basePath }];
+	if (page.number > 1) crumbs.push({ name: `Page ${page.number}`, path: page.url });
+	return {
+		...breadcrumbHead(crumbs),
+		feeds: listing.kind === 'section' ? [sectionFeed(listing.key as keyof typeof SECTIONS)] : undefined,
+	};
+}
