@@ -13,6 +13,8 @@ export interface Publisher {
 	logo: string;
 	/** BCP 47 language of the site, e.g. `en-GB`. */
 	language: string;
+	/** The edition's search page (`/search/`, `/ru/search/`). */
+	searchPath?: string;
 }
 
 const CONTEXT = 'https://schema.org';
@@ -113,7 +115,7 @@ export function websiteLd(publisher: Publisher, description: string): JsonLd {
 		publisher: organization(publisher),
 		potentialAction: {
 			'@type': 'SearchAction',
-			target: { '@type': 'EntryPoint', urlTemplate: `${absolute('/search/', publisher.url)}?q={search_term_string}` },
+			target: { '@type': 'EntryPoint', urlTemplate: `${absolute(publisher.searchPath ?? '/search/', publisher.url)}?q={search_term_string}` },
 		},
 	};
 }
