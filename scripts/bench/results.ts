@@ -127,7 +127,9 @@ export function orderedSteps(steps: readonly StepResult[]): { label: string; ste
 const pagefindStep = (build: BuildResult | undefined) => build?.steps.find((s) => /pagefind|search/i.test(s.name));
 
 function transferText(transfer: Transfer | undefined): string {
-	return transfer ? `${formatBytes(transfer.gzipBytes)} gzip (${formatBytes(transfer.bytes)} raw, ${transfer.requests} requests)` : 'n/a';
+	if (!transfer) return 'n/a';
+	const images = transfer.imageBytes ? ` + ${formatBytes(transfer.imageBytes)} of images` : '';
+	return `${formatBytes(transfer.gzipBytes)} gzip (${formatBytes(transfer.bytes)} raw, ${transfer.requests} requests)${images}`;
 }
 
 function stepTable(result: SizeResult): string[] {
