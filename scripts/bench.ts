@@ -150,7 +150,7 @@ async function buildCaravan(paths: CaravanPaths, label: string, fresh: boolean, 
 			? (JSON.parse(await readFile(timingsFile, 'utf8')) as { steps: StepResult[] })
 			: { steps: [] };
 		const peaks = [run.peakRssBytes, ...timings.steps.map((s) => s.peakRssBytes)].filter((v): v is number => v !== undefined);
-		return { seconds: run.seconds, peakRssBytes: peaks.length ? Math.max(...peaks) : undefined, steps: timings.steps };
+		return { seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakRssBytes: peaks.length ? Math.max(...peaks) : undefined, steps: timings.steps };
 	} finally {
 		clearInterval(ticker);
 	}

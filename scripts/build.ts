@@ -9,7 +9,7 @@ import { totalmem } from 'node:os';
 import path from 'node:path';
 import { formatProblem } from '../src/lib/validate.ts';
 import { checkContent } from './check.ts';
-import { folderSize, sampleMemory } from './resources.ts';
+import { folderSize, sampleUsage } from './resources.ts';
 import { buildSearchIndex } from './searchIndex.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -39,6 +39,8 @@ export interface StepTiming {
 	seconds: number;
 	/** Peak resident memory of the build and its child processes during the step. */
 	peakRssBytes?: number;
+	/** CPU time of the build and its child processes during the step. */
+	cpuSeconds?: number;
 	/** Files and bytes the step added to the output folder (negative when it removed some). */
 	files: number;
 	bytes: number;
@@ -59,15 +61,15 @@ function measuredSize(dir: string): { files: number; bytes: number } {
 
 async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
 	const before = timingsFile ? measuredSize(scratchDir) : undefined;
-	const memory = timingsFile ? sampleMemory() : undefined;
+	const usage = timingsFile ? sampleUsage() : undefined;
 	const start = performance.now();
 	const result = await step();
 	const seconds = (performance.now() - start) / 1000;
 	console.log(`[caravan] ${name}: ${seconds.toFixed(1)} s`);
-	if (before && memory) {
-		const peakRssBytes = memory.stop();
+	if (before && usage) {
+		const { peakRssBytes, cpuSeconds } = usage.stop();
 		const after = measuredSize(scratchDir);
-		timings.push({ name, seconds, peakRssBytes, files: after.files - before.files, bytes: after.bytes - before.bytes });
+		timings.push({ name, seconds, peakRssBytes, cpuSeconds, files: after.files - before.files, bytes: after.bytes - before.bytes });
 	}
 	return result;
 }

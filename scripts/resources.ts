@@ -1,7 +1,7 @@
 /**
- * What a step costs: peak memory of a process tree (sampled from /proc) and the files and bytes
- * of a folder. Used by `scripts/build.ts` (when CARAVAN_TIMINGS is set) and by `npm run bench`.
- * Linux only; elsewhere memory is reported as unknown rather than guessed.
+ * What a step costs: peak memory and CPU time of a process tree (sampled from /proc), and the
+ * files and bytes of a folder. Used by `scripts/build.ts` (when CARAVAN_TIMINGS is set) and by
+ * `npm run bench`. Linux only; elsewhere memory and CPU time are reported as unknown, not guessed.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,22 +17,27 @@ function processMemory(pid: number): { rss: number; hwm: number } | undefined {
 	}
 }
 
-/** `pid` and all its descendants, from the parent links in /proc/<pid>/stat. */
-function processTree(root: number): number[] {
-	const children = new Map<number, number[]>();
+/** Every process's parent and CPU time so far (user + system, in clock ticks), from /proc/<pid>/stat. */
+function processTable(): Map<number, { parent: number; cpuTicks: number }> {
+	const table = new Map<number, { parent: number; cpuTicks: number }>();
 	for (const name of readdirSync('/proc')) {
 		if (!/^\d+$/.test(name)) continue;
 		try {
 			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
 			// The command name may contain spaces and parentheses: fields resume after the last ')'.
-			const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			const list = children.get(parent) ?? [];
-			list.push(Number(name));
-			children.set(parent, list);
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			table.set(Number(name), { parent: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) });
 		} catch {
 			// exited meanwhile
 		}
 	}
+	return table;
+}
+
+/** `root` and all its descendants. */
+function processTree(root: number, table: Map<number, { parent: number }>): number[] {
+	const children = new Map<number, number[]>();
+	for (const [pid, { parent }] of table) children.set(parent, [...(children.get(parent) ?? []), pid]);
 	const tree: number[] = [];
 	const queue = [root];
 	while (queue.length) {
@@ -45,19 +50,29 @@ function processTree(root: number): number[] {
 
 export const canMeasureMemory = process.platform === 'linux' && processMemory(process.pid) !== undefined;
 
-export interface MemorySampler {
-	/** Stop sampling; the peak in bytes (undefined where memory cannot be measured). */
-	stop(): number | undefined;
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on every common Linux). */
+const TICKS_PER_SECOND = 100;
+
+export interface Usage {
+	peakRssBytes?: number;
+	/** CPU time of the whole tree (approximate: a child's last ~100 ms before exiting may be missed). */
+	cpuSeconds?: number;
+}
+
+export interface UsageSampler {
+	/** Stop sampling; undefined figures where they cannot be measured. */
+	stop(): Usage;
 }
 
 /**
- * Sample the resident memory of `root` and its descendants every `intervalMs` until stopped.
+ * Sample the memory and CPU time of `root` and its descendants every `intervalMs` until stopped.
  * The peak is the larger of the highest summed RSS seen and the highest single-process peak
  * (VmHWM), which also catches a child's spike between two samples. When `root` is this process,
- * its own peak counter is reset first, so an earlier step's peak is not counted again.
+ * its own peak counter is reset first, so an earlier step's peak is not counted again. CPU time
+ * tells a slow step from a busy machine: wall time grows with the neighbours' load, CPU time not.
  */
-export function sampleMemory(root: number = process.pid, intervalMs = 100): MemorySampler {
-	if (!canMeasureMemory) return { stop: () => undefined };
+export function sampleUsage(root: number = process.pid, intervalMs = 100): UsageSampler {
+	if (!canMeasureMemory) return { stop: () => ({}) };
 	if (root === process.pid) {
 		try {
 			writeFileSync('/proc/self/clear_refs', '5'); // "5" resets VmHWM (Linux ≥ 4.0)
@@ -66,15 +81,26 @@ export function sampleMemory(root: number = process.pid, intervalMs = 100): Memo
 		}
 	}
 	let peak = 0;
+	/** CPU ticks per process: when first seen (0 for those born while sampling) and last seen. */
+	const cpu = new Map<number, { first: number; last: number }>();
+	let firstSample = true;
 	const sample = () => {
+		const table = processTable();
 		let sum = 0;
-		for (const pid of processTree(root)) {
+		for (const pid of processTree(root, table)) {
+			const ticks = table.get(pid)?.cpuTicks;
+			if (ticks !== undefined) {
+				const seen = cpu.get(pid);
+				if (seen) seen.last = ticks;
+				else cpu.set(pid, { first: firstSample ? ticks : 0, last: ticks });
+			}
 			const memory = processMemory(pid);
 			if (!memory) continue;
 			sum += memory.rss;
 			peak = Math.max(peak, memory.hwm);
 		}
 		peak = Math.max(peak, sum);
+		firstSample = false;
 	};
 	sample();
 	const timer = setInterval(sample, intervalMs);
@@ -83,7 +109,9 @@ export function sampleMemory(root: number = process.pid, intervalMs = 100): Memo
 		stop() {
 			clearInterval(timer);
 			sample();
-			return peak;
+			let ticks = 0;
+			for (const { first, last } of cpu.values()) ticks += last - first;
+			return { peakRssBytes: peak, cpuSeconds: ticks / TICKS_PER_SECOND };
 		},
 	};
 }

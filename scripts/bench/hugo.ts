@@ -64,11 +64,12 @@ export async function buildWithHugo(paths: HugoPaths, fresh: boolean, onLine: (s
 		const before = folderSize(out);
 		const run = await runMeasured(command, args, { cwd: site, onLine: (line) => onLine(name, line) });
 		const after = folderSize(out);
-		steps.push({ name, seconds: run.seconds, peakRssBytes: run.peakRssBytes, files: after.files - before.files, bytes: after.bytes - before.bytes });
+		steps.push({ name, seconds: run.seconds, peakRssBytes: run.peakRssBytes, cpuSeconds: run.cpuSeconds, files: after.files - before.files, bytes: after.bytes - before.bytes });
 	};
 	await step('hugo build', 'hugo', ['--source', site, '--contentDir', paths.contentDir, '--destination', out, '--cacheDir', cache, '--clock', clock, '--noBuildLock']);
 	await step('pagefind', pagefindBin, ['--site', out]);
 	// The two commands' wall times: the folder measurements between them are the bench's, not Hugo's.
 	const seconds = steps.reduce((sum, s) => sum + s.seconds, 0);
-	return { seconds, peakRssBytes: Math.max(...steps.map((s) => s.peakRssBytes ?? 0)) || undefined, steps };
+	const cpuSeconds = steps.reduce((sum, s) => sum + (s.cpuSeconds ?? 0), 0);
+	return { seconds, cpuSeconds, peakRssBytes: Math.max(...steps.map((s) => s.peakRssBytes ?? 0)) || undefined, steps };
 }

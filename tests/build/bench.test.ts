@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchResults } from '../../scripts/bench/results.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { cleanEnv, ROOT, tempDir } from '../helpers/site.ts';
+import { cleanEnv, ROOT, tempDir, withBuildLock } from '../helpers/site.ts';
 import type { Browser } from 'playwright-core';
 
 let out: string;
@@ -18,11 +18,14 @@ let browser: Browser;
 beforeAll(async () => {
 	out = await tempDir('caravan-bench-results-');
 	const work = await tempDir('caravan-bench-work-');
-	const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench.ts'), '--articles', '30', '--out', out, '--work', work], {
-		cwd: ROOT,
-		encoding: 'utf8',
-		env: cleanEnv(),
-	});
+	// The bench builds twice through the project's .astro/: not while another test builds.
+	const result = await withBuildLock(() =>
+		spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench.ts'), '--articles', '30', '--out', out, '--work', work], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			env: cleanEnv(),
+		}),
+	);
 	run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
 	browser = await launchBrowser();
 }, 600_000);
