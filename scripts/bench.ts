@@ -29,7 +29,8 @@ const USAGE = `npm run bench -- [options]
   --no-warm           skip the warm rebuild
   --cpu-prof DIR      write V8 CPU profiles of the cold Astro build into DIR
   --work DIR          scratch folder (default: a new temporary folder)
-  --keep              keep the scratch folder (corpus and outputs) afterwards`;
+  --keep              keep the scratch folder (corpus and outputs) afterwards
+  --report-only       only rewrite results.md and chart.svg from DIR/results.json`;
 
 const { values: args } = parseArgs({
 	allowNegative: true,
@@ -44,12 +45,21 @@ const { values: args } = parseArgs({
 		'cpu-prof': { type: 'string' },
 		work: { type: 'string' },
 		keep: { type: 'boolean', default: false },
+		'report-only': { type: 'boolean', default: false },
 		help: { type: 'boolean', default: false },
 	},
 });
 
 if (args.help) {
 	console.log(USAGE);
+	process.exit(0);
+}
+if (args['report-only']) {
+	const out = path.resolve(args.out);
+	const results = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as BenchResults;
+	await writeFile(path.join(out, 'results.md'), markdownReport(results));
+	await writeFile(path.join(out, 'chart.svg'), svgChart(results));
+	console.log(`rewrote ${path.join(out, 'results.md')} and chart.svg`);
 	process.exit(0);
 }
 const sizes = args.articles.split(',').map((n) => Number(n.replace(/[_\s]/g, '')));

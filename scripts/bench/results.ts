@@ -255,6 +255,9 @@ export function markdownReport(results: BenchResults): string {
 			...comparisonTable(size),
 		);
 		const notes = [...size.notes, ...(size.caravan.search?.notes ?? []).map((n) => `search: ${n}`)];
+		if (size.hugo && pagefindStep(size.hugo.cold) && !pagefindStep(size.caravan.cold)) {
+			notes.push('This Caravan build has no Pagefind step: Hugo + Pagefind indexes for search, Caravan does not, so the ratios flatter Caravan.');
+		}
 		if (notes.length) lines.push('', ...notes.map((note) => `- ${note}`));
 	}
 	return `${lines.join('\n')}\n`;

@@ -57,6 +57,9 @@ describe('npm run bench --articles 30', () => {
 			expect(step.peakRssBytes).toBeGreaterThan(10 * 2 ** 20);
 		}
 		expect(cold?.steps[1]?.files).toBeGreaterThan(28);
+		expect(cold?.steps[1]?.cpuSeconds).toBeGreaterThan(0.5);
+		// The whole command includes the Astro step (both sampled, so within a tick or two).
+		expect(cold?.cpuSeconds).toBeGreaterThan(0.9 * (cold?.steps[1]?.cpuSeconds ?? Infinity));
 		expect(size?.caravan.warm?.steps.map((s) => s.name).slice(0, 2)).toEqual(['check', 'astro build']);
 		expect(size?.caravan.output.articlePage?.path).toMatch(/^articles\/[^/]+\/index\.html$/);
 		expect(size?.caravan.output.articlePage?.htmlGzipBytes).toBeGreaterThan(500);
