@@ -3,7 +3,7 @@
  * a Markdown report and an SVG chart that are well-formed. Timings are never asserted.
  */
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchResults } from '../../scripts/bench/results.ts';
@@ -12,12 +12,13 @@ import { cleanEnv, ROOT, tempDir, withBuildLock } from '../helpers/site.ts';
 import type { Browser } from 'playwright-core';
 
 let out: string;
+let work: string;
 let run: { status: number | null; stdout: string; stderr: string };
 let browser: Browser;
 
 beforeAll(async () => {
 	out = await tempDir('caravan-bench-results-');
-	const work = await tempDir('caravan-bench-work-');
+	work = await tempDir('caravan-bench-work-');
 	// The bench builds twice through the project's .astro/: not while another test builds.
 	const result = await withBuildLock(() =>
 		spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench.ts'), '--articles', '30', '--out', out, '--work', work], {
@@ -32,6 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await browser?.close();
+	await Promise.all([out, work].map((dir) => dir && rm(dir, { recursive: true, force: true })));
 });
 
 describe('npm run bench --articles 30', () => {
