@@ -4,10 +4,12 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { totalmem } from 'node:os';
 import path from 'node:path';
 import { formatProblem } from '../src/lib/validate.ts';
 import { checkContent } from './check.ts';
+import { folderSize, sampleUsage } from './resources.ts';
 import { buildSearchIndex } from './searchIndex.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -31,14 +33,66 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
 	});
 }
 
+/** One step's cost, written to `CARAVAN_TIMINGS` for `npm run bench`. */
+export interface StepTiming {
+	name: string;
+	seconds: number;
+	/** Peak resident memory of the build and its child processes during the step. */
+	peakRssBytes?: number;
+	/** CPU time of the build and its child processes during the step. */
+	cpuSeconds?: number;
+	/** Files and bytes the step added to the output folder (negative when it removed some). */
+	files: number;
+	bytes: number;
+}
+
+/** Where to write step timings as JSON; measuring the output folder costs time, so only when asked. */
+const timingsFile = process.env.CARAVAN_TIMINGS ? path.resolve(process.env.CARAVAN_TIMINGS) : undefined;
+const timings: StepTiming[] = [];
+/** Seconds spent measuring folders, outside every step's time. */
+let measuringSeconds = 0;
+
+function measuredSize(dir: string): { files: number; bytes: number } {
+	const start = performance.now();
+	const size = folderSize(dir);
+	measuringSeconds += (performance.now() - start) / 1000;
+	return size;
+}
+
 async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
+	const before = timingsFile ? measuredSize(scratchDir) : undefined;
+	const usage = timingsFile ? sampleUsage() : undefined;
 	const start = performance.now();
 	const result = await step();
-	console.log(`[caravan] ${name}: ${((performance.now() - start) / 1000).toFixed(1)} s`);
+	const seconds = (performance.now() - start) / 1000;
+	console.log(`[caravan] ${name}: ${seconds.toFixed(1)} s`);
+	if (before && usage) {
+		const { peakRssBytes, cpuSeconds } = usage.stop();
+		const after = measuredSize(scratchDir);
+		timings.push({ name, seconds, peakRssBytes, cpuSeconds, files: after.files - before.files, bytes: after.bytes - before.bytes });
+	}
 	return result;
 }
 
+/**
+ * Node arguments for the Astro child. V8's default heap limit (about 4 GB) is what makes Astro
+ * run out of memory near 100,000 Markdown files, so large sites get a limit that grows with the
+ * article count, capped at three quarters of the machine's memory. Smaller sites keep V8's
+ * default: a higher limit lets V8 put off collections and only raises peak memory.
+ * `CARAVAN_MAX_OLD_SPACE_MB` sets the limit by hand; `CARAVAN_ASTRO_NODE_ARGS` adds flags
+ * (e.g. `--cpu-prof --cpu-prof-dir=prof`) for profiling.
+ */
+function astroNodeArgs(articles: number): string[] {
+	const args = (process.env.CARAVAN_ASTRO_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+	const byHand = Number(process.env.CARAVAN_MAX_OLD_SPACE_MB);
+	const cap = Math.floor((totalmem() / 2 ** 20) * 0.75);
+	const wanted = byHand > 0 ? byHand : articles > 20_000 ? Math.min(cap, Math.max(4096, Math.ceil(articles * 0.12))) : 0;
+	if (wanted > 0) args.push(`--max-old-space-size=${wanted}`);
+	return args;
+}
+
 async function main(): Promise<void> {
+	const buildStart = performance.now();
 	const { problems, articles } = await timed('check', () => checkContent());
 	if (problems.length) {
 		for (const problem of problems) console.error(formatProblem(problem));
@@ -50,7 +104,7 @@ async function main(): Promise<void> {
 	await rm(scratchDir, { recursive: true, force: true });
 	const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 	await timed('astro build', () =>
-		run(process.execPath, [astro, 'build', '--outDir', scratchDir], { ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }),
+		run(process.execPath, [...astroNodeArgs(articles), astro, 'build', '--outDir', scratchDir], { ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }),
 	);
 	for (const step of postBuildSteps) await timed(step.name, () => step.run(scratchDir));
 
@@ -60,6 +114,11 @@ async function main(): Promise<void> {
 	await rename(scratchDir, outDir);
 	await rm(oldDir, { recursive: true, force: true });
 	console.log(`[caravan] built ${path.relative(process.cwd(), outDir) || outDir}/`);
+	if (timingsFile) {
+		const seconds = (performance.now() - buildStart) / 1000 - measuringSeconds;
+		await mkdir(path.dirname(timingsFile), { recursive: true });
+		await writeFile(timingsFile, `${JSON.stringify({ articles, seconds, measuringSeconds, steps: timings }, null, '\t')}\n`);
+	}
 }
 
 main().catch(async (error: unknown) => {

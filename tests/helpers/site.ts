@@ -55,6 +55,11 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
  * builds of different content folders at once would read each other's.
  */
 export async function runBuild(options: { contentDir: string; outDir: string; env?: Record<string, string> }): Promise<BuildResult> {
+	return withBuildLock(() => buildNow(options));
+}
+
+/** Run `work` (which builds, e.g. the bench) while no other test build runs. */
+export async function withBuildLock<T>(work: () => T): Promise<T> {
 	const lock = path.join(OUTPUT, 'build.lock');
 	mkdirSync(OUTPUT, { recursive: true });
 	for (;;) {
@@ -66,7 +71,7 @@ export async function runBuild(options: { contentDir: string; outDir: string; en
 		}
 	}
 	try {
-		return buildNow(options);
+		return work();
 	} finally {
 		rmSync(lock, { recursive: true, force: true });
 	}

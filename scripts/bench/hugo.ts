@@ -1,0 +1,77 @@
+/**
+ * The baseline: Debian's Hugo builds the same corpus with the minimal newsroom layout in
+ * `scripts/bench/hugo/`, then the same Pagefind indexes Hugo's output.
+ */
+import { spawnSync } from 'node:child_process';
+import { cp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { folderSize } from '../resources.ts';
+import { INDEXED_PAGES } from '../searchIndex.ts';
+import type { BuildResult, StepResult } from './results.ts';
+import { runMeasured } from './run.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const layout = path.join(import.meta.dirname, 'hugo');
+const pagefindBin = path.join(root, 'node_modules', '.bin', 'pagefind');
+
+/** Hugo's version, or undefined when it is not installed. */
+export function hugoVersion(): string | undefined {
+	const result = spawnSync('hugo', ['version'], { encoding: 'utf8' });
+	return result.status === 0 ? /v(\d+\.\d+\.\d+)/.exec(result.stdout)?.[1] : undefined;
+}
+
+/** Install Debian's `hugo` when it is missing (as root, or through sudo). */
+export function ensureHugo(log: (line: string) => void): string {
+	const installed = hugoVersion();
+	if (installed) return installed;
+	log('hugo is missing: installing Debian\'s hugo with apt-get');
+	const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+	const aptGet = (...args: string[]) => {
+		const [command, ...rest] = [...sudo, 'apt-get', ...args] as [string, ...string[]];
+		return spawnSync(command, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+	};
+	if (!aptGet('install', '-y', '--no-install-recommends', 'hugo')) {
+		aptGet('update');
+		if (!aptGet('install', '-y', '--no-install-recommends', 'hugo')) throw new Error('could not install hugo: run "apt-get install -y hugo" and try again');
+	}
+	const version = hugoVersion();
+	if (!version) throw new Error('hugo was installed but does not run');
+	return version;
+}
+
+export interface HugoPaths {
+	contentDir: string;
+	/** Scratch folder for the site, its output and its cache. */
+	workDir: string;
+	/** "Now" of the build, as SOURCE_DATE_EPOCH is for Caravan. */
+	epochSeconds: number;
+}
+
+export const hugoOutDir = (paths: HugoPaths) => path.join(paths.workDir, 'public');
+
+/** Build with Hugo, then index with Pagefind; cold when `fresh` (site, output and cache emptied first). */
+export async function buildWithHugo(paths: HugoPaths, fresh: boolean, onLine: (step: string, line: string) => void): Promise<BuildResult> {
+	const site = path.join(paths.workDir, 'site');
+	const out = hugoOutDir(paths);
+	const cache = path.join(paths.workDir, 'cache');
+	if (fresh) {
+		await rm(paths.workDir, { recursive: true, force: true });
+		await cp(layout, site, { recursive: true });
+	}
+	// Hugo reads the clock as an offset date-time; the time zone is the site's.
+	const clock = new Date((paths.epochSeconds + 5 * 3600) * 1000).toISOString().slice(0, 19) + '+05:00';
+	const steps: StepResult[] = [];
+	const step = async (name: string, command: string, args: string[]) => {
+		const before = folderSize(out);
+		const run = await runMeasured(command, args, { cwd: site, onLine: (line) => onLine(name, line) });
+		const after = folderSize(out);
+		steps.push({ name, seconds: run.seconds, peakRssBytes: run.peakRssBytes, cpuSeconds: run.cpuSeconds, files: after.files - before.files, bytes: after.bytes - before.bytes });
+	};
+	await step('hugo build', 'hugo', ['--source', site, '--contentDir', paths.contentDir, '--destination', out, '--cacheDir', cache, '--clock', clock, '--noBuildLock']);
+	// The pages Caravan's own search step reads, so both index the same work.
+	await step('pagefind', pagefindBin, ['--site', out, '--glob', INDEXED_PAGES]);
+	// The two commands' wall times: the folder measurements between them are the bench's, not Hugo's.
+	const seconds = steps.reduce((sum, s) => sum + s.seconds, 0);
+	const cpuSeconds = steps.reduce((sum, s) => sum + (s.cpuSeconds ?? 0), 0);
+	return { seconds, cpuSeconds, peakRssBytes: Math.max(...steps.map((s) => s.peakRssBytes ?? 0)) || undefined, steps };
+}

@@ -1,0 +1,365 @@
+/**
+ * The bench's results: their shape, and the Markdown table and SVG chart made from them.
+ * Pure functions of the results, so a results.json can always be re-rendered.
+ */
+import type { CorpusSummary } from './corpus.ts';
+import type { SearchFigures, Transfer } from './search.ts';
+
+export interface StepResult {
+	name: string;
+	seconds: number;
+	/** CPU time of the step's processes: unlike wall time, it does not grow with a busy machine's load. */
+	cpuSeconds?: number;
+	peakRssBytes?: number;
+	files: number;
+	bytes: number;
+}
+
+export interface BuildResult {
+	/** Wall time of the whole build command. */
+	seconds: number;
+	cpuSeconds?: number;
+	/** Peak resident memory of the build's process tree. */
+	peakRssBytes?: number;
+	steps: StepResult[];
+}
+
+export interface ArticlePage {
+	/** The median-sized article page. */
+	path: string;
+	htmlBytes: number;
+	htmlGzipBytes: number;
+	/** With the stylesheets and scripts it links (images not counted). */
+	withAssetsBytes: number;
+	withAssetsGzipBytes: number;
+}
+
+export interface SiteOutput {
+	files: number;
+	bytes: number;
+	articlePage?: ArticlePage;
+	/** The `pagefind/` folder. */
+	searchIndex?: { files: number; bytes: number };
+}
+
+export interface PipelineResult {
+	cold: BuildResult;
+	/** The second build after one article changed, caches kept. */
+	warm?: BuildResult;
+	output: SiteOutput;
+	search?: SearchFigures;
+}
+
+export interface SizeResult {
+	articles: number;
+	corpus: CorpusSummary;
+	/** Share of stories generated with a lead image. */
+	imageShare: number;
+	caravan: PipelineResult;
+	/** Hugo + Pagefind over Hugo's output, same corpus, same run. */
+	hugo?: PipelineResult;
+	notes: string[];
+}
+
+export interface Machine {
+	cpu: string;
+	cores: number;
+	memoryBytes: number;
+	os: string;
+	node: string;
+	astro?: string;
+	pagefind?: string;
+	hugo?: string;
+	/** 1-minute load average when the run started and ended: the machine may be shared. */
+	loadAverage: { start: number; end?: number };
+}
+
+export interface BenchResults {
+	version: 1;
+	date: string;
+	machine: Machine;
+	sizes: SizeResult[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+export const formatCount = (n: number): string => integer.format(n);
+const plural = (n: number, noun: string) => `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+
+export function formatBytes(bytes: number | undefined): string {
+	if (bytes === undefined) return 'n/a';
+	const sign = bytes < 0 ? '−' : '';
+	const abs = Math.abs(bytes);
+	if (abs < 1024) return `${sign}${abs} B`;
+	if (abs < 1024 ** 2) return `${sign}${(abs / 1024).toFixed(1)} KB`;
+	if (abs < 1024 ** 3) return `${sign}${(abs / 1024 ** 2).toFixed(1)} MB`;
+	return `${sign}${(abs / 1024 ** 3).toFixed(2)} GB`;
+}
+
+export const formatSeconds = (s: number | undefined): string => (s === undefined ? 'n/a' : s < 10 ? `${s.toFixed(2)} s` : `${s.toFixed(1)} s`);
+
+/** `a / b` as "1.59×", or "n/a" when either side is missing. */
+export function ratio(a: number | undefined, b: number | undefined): string {
+	if (a === undefined || b === undefined || b === 0) return 'n/a';
+	return `${(a / b).toFixed(2)}×`;
+}
+
+/** The rows every report shows, matched to whatever steps a build has. */
+const CANONICAL_STEPS: { label: string; match: RegExp }[] = [
+	{ label: 'validation', match: /^check$|valid/i },
+	{ label: 'Astro build', match: /^astro/i },
+	{ label: 'social cards', match: /card/i },
+	{ label: 'Pagefind', match: /pagefind|search/i },
+];
+
+/** Steps in report order: the canonical ones (undefined where the build has none), then the rest. */
+export function orderedSteps(steps: readonly StepResult[]): { label: string; step?: StepResult }[] {
+	const used = new Set<StepResult>();
+	const rows = CANONICAL_STEPS.map(({ label, match }) => {
+		const step = steps.find((s) => !used.has(s) && match.test(s.name));
+		if (step) used.add(step);
+		return { label, step };
+	});
+	for (const step of steps) if (!used.has(step)) rows.push({ label: step.name, step });
+	return rows;
+}
+
+const pagefindStep = (build: BuildResult | undefined) => build?.steps.find((s) => /pagefind|search/i.test(s.name));
+
+function transferText(transfer: Transfer | undefined): string {
+	if (!transfer) return 'n/a';
+	const images = transfer.imageBytes ? ` + ${formatBytes(transfer.imageBytes)} of images` : '';
+	return `${formatBytes(transfer.gzipBytes)} gzip (${formatBytes(transfer.bytes)} raw, ${transfer.requests} requests)${images}`;
+}
+
+function stepTable(result: SizeResult): string[] {
+	const { caravan, articles } = result;
+	const perArticle = (s: number) => `${((s * 1000) / articles).toFixed(2)}`;
+	const lines = [
+		'| step | wall time | CPU time | ms / article | peak RSS | files written | bytes written |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+	];
+	for (const { label, step } of orderedSteps(caravan.cold.steps)) {
+		lines.push(
+			step
+				? `| ${label} | ${formatSeconds(step.seconds)} | ${formatSeconds(step.cpuSeconds)} | ${perArticle(step.seconds)} | ${formatBytes(step.peakRssBytes)} | ${formatCount(step.files)} | ${formatBytes(step.bytes)} |`
+				: `| ${label} | n/a (no such step in this build) | | | | | |`,
+		);
+	}
+	const cold = caravan.cold;
+	lines.push(
+		`| **total, cold** | **${formatSeconds(cold.seconds)}** | ${formatSeconds(cold.cpuSeconds)} | ${perArticle(cold.seconds)} | ${formatBytes(cold.peakRssBytes)} | ${formatCount(caravan.output.files)} | ${formatBytes(caravan.output.bytes)} |`,
+	);
+	if (caravan.warm) {
+		const warm = caravan.warm;
+		const detail = orderedSteps(warm.steps)
+			.filter((row) => row.step)
+			.map((row) => `${row.label} ${formatSeconds(row.step?.seconds)}`)
+			.join(', ');
+		lines.push(`| **warm rebuild, one article changed** | **${formatSeconds(warm.seconds)}** | ${formatSeconds(warm.cpuSeconds)} | | ${formatBytes(warm.peakRssBytes)} | | ${detail} |`);
+	}
+	return lines;
+}
+
+function comparisonTable(result: SizeResult): string[] {
+	const { caravan, hugo } = result;
+	const both = (label: string, ours: string, theirs: string, r: string) => `| ${label} | ${ours} | ${theirs} | ${r} |`;
+	const lines = ['| figure | Caravan | Hugo + Pagefind | ratio |', '| --- | ---: | ---: | ---: |'];
+	const h = hugo;
+	lines.push(both('full build, cold', formatSeconds(caravan.cold.seconds), formatSeconds(h?.cold.seconds), ratio(caravan.cold.seconds, h?.cold.seconds)));
+	lines.push(both('CPU time, cold', formatSeconds(caravan.cold.cpuSeconds), formatSeconds(h?.cold.cpuSeconds), ratio(caravan.cold.cpuSeconds, h?.cold.cpuSeconds)));
+	lines.push(both('rebuild after one changed article', formatSeconds(caravan.warm?.seconds), formatSeconds(h?.warm?.seconds), ratio(caravan.warm?.seconds, h?.warm?.seconds)));
+	lines.push(both('peak RSS, cold', formatBytes(caravan.cold.peakRssBytes), formatBytes(h?.cold.peakRssBytes), ratio(caravan.cold.peakRssBytes, h?.cold.peakRssBytes)));
+	const ourIndexing = pagefindStep(caravan.cold);
+	const theirIndexing = pagefindStep(h?.cold);
+	lines.push(both('Pagefind indexing', formatSeconds(ourIndexing?.seconds), formatSeconds(theirIndexing?.seconds), ratio(ourIndexing?.seconds, theirIndexing?.seconds)));
+	lines.push(
+		both(
+			'output',
+			`${formatCount(caravan.output.files)} files, ${formatBytes(caravan.output.bytes)}`,
+			h ? `${formatCount(h.output.files)} files, ${formatBytes(h.output.bytes)}` : 'n/a',
+			ratio(caravan.output.bytes, h?.output.bytes),
+		),
+	);
+	const page = caravan.output.articlePage;
+	const theirPage = h?.output.articlePage;
+	lines.push(
+		both(
+			'typical article page (HTML, gzip)',
+			page ? `${formatBytes(page.htmlBytes)} (${formatBytes(page.htmlGzipBytes)})` : 'n/a',
+			theirPage ? `${formatBytes(theirPage.htmlBytes)} (${formatBytes(theirPage.htmlGzipBytes)})` : 'n/a',
+			ratio(page?.htmlGzipBytes, theirPage?.htmlGzipBytes),
+		),
+	);
+	lines.push(
+		both(
+			'article page with its CSS and JS, gzip',
+			formatBytes(page?.withAssetsGzipBytes),
+			formatBytes(theirPage?.withAssetsGzipBytes),
+			ratio(page?.withAssetsGzipBytes, theirPage?.withAssetsGzipBytes),
+		),
+	);
+	lines.push(
+		both(
+			'search index',
+			caravan.output.searchIndex ? `${formatCount(caravan.output.searchIndex.files)} files, ${formatBytes(caravan.output.searchIndex.bytes)}` : 'n/a',
+			h?.output.searchIndex ? `${formatCount(h.output.searchIndex.files)} files, ${formatBytes(h.output.searchIndex.bytes)}` : 'n/a',
+			ratio(caravan.output.searchIndex?.bytes, h?.output.searchIndex?.bytes),
+		),
+	);
+	const query = caravan.search?.query ?? h?.search?.query;
+	lines.push(
+		both(
+			`first search, Pagefind API ("${query ?? ''}")`,
+			transferText(caravan.search?.api),
+			transferText(h?.search?.api),
+			ratio(caravan.search?.api?.gzipBytes, h?.search?.api?.gzipBytes),
+		),
+	);
+	lines.push(both('first search, the /search/ page', transferText(caravan.search?.page), 'no search page', ''));
+	return lines;
+}
+
+/** The whole report as Markdown: a summary across sizes, then each size in detail. */
+export function markdownReport(results: BenchResults): string {
+	const { machine } = results;
+	const sizes = [...results.sizes].sort((a, b) => a.articles - b.articles);
+	const lines = [
+		`# Caravan benchmark`,
+		'',
+		`${results.date}, on ${machineLine(machine)}.`,
+		'',
+		'| articles | Caravan cold | ms / article | warm rebuild | peak RSS | Hugo + Pagefind cold | warm | peak RSS | cold ratio | warm ratio | first search (gzip) |',
+		'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+	];
+	for (const size of sizes) {
+		const { caravan: c, hugo: h } = size;
+		const search = c.search?.page ?? c.search?.api;
+		lines.push(
+			`| ${formatCount(size.articles)} | ${formatSeconds(c.cold.seconds)} | ${((c.cold.seconds * 1000) / size.articles).toFixed(2)} | ${formatSeconds(c.warm?.seconds)} | ${formatBytes(c.cold.peakRssBytes)} | ${formatSeconds(h?.cold.seconds)} | ${formatSeconds(h?.warm?.seconds)} | ${formatBytes(h?.cold.peakRssBytes)} | ${ratio(c.cold.seconds, h?.cold.seconds)} | ${ratio(c.warm?.seconds, h?.warm?.seconds)} | ${formatBytes(search?.gzipBytes)} |`,
+		);
+	}
+	for (const size of sizes) {
+		const { corpus } = size;
+		lines.push(
+			'',
+			`## ${formatCount(size.articles)} articles`,
+			'',
+			`${formatCount(corpus.published)} published, ${plural(corpus.drafts, 'draft')}, ${formatCount(corpus.embargoed)} embargoed; ${formatCount(corpus.withImage)} with a lead image; ${formatCount(Math.round(corpus.words / corpus.articles))} words on average.`,
+			'',
+			...stepTable(size),
+			'',
+			...comparisonTable(size),
+		);
+		const notes = [...size.notes, ...(size.caravan.search?.notes ?? []).map((n) => `search: ${n}`)];
+		if (size.hugo && pagefindStep(size.hugo.cold) && !pagefindStep(size.caravan.cold)) {
+			notes.push('This Caravan build has no Pagefind step: Hugo + Pagefind indexes for search, Caravan does not, so the ratios flatter Caravan.');
+		}
+		if (notes.length) lines.push('', ...notes.map((note) => `- ${note}`));
+	}
+	return `${lines.join('\n')}\n`;
+}
+
+export function machineLine(machine: Machine): string {
+	const load = machine.loadAverage.end === undefined ? machine.loadAverage.start.toFixed(1) : `${machine.loadAverage.start.toFixed(1)}–${machine.loadAverage.end.toFixed(1)}`;
+	const tools = [`Node ${machine.node}`, machine.astro && `Astro ${machine.astro}`, machine.pagefind && `Pagefind ${machine.pagefind}`, machine.hugo && `Hugo ${machine.hugo}`].filter(Boolean).join(', ');
+	return `${machine.cpu}, ${machine.cores} cores, ${formatBytes(machine.memoryBytes)} RAM, ${machine.os}; ${tools}; load average ${load}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chart
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+interface Series {
+	label: string;
+	colour: string;
+	dashed: boolean;
+	points: { x: number; y: number }[];
+}
+
+/** A round upper bound for an axis: 1, 2 or 5 times a power of ten, at or above `max`. */
+export function niceMax(max: number): number {
+	if (!(max > 0)) return 1;
+	const power = 10 ** Math.floor(Math.log10(max));
+	return ([1, 2, 5, 10].map((m) => m * power).find((v) => v >= max) as number) ?? 10 * power;
+}
+
+const shortCount = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : formatCount(n));
+
+function panel(options: { x0: number; title: string; unit: string; series: Series[]; sizes: number[]; width: number; height: number }): string {
+	const { x0, title, unit, series, sizes, width, height } = options;
+	const left = x0 + 56;
+	const right = x0 + width - 16;
+	const top = 56;
+	const bottom = height - 48;
+	const xs = [...new Set(sizes)].sort((a, b) => a - b);
+	const logMin = Math.log10(xs[0] ?? 1);
+	const logMax = Math.log10(xs.at(-1) ?? 1);
+	const xAt = (n: number) => (logMax === logMin ? (left + right) / 2 : left + ((Math.log10(n) - logMin) / (logMax - logMin)) * (right - left));
+	const yMax = niceMax(Math.max(0, ...series.flatMap((s) => s.points.map((p) => p.y))));
+	const yAt = (v: number) => bottom - (v / yMax) * (bottom - top);
+	const parts = [`<text x="${left}" y="${top - 24}" class="title">${escapeXml(title)}</text>`];
+	for (let i = 0; i <= 4; i++) {
+		const v = (yMax / 4) * i;
+		const y = yAt(v).toFixed(1);
+		parts.push(`<line x1="${left}" x2="${right}" y1="${y}" y2="${y}" class="grid"/>`);
+		parts.push(`<text x="${left - 6}" y="${y}" class="tick" text-anchor="end" dominant-baseline="middle">${escapeXml(`${Number(v.toPrecision(3))} ${unit}`)}</text>`);
+	}
+	for (const n of xs) {
+		parts.push(`<text x="${xAt(n).toFixed(1)}" y="${bottom + 18}" class="tick" text-anchor="middle">${escapeXml(shortCount(n))}</text>`);
+	}
+	parts.push(`<text x="${(left + right) / 2}" y="${bottom + 38}" class="axis" text-anchor="middle">articles</text>`);
+	for (const s of series) {
+		const points = [...s.points].sort((a, b) => a.x - b.x);
+		if (!points.length) continue;
+		const path = points.map((p, i) => `${i ? 'L' : 'M'}${xAt(p.x).toFixed(1)},${yAt(p.y).toFixed(1)}`).join(' ');
+		parts.push(`<path d="${path}" fill="none" stroke="${s.colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+		for (const p of points) {
+			const fill = s.dashed ? `fill="#fff" stroke="${s.colour}" stroke-width="2"` : `fill="${s.colour}"`;
+			parts.push(`<circle cx="${xAt(p.x).toFixed(1)}" cy="${yAt(p.y).toFixed(1)}" r="3.5" ${fill}><title>${escapeXml(`${s.label}, ${formatCount(p.x)} articles: ${Number(p.y.toPrecision(3))} ${unit}`)}</title></circle>`);
+		}
+	}
+	return parts.join('\n');
+}
+
+/** Build time and peak memory against the number of articles, Caravan beside Hugo + Pagefind. */
+export function svgChart(results: BenchResults): string {
+	const sizes = results.sizes.map((s) => s.articles);
+	const point = (s: SizeResult, value: number | undefined) => (value === undefined ? [] : [{ x: s.articles, y: value }]);
+	const mb = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 2 ** 20);
+	const CARAVAN = '#b3261e';
+	const HUGO = '#1f5fa8';
+	const timeSeries: Series[] = [
+		{ label: 'Caravan, cold', colour: CARAVAN, dashed: false, points: results.sizes.flatMap((s) => point(s, s.caravan.cold.seconds)) },
+		{ label: 'Caravan, warm rebuild', colour: CARAVAN, dashed: true, points: results.sizes.flatMap((s) => point(s, s.caravan.warm?.seconds)) },
+		{ label: 'Hugo + Pagefind, cold', colour: HUGO, dashed: false, points: results.sizes.flatMap((s) => point(s, s.hugo?.cold.seconds)) },
+		{ label: 'Hugo + Pagefind, warm rebuild', colour: HUGO, dashed: true, points: results.sizes.flatMap((s) => point(s, s.hugo?.warm?.seconds)) },
+	];
+	const memorySeries: Series[] = [
+		{ label: 'Caravan, cold', colour: CARAVAN, dashed: false, points: results.sizes.flatMap((s) => point(s, mb(s.caravan.cold.peakRssBytes))) },
+		{ label: 'Hugo + Pagefind, cold', colour: HUGO, dashed: false, points: results.sizes.flatMap((s) => point(s, mb(s.hugo?.cold.peakRssBytes))) },
+	];
+	const width = 960;
+	const height = 420;
+	const legend = timeSeries
+		.filter((s) => s.points.length)
+		.map((s, i) => {
+			const x = 72 + i * 220;
+			return `<line x1="${x}" x2="${x + 28}" y1="${height + 8}" y2="${height + 8}" stroke="${s.colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/><text x="${x + 34}" y="${height + 8}" class="tick" dominant-baseline="middle">${escapeXml(s.label)}</text>`;
+		});
+	return [
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height + 20}" width="${width}" height="${height + 20}" role="img" aria-labelledby="chart-title">`,
+		`<title id="chart-title">${escapeXml(`Build time and peak memory against articles: Caravan beside Hugo + Pagefind (${machineLine(results.machine)})`)}</title>`,
+		'<style>text{font-family:system-ui,sans-serif;fill:#222}.title{font-size:15px;font-weight:600}.tick{font-size:11px;fill:#555}.axis{font-size:12px;fill:#333}.grid{stroke:#ddd;stroke-width:1}</style>',
+		'<rect width="100%" height="100%" fill="#fff"/>',
+		panel({ x0: 0, title: 'Build time (wall clock)', unit: 's', series: timeSeries, sizes, width: width / 2, height }),
+		panel({ x0: width / 2, title: 'Peak memory (RSS, cold build)', unit: 'MB', series: memorySeries, sizes, width: width / 2, height }),
+		...legend,
+		'</svg>',
+		'',
+	].join('\n');
+}

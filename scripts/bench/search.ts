@@ -1,0 +1,132 @@
+/**
+ * What a reader's first search downloads, measured in Chromium against the statically served
+ * output: the search page itself when there is one, and Pagefind's JS API on its own (the figure
+ * that compares across sites, since the Hugo baseline has no search page).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser } from '../../tests/helpers/browser.ts';
+import { serve } from '../../tests/helpers/server.ts';
+
+export interface Transfer {
+	requests: number;
+	/** Response bodies as served, raster images excepted. */
+	bytes: number;
+	/** The same as a CDN would send them: text types gzip-compressed, binary ones as they are. */
+	gzipBytes: number;
+	/** Raster images (result thumbnails), counted apart: the budget is for JS, WASM, index and fragments. */
+	imageBytes: number;
+}
+
+export interface SearchFigures {
+	query: string;
+	/** Results Pagefind found for the query through its API. */
+	results?: number;
+	/** Pagefind's JS API alone: load, search, the first five results' data, the filter counts. */
+	api?: Transfer;
+	/** `/search/?q=…` opened as a reader would, everything it loads. */
+	page?: Transfer;
+	/** Why a figure is missing. */
+	notes: string[];
+}
+
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml)|image\/svg)/;
+
+interface Recorder {
+	/** Wait until `ready()` holds and no response has arrived for `quietMs` (or `timeoutMs` passed). */
+	settle(ready: (urls: string[]) => boolean, quietMs?: number, timeoutMs?: number): Promise<boolean>;
+	result(): Promise<Transfer>;
+}
+
+/** Count every response body the context receives from now on (its pages and their workers). */
+function recordTransfers(context: BrowserContext, only: (url: URL) => boolean): Recorder {
+	const pending: Promise<void>[] = [];
+	const urls: string[] = [];
+	let lastAt = performance.now();
+	const transfer: Transfer = { requests: 0, bytes: 0, gzipBytes: 0, imageBytes: 0 };
+	context.on('response', (response) => {
+		const url = new URL(response.url());
+		if (!only(url)) return;
+		urls.push(url.pathname);
+		lastAt = performance.now();
+		// A body Chromium no longer holds is counted by its Content-Length.
+		const body = response.body().catch(() => Buffer.alloc(Number(response.headers()['content-length'] ?? 0)));
+		pending.push(
+			body.then((bytes) => {
+				transfer.requests++;
+				const type = response.headers()['content-type'] ?? '';
+				if (/^image\/(?!svg)/.test(type)) transfer.imageBytes += bytes.length;
+				else {
+					transfer.bytes += bytes.length;
+					transfer.gzipBytes += COMPRESSIBLE.test(type) ? gzipSync(bytes, { level: 6 }).length : bytes.length;
+				}
+			}),
+		);
+	});
+	return {
+		async settle(ready, quietMs = 2000, timeoutMs = 30_000) {
+			const start = performance.now();
+			while (performance.now() - start < timeoutMs) {
+				if (ready(urls) && performance.now() - lastAt >= quietMs) return true;
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			return false;
+		},
+		async result() {
+			await Promise.all(pending);
+			return transfer;
+		},
+	};
+}
+
+/** Measure a first search for `query` on the built site in `dist`. */
+export async function measureFirstSearch(dist: string, query: string): Promise<SearchFigures> {
+	const figures: SearchFigures = { query, notes: [] };
+	if (!existsSync(path.join(dist, 'pagefind', 'pagefind.js'))) {
+		figures.notes.push('no pagefind/pagefind.js in the output (search not built)');
+		return figures;
+	}
+	const server = await serve(dist);
+	const browser = await launchBrowser();
+	try {
+		// The API alone, from an empty page on the same origin.
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.route(`${server.url}/__bench__/`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+		await page.goto(`${server.url}/__bench__/`);
+		const done = recordTransfers(context, (url) => url.pathname.startsWith('/pagefind/'));
+		figures.results = await page.evaluate(async (q) => {
+			// Held in a variable: the module exists only in the served site, not for the type checker.
+			const entry = '/pagefind/pagefind.js';
+			const pagefind = await import(entry);
+			await pagefind.init?.();
+			const search = await pagefind.search(q);
+			await Promise.all(search.results.slice(0, 5).map((result: { data: () => Promise<unknown> }) => result.data()));
+			await pagefind.filters?.();
+			return search.results.length as number;
+		}, query);
+		figures.api = await done.result();
+		await context.close();
+
+		// The site's own search page, when it has one.
+		if (existsSync(path.join(dist, 'search', 'index.html'))) {
+			const pageContext = await browser.newContext();
+			const searchPage = await pageContext.newPage();
+			const pageDone = recordTransfers(pageContext, () => true);
+			await searchPage.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+			// Done when results have been fetched (a fragment per shown result) and the network is quiet.
+			const showed = await pageDone.settle((urls) => urls.some((url) => url.endsWith('.pf_fragment')));
+			if (!showed) figures.notes.push(`the search page fetched no results for "${query}" within 30 s`);
+			figures.page = await pageDone.result();
+			await pageContext.close();
+		} else {
+			figures.notes.push('no /search/ page in the output: only the API figure');
+		}
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+	return figures;
+}
