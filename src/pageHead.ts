@@ -56,6 +56,7 @@ export function publisher(lang: Lang = DEFAULT_LANG): Publisher {
 		logo: absolute(SITE.logo),
 		language: t(lang).locale,
 		searchPath: `${langPrefix(lang)}/search/`,
+		authorsPath: `${langPrefix(lang)}/author/`,
 	};
 }
 

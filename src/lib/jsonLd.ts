@@ -15,6 +15,8 @@ export interface Publisher {
 	language: string;
 	/** The edition's search page (`/search/`, `/ru/search/`). */
 	searchPath?: string;
+	/** Where the edition's author pages live (`/author/`, `/ru/author/`). */
+	authorsPath?: string;
 }
 
 const CONTEXT = 'https://schema.org';
@@ -70,7 +72,7 @@ export function newsArticleLd({ article, sectionName, description, images, publi
 		author: article.authors.map((author) => ({
 			'@type': 'Person',
 			name: author.name,
-			url: absolute(`/author/${author.slug}/`, publisher.url),
+			url: absolute(`${publisher.authorsPath ?? '/author/'}${author.slug}/`, publisher.url),
 		})),
 		publisher: organization(publisher),
 		image: images,
