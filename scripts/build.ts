@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import { formatProblem } from '../src/lib/validate.ts';
@@ -19,9 +19,20 @@ const oldDir = `${outDir}.old`;
 
 /** Steps run on the finished Astro output, in order, before it replaces `dist/`. */
 const postBuildSteps: { name: string; run: (dir: string) => Promise<void> }[] = [
+	// Astro writes ru/404.astro as ru/404/index.html; CDNs look for the nearest 404.html.
+	{ name: 'edition 404 pages', run: moveEdition404s },
 	// Last: Pagefind reads the finished article pages.
 	{ name: 'search index', run: buildSearchIndex },
 ];
+
+async function moveEdition404s(dir: string): Promise<void> {
+	for (const entry of await readdir(dir, { withFileTypes: true })) {
+		const page = path.join(dir, entry.name, '404', 'index.html');
+		if (!entry.isDirectory() || !existsSync(page)) continue;
+		await rename(page, path.join(dir, entry.name, '404.html'));
+		await rm(path.join(dir, entry.name, '404'), { recursive: true });
+	}
+}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
 	return new Promise((resolve, reject) => {

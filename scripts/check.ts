@@ -7,7 +7,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { contentDir } from '../src/config.ts';
+import { DEFAULT_LANG, LANGS } from '../src/i18n/ui.ts';
+import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { slugFromPath } from '../src/lib/slug.ts';
+import { articleLang, translationProblems, type Translatable } from '../src/lib/translations.ts';
 import { formatProblem, validateArticle, validateReferences, validateTicker, type Problem } from '../src/lib/validate.ts';
 
 async function filesUnder(dir: string, pattern: RegExp): Promise<string[]> {
@@ -50,18 +53,37 @@ export async function checkContent(root = contentDir()): Promise<{ problems: Pro
 			}
 		},
 	};
+	const editions: (Translatable & { file: string; line: number })[] = [];
 	for (const relative of articleFiles) {
 		const file = path.join(articlesDir, relative);
 		const raw = await readFile(file, 'utf8');
 		const found = validateArticle(shown(file), relative, raw);
+		const lineOfKey = (key: string) => {
+			const at = raw.split('\n').findIndex((line) => line.startsWith(`${key}:`));
+			return at < 0 ? 1 : at + 1;
+		};
+		let lang: string = DEFAULT_LANG;
+		if (!found.some((problem) => problem.field === '(front-matter)')) {
+			const data = parseFrontmatter(raw).data as { lang?: unknown; translationOf?: unknown };
+			const declared = typeof data.lang === 'string' ? data.lang : undefined;
+			const edition = articleLang(relative, declared, LANGS, DEFAULT_LANG);
+			lang = edition.lang;
+			if (edition.problem) found.push({ file: shown(file), line: lineOfKey('lang'), field: 'lang', message: edition.problem });
+			const translationOf = typeof data.translationOf === 'string' ? data.translationOf : undefined;
+			editions.push({ slug: slugFromPath(relative), lang, translationOf, file: shown(file), line: lineOfKey('translationOf') });
+		}
 		// References need readable front-matter: a broken block has already said why.
 		if (!found.some((problem) => problem.field === '(front-matter)')) found.push(...(await validateReferences(shown(file), file, raw, index)));
 		problems.push(...found.sort((a, b) => a.line - b.line));
+		// Slugs are unique within an edition: /articles/x/ and /ru/articles/x/ may both exist.
 		const slug = slugFromPath(relative);
-		const first = seen.get(slug);
+		const first = seen.get(`${lang}/${slug}`);
 		if (first) {
 			problems.push({ file: shown(file), line: 1, field: '(file name)', message: `gives the slug "${slug}" that ${first} already has, expected a unique name` });
-		} else seen.set(slug, shown(file));
+		} else seen.set(`${lang}/${slug}`, shown(file));
+	}
+	for (const { article, message } of translationProblems(editions)) {
+		problems.push({ file: article.file, line: article.line, field: 'translationOf', message });
 	}
 	const tickerDir = path.join(root, 'ticker');
 	const tickerFiles = await filesUnder(tickerDir, /\.json$/i);

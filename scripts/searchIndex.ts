@@ -7,8 +7,12 @@
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
-/** Pages that are search results, relative to the built site. */
-export const INDEXED_PAGES = 'articles/*/index.html';
+/**
+ * Pages that are search results, relative to the built site: every edition's articles. Pagefind
+ * makes one index per `<html lang>`, so /ru/search/ finds Russian stories (with Russian stemming)
+ * and never English ones.
+ */
+export const INDEXED_PAGES = '{articles,*/articles}/*/index.html';
 
 export async function buildSearchIndex(dir: string): Promise<void> {
 	try {

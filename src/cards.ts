@@ -1,9 +1,10 @@
 /** Social cards for the site and its stories, drawn once and cached between builds. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheDir, SECTIONS, SITE } from './config.ts';
+import { cacheDir, SITE } from './config.ts';
+import { formatEditionDate } from './i18n/format.ts';
+import { t } from './i18n/ui.ts';
 import type { Article } from './lib/articles.ts';
-import { formatLongDate } from './lib/dates.ts';
 import { cachedCard, type BrandedCard } from './lib/socialCard.ts';
 
 /** Card PNGs by content hash; CI keeps this folder between builds along with Astro's cache. */
@@ -31,9 +32,9 @@ export async function articleCardResponse(article: Article): Promise<Response> {
 	const card: BrandedCard = {
 		kind: 'branded',
 		siteName: SITE.name,
-		kicker: SECTIONS[article.section],
+		kicker: t(article.lang).sections[article.section],
 		headline: article.title,
-		footer: formatLongDate(article.date, SITE.timeZone, SITE.locale),
+		footer: formatEditionDate(article.date, t(article.lang).locale, SITE.timeZone),
 	};
 	return png((await cachedCard(card, CARD_CACHE)).png);
 }

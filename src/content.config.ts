@@ -7,6 +7,8 @@ import type { Loader } from 'astro/loaders';
 import { contentDir } from './config.ts';
 import { parseFrontmatter } from './lib/frontmatter.ts';
 import { slugFromPath } from './lib/slug.ts';
+import { articleLang, entryId } from './lib/translations.ts';
+import { DEFAULT_LANG, LANGS } from './i18n/ui.ts';
 import { articleSchema, tickerSchema } from './schema.ts';
 
 /**
@@ -32,7 +34,9 @@ const articles = defineCollection({
 		glob({
 			pattern: '**/*.{md,mdx}',
 			base: path.join(contentDir(), 'articles'),
-			generateId: ({ entry }) => slugFromPath(entry),
+			// `ru/<slug>`: each edition has its own slugs (a Russian story may reuse an English slug).
+			generateId: ({ entry, data }) =>
+				entryId(articleLang(entry, typeof data.lang === 'string' ? data.lang : undefined, LANGS, DEFAULT_LANG).lang, slugFromPath(entry), DEFAULT_LANG),
 		}),
 	),
 	schema: articleSchema,

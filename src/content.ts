@@ -4,7 +4,9 @@
  */
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { contentDir, COUNTRIES, SECTIONS, SITE, TICKER } from './config.ts';
+import { contentDir, SITE, TICKER } from './config.ts';
+import { DEFAULT_LANG, LANGS, langPrefix, t, type Lang } from './i18n/ui.ts';
+import { parseEntryId, translationMap } from './lib/translations.ts';
 import { compareNewestFirst, isPublished, toArticle, type Article } from './lib/articles.ts';
 import { isoDay, now } from './lib/dates.ts';
 import { resolveImageSrc } from './lib/imageSrc.ts';
@@ -12,14 +14,24 @@ import { buildListings, listingPages, type Listing, type ListingPage } from './l
 import { relatedArticles } from './lib/related.ts';
 import { buildTicker, type Ticker } from './lib/ticker.ts';
 
-export interface SiteData {
-	now: Date;
+/** One edition's share of the site. */
+export interface Edition {
+	lang: Lang;
 	/** Articles that get pages, newest first: the published ones (plus drafts and embargoed in dev). */
 	articles: Article[];
-	entries: Map<string, CollectionEntry<'articles'>>;
 	listings: Listing[];
 	listingPages: ListingPage[];
 	related: Map<string, Article[]>;
+}
+
+export interface SiteData extends Edition {
+	now: Date;
+	/** Every edition's articles. */
+	all: Article[];
+	/** Collection entries by article id (`slug`, `ru/slug`). */
+	entries: Map<string, CollectionEntry<'articles'>>;
+	/** Each article's counterparts in the other editions, by language. */
+	translations: Map<Article, Map<string, Article>>;
 	ticker?: Ticker;
 }
 
@@ -34,15 +46,30 @@ function leadImageFile(entry: CollectionEntry<'articles'>): string | undefined {
 /** Drafts and embargoed stories are previewed in `astro dev`, never built. */
 const showUnpublished = import.meta.env.DEV;
 
-async function load(): Promise<SiteData> {
+type Shared = Omit<SiteData, keyof Edition> & { editions: Record<Lang, Edition> };
+
+function edition(lang: Lang, all: readonly Article[]): Edition {
+	const articles = all.filter((article) => article.lang === lang);
+	const dictionary = t(lang);
+	const listings = buildListings(articles, dictionary, langPrefix(lang), dictionary.latest);
+	return {
+		lang,
+		articles,
+		listings,
+		listingPages: listingPages(listings, SITE.pageSize),
+		related: relatedArticles(articles, SITE.relatedCount),
+	};
+}
+
+async function load(): Promise<Shared> {
 	const clock = now();
 	const entries = await getCollection('articles');
-	const bySlug = new Map(entries.map((entry) => [entry.id, entry]));
-	const articles = entries
+	const byId = new Map(entries.map((entry) => [entry.id, entry]));
+	const all = entries
 		.map((entry) =>
 			toArticle(
 				{
-					slug: entry.id,
+					...parseEntryId(entry.id, LANGS, DEFAULT_LANG),
 					data: entry.data,
 					body: entry.body ?? '',
 					format: entry.filePath?.endsWith('.mdx') ? 'mdx' : 'md',
@@ -53,24 +80,25 @@ async function load(): Promise<SiteData> {
 		)
 		.filter((article) => showUnpublished || isPublished(article))
 		.sort(compareNewestFirst);
-	const listings = buildListings(articles, { sections: SECTIONS, countries: COUNTRIES });
 	const snapshots = (await getCollection('ticker')).map((entry) => entry.data);
 	return {
 		now: clock,
-		articles,
-		entries: bySlug,
-		listings,
-		listingPages: listingPages(listings, SITE.pageSize),
-		related: relatedArticles(articles, SITE.relatedCount),
+		all,
+		entries: byId,
+		translations: translationMap(all),
+		editions: Object.fromEntries(LANGS.map((lang) => [lang, edition(lang, all)])) as Record<Lang, Edition>,
 		ticker: buildTicker(snapshots, isoDay(clock, SITE.timeZone), TICKER.currencies),
 	};
 }
 
-let cached: Promise<SiteData> | undefined;
+let cached: Promise<Shared> | undefined;
 
-/** The site's data, computed once per build (afresh on every request in dev, so edits show). */
-export function siteData(): Promise<SiteData> {
-	if (showUnpublished) return load();
-	cached ??= load();
-	return cached;
+/**
+ * The site's data for one edition (English unless told), computed once per build (afresh on every
+ * request in dev, so edits show).
+ */
+export async function siteData(lang: Lang = DEFAULT_LANG): Promise<SiteData> {
+	const shared = showUnpublished ? await load() : await (cached ??= load());
+	const { editions, ...rest } = shared;
+	return { ...rest, ...editions[lang] };
 }

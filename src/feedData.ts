@@ -1,5 +1,6 @@
 /** The stories and settings of each feed: the whole site's, or one section's. */
-import { SECTIONS, SITE, type SectionSlug } from './config.ts';
+import { SITE, type SectionSlug } from './config.ts';
+import { DEFAULT_LANG, langPrefix, t, type Lang } from './i18n/ui.ts';
 import { siteData } from './content.ts';
 import { isPublished, type Article } from './lib/articles.ts';
 import type { FeedOptions } from './lib/feeds.ts';
@@ -8,20 +9,22 @@ import type { FeedOptions } from './lib/feeds.ts';
 export async function feedData(
 	format: 'rss' | 'atom',
 	section?: SectionSlug,
+	lang: Lang = DEFAULT_LANG,
 ): Promise<{ articles: Article[]; options: FeedOptions }> {
-	const { articles, now } = await siteData();
-	const base = section ? `/section/${section}/` : '/';
+	const { articles, now } = await siteData(lang);
+	const ui = t(lang);
+	const base = `${langPrefix(lang)}${section ? `/section/${section}/` : '/'}`;
 	return {
 		articles: articles.filter((article) => isPublished(article) && (!section || article.section === section)),
 		options: {
-			title: section ? `${SITE.name}: ${SECTIONS[section]}` : SITE.name,
-			description: section ? `${SECTIONS[section]}: ${SITE.tagline}` : `${SITE.tagline}. ${SITE.description}`,
-			language: SITE.locale,
+			title: section ? `${SITE.name}: ${ui.sections[section]}` : lang === DEFAULT_LANG ? SITE.name : `${SITE.name} — ${ui.languageName}`,
+			description: section ? `${ui.sections[section]}: ${ui.tagline}` : `${ui.tagline}. ${ui.description}`,
+			language: ui.locale,
 			selfPath: `${base}${format === 'rss' ? 'rss' : 'atom'}.xml`,
 			alternatePath: base,
 			fallbackUpdated: now,
 			site: SITE.url,
-			sections: SECTIONS,
+			sections: ui.sections,
 		},
 	};
 }

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { cacheDir, IMAGES, SECTIONS, SITE } from './config.ts';
+import { DEFAULT_LANG, langPrefix, t, type Lang } from './i18n/ui.ts';
 import type { Article } from './lib/articles.ts';
 import { clip } from './lib/excerpt.ts';
 import { processImage } from './lib/images.ts';
@@ -29,27 +30,41 @@ export interface PageHead {
 
 const absolute = (path: string) => new URL(path, SITE.url).href;
 
-/** The feeds every page announces. */
-export const SITE_FEEDS: FeedLink[] = [
-	{ title: `${SITE.name} (RSS)`, href: '/rss.xml', type: 'application/rss+xml' },
-	{ title: `${SITE.name} (Atom)`, href: '/atom.xml', type: 'application/atom+xml' },
-];
-
-/** A section's own RSS feed. */
-export function sectionFeed(section: keyof typeof SECTIONS): FeedLink {
-	return { title: `${SITE.name}: ${SECTIONS[section]} (RSS)`, href: `/section/${section}/rss.xml`, type: 'application/rss+xml' };
+/** The feeds every page of an edition announces. */
+export function siteFeeds(lang: Lang = DEFAULT_LANG): FeedLink[] {
+	const edition = lang === DEFAULT_LANG ? '' : ` — ${t(lang).languageName}`;
+	return [
+		{ title: `${SITE.name}${edition} (RSS)`, href: `${langPrefix(lang)}/rss.xml`, type: 'application/rss+xml' },
+		{ title: `${SITE.name}${edition} (Atom)`, href: `${langPrefix(lang)}/atom.xml`, type: 'application/atom+xml' },
+	];
 }
 
-export const PUBLISHER: Publisher = {
-	name: SITE.name,
-	url: SITE.url,
-	logo: absolute(SITE.logo),
-	language: SITE.locale,
-};
+/** A section's own RSS feed. */
+export function sectionFeed(section: keyof typeof SECTIONS, lang: Lang = DEFAULT_LANG): FeedLink {
+	return {
+		title: `${SITE.name}: ${t(lang).sections[section]} (RSS)`,
+		href: `${langPrefix(lang)}/section/${section}/rss.xml`,
+		type: 'application/rss+xml',
+	};
+}
 
-/** Site-relative path of a card: an article's, or the site's own when `slug` is absent. */
-export function cardPath(slug?: string): string {
-	return slug === undefined ? '/cards/site.png' : `/cards/articles/${slug}.png`;
+/** The publisher as an edition presents it (its language and search page). */
+export function publisher(lang: Lang = DEFAULT_LANG): Publisher {
+	return {
+		name: SITE.name,
+		url: SITE.url,
+		logo: absolute(SITE.logo),
+		language: t(lang).locale,
+		searchPath: `${langPrefix(lang)}/search/`,
+		authorsPath: `${langPrefix(lang)}/author/`,
+	};
+}
+
+export const PUBLISHER: Publisher = publisher();
+
+/** Site-relative path of a card: an article's (by id: `ru/<slug>` for Russian), or the site's own. */
+export function cardPath(id?: string): string {
+	return id === undefined ? '/cards/site.png' : `/cards/articles/${id}.png`;
 }
 
 /** The card pages without their own card share. */
@@ -79,7 +94,7 @@ async function leadImageUrl(image: NonNullable<Article['image']>): Promise<strin
 /** An article page: its card, `article:*` facts and one `NewsArticle` (images: the lead image, then the card). */
 export async function articleHead(article: Article): Promise<PageHead> {
 	const image: SocialImage = {
-		url: absolute(cardPath(article.slug)),
+		url: absolute(cardPath(article.id)),
 		width: CARD_WIDTH,
 		height: CARD_HEIGHT,
 		// A photo card shows the lead image: describe it; a branded card shows the headline.
@@ -91,34 +106,35 @@ export async function articleHead(article: Article): Promise<PageHead> {
 		article: {
 			publishedTime: article.date,
 			modifiedTime: article.modified,
-			section: SECTIONS[article.section],
+			section: t(article.lang).sections[article.section],
 			tags: article.tags.map((tag) => tag.name),
-			authorUrls: article.authors.map((author) => absolute(`/author/${author.slug}/`)),
+			authorUrls: article.authors.map((author) => absolute(`${langPrefix(article.lang)}/author/${author.slug}/`)),
 		},
 		jsonLd: [
 			newsArticleLd({
 				article,
-				sectionName: SECTIONS[article.section],
+				sectionName: t(article.lang).sections[article.section],
 				description: articleDescription(article),
 				images: lead ? [lead, image.url] : [image.url],
-				publisher: PUBLISHER,
+				publisher: publisher(article.lang),
 			}),
 		],
 	};
 }
 
 /** A page below the front page: a `BreadcrumbList` from the front page through `crumbs`. */
-export function breadcrumbHead(crumbs: readonly Crumb[]): PageHead {
-	return { jsonLd: [breadcrumbLd([{ name: SITE.name, path: '/' }, ...crumbs], SITE.url)] };
+export function breadcrumbHead(crumbs: readonly Crumb[], lang: Lang = DEFAULT_LANG): PageHead {
+	return { jsonLd: [breadcrumbLd([{ name: SITE.name, path: `${langPrefix(lang)}/` }, ...crumbs], SITE.url)] };
 }
 
 /** A listing page: the front page is the `WebSite`; the others are a breadcrumb (and a feed for sections). */
-export function listingHead({ listing, page }: ListingPage): PageHead {
-	if (listing.kind === 'home' && page.number === 1) return { jsonLd: [websiteLd(PUBLISHER, SITE.description)] };
-	const crumbs: Crumb[] = listing.kind === 'home' ? [] : [{ name: listingHeading(listing), path: listing.basePath }];
-	if (page.number > 1) crumbs.push({ name: `Page ${page.number}`, path: page.url });
+export function listingHead({ listing, page }: ListingPage, lang: Lang = DEFAULT_LANG): PageHead {
+	const ui = t(lang);
+	if (listing.kind === 'home' && page.number === 1) return { jsonLd: [websiteLd(publisher(lang), ui.description)] };
+	const crumbs: Crumb[] = listing.kind === 'home' ? [] : [{ name: listingHeading(listing, lang), path: listing.basePath }];
+	if (page.number > 1) crumbs.push({ name: ui.page(page.number), path: page.url });
 	return {
-		...breadcrumbHead(crumbs),
-		feeds: listing.kind === 'section' ? [sectionFeed(listing.key as keyof typeof SECTIONS)] : undefined,
+		...breadcrumbHead(crumbs, lang),
+		feeds: listing.kind === 'section' ? [sectionFeed(listing.key as keyof typeof SECTIONS, lang)] : undefined,
 	};
 }

@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { COUNTRIES, SECTIONS, SITE, TICKER, type CountrySlug, type SectionSlug } from './config.ts';
 import { parseContentDate } from './lib/dates.ts';
+import { LANGS, type Lang } from './i18n/ui.ts';
 import { slugify } from './lib/slug.ts';
 
 const sectionSlugs = Object.keys(SECTIONS) as SectionSlug[];
@@ -101,6 +102,13 @@ export const articleSchema = z
 		draft: z.boolean({ error: 'expected true or false' }).default(false),
 		/** Lead image. */
 		image: imageSchema.optional(),
+		/** Edition: `en` (default) or `ru`; articles under `articles/ru/` are Russian without saying so. */
+		lang: oneOf(LANGS as [Lang, ...Lang[]], 'an edition').optional(),
+		/** Slug of the original this article translates (in the other edition). */
+		translationOf: z
+			.string({ error: 'expected the slug of the original article' })
+			.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected the slug (file name) of the original article, like "budget-vote-2026"' })
+			.optional(),
 		/** Dated correction notes, shown newest first. */
 		corrections: z.array(correctionSchema, { error: 'expected a list of { date, text }' }).default([]),
 	})

@@ -7,11 +7,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SitemapOptions } from '@astrojs/sitemap';
 import { COUNTRIES, contentDir, SECTIONS, SITE } from './config.ts';
+import { DEFAULT_LANG, LANGS, langPrefix, t } from './i18n/ui.ts';
 import { compareNewestFirst, isPublished, toArticle, type Article } from './lib/articles.ts';
 import { now } from './lib/dates.ts';
 import { parseFrontmatter } from './lib/frontmatter.ts';
 import { buildListings, listingPages } from './lib/listings.ts';
-import { inSitemap, lastModified } from './lib/sitemap.ts';
+import { inSitemap, lastModified, sitemapAlternates, type Alternate } from './lib/sitemap.ts';
+import { articleLang, translationMap } from './lib/translations.ts';
 import { slugFromPath } from './lib/slug.ts';
 import { articleSchema } from './schema.ts';
 
@@ -23,8 +25,10 @@ async function publishedArticles(): Promise<Article[]> {
 	const articles = await Promise.all(
 		files.map(async (file) => {
 			const { data, body } = parseFrontmatter(await readFile(path.join(dir, file), 'utf8'));
+			const parsed = articleSchema.parse(data);
+			const { lang } = articleLang(file, parsed.lang, LANGS, DEFAULT_LANG);
 			return toArticle(
-				{ slug: slugFromPath(file), data: articleSchema.parse(data), body, format: file.endsWith('.mdx') ? 'mdx' : 'md' },
+				{ slug: slugFromPath(file), lang: lang as (typeof LANGS)[number], data: parsed, body, format: file.endsWith('.mdx') ? 'mdx' : 'md' },
 				{ now: clock, excerptWords: SITE.excerptWords, wordsPerMinute: SITE.wordsPerMinute },
 			);
 		}),
@@ -32,14 +36,31 @@ async function publishedArticles(): Promise<Article[]> {
 	return articles.filter(isPublished).sort(compareNewestFirst);
 }
 
-async function loadLastModified(): Promise<Map<string, Date>> {
-	const articles = await publishedArticles();
-	const listings = buildListings(articles, { sections: SECTIONS, countries: COUNTRIES });
-	return lastModified(articles, listingPages(listings, SITE.pageSize));
+interface SitemapFacts {
+	dates: Map<string, Date>;
+	alternates: Map<string, Alternate[]>;
+}
+
+async function loadFacts(): Promise<SitemapFacts> {
+	const all = await publishedArticles();
+	const dates = new Map<string, Date>();
+	for (const lang of LANGS) {
+		const articles = all.filter((article) => article.lang === lang);
+		const listings = buildListings(articles, { sections: SECTIONS, countries: COUNTRIES }, langPrefix(lang), t(lang).latest);
+		for (const [url, date] of lastModified(articles, listingPages(listings, SITE.pageSize))) dates.set(url, date);
+	}
+	const translations = translationMap(all);
+	const shared = ['/', '/section/', ...Object.keys(SECTIONS).map((s) => `/section/${s}/`), ...Object.keys(COUNTRIES).map((c) => `/country/${c}/`)];
+	const alternates = sitemapAlternates(
+		all.map((article) => ({ ...article, translations: [...(translations.get(article)?.values() ?? [])] })),
+		shared,
+		Object.fromEntries(LANGS.map((lang) => [lang, langPrefix(lang)])),
+	);
+	return { dates, alternates };
 }
 
 export function sitemapOptions(): SitemapOptions {
-	let dates: Promise<Map<string, Date>> | undefined;
+	let facts: Promise<SitemapFacts> | undefined;
 	return {
 		// Pages only (they end in "/"): not feeds, cards or ticker.json; and not search or 404.
 		filter: (url) => {
@@ -48,9 +69,12 @@ export function sitemapOptions(): SitemapOptions {
 		},
 		customSitemaps: [`${SITE.url}/news-sitemap.xml`],
 		serialize: async (item) => {
-			dates ??= loadLastModified();
-			const lastmod = (await dates).get(new URL(item.url).pathname);
-			return lastmod ? { ...item, lastmod: lastmod.toISOString() } : item;
+			facts ??= loadFacts();
+			const { dates, alternates } = await facts;
+			const pathname = new URL(item.url).pathname;
+			const lastmod = dates.get(pathname);
+			const links = alternates.get(pathname)?.map((a) => ({ lang: a.lang, url: new URL(a.path, SITE.url).href }));
+			return { ...item, ...(lastmod && { lastmod: lastmod.toISOString() }), ...(links && { links }) };
 		},
 	};
 }

@@ -5,6 +5,9 @@
 import type { CountrySlug, SectionSlug } from '../config.ts';
 import { plural } from './format.ts';
 
+/** Plural forms of a phrase with `{n}` (CLDR categories; `other` is the fallback). */
+type Forms = { one?: string; few?: string; many?: string; other: string };
+
 const en = {
 	locale: 'en-GB',
 	ogLocale: 'en_GB',
@@ -20,6 +23,8 @@ const en = {
 	countriesNav: 'Countries',
 	more: 'More',
 	search: 'Search',
+	siteSearch: 'Site search',
+	searchFromHere: 'Search from this page',
 	searchArticles: 'Search articles',
 	pages: 'Pages',
 	page: (n: number) => `Page ${n}`,
@@ -49,6 +54,44 @@ const en = {
 	browseSections: 'Browse all sections',
 	latestStories: 'Latest stories',
 	readInOther: 'Читать по-русски',
+	searchPage: {
+		title: 'Search',
+		description: (site: string) => `Search every story published on ${site}.`,
+		landmark: 'Search the archive',
+		label: 'Search all stories',
+		noscript: 'Search runs in your browser and needs JavaScript. Without it, browse the',
+		noscriptSections: 'sections',
+		noscriptOr: 'or the',
+		noscriptLatest: 'latest stories',
+		refine: 'Filter and order',
+		order: 'Order',
+		bestMatch: 'Best match',
+		newestFirst: 'Newest first',
+		legends: { section: 'Section', country: 'Country', author: 'Author', tag: 'Tag' },
+		showAll: 'Show all',
+		clearFilters: 'Clear filters',
+		results: 'Results',
+		showMore: 'Show more results',
+	},
+	/** Texts the search page's script writes; `{n}` and `{q}` are filled in. */
+	searchScript: {
+		unavailable: 'Search is not available right now.',
+		devHint: 'The search index is made by "npm run build". Run it once; this dev server then serves the last built index from dist/pagefind/.',
+		loadFailed: 'The search index could not be loaded. Please try again later.',
+		searchFailed: 'Something went wrong while searching. Please try again.',
+		showFewer: 'Show fewer',
+		showAllN: 'Show all {n}',
+		typeHint: 'Type a word or a phrase, or choose a section, country, author or tag.',
+		noResults: 'No results for {q}.',
+		noMatches: 'No stories match these filters.',
+		tryFewerFiltered: 'Try fewer or different words, or clear the filters.',
+		tryFewer: 'Check the spelling, or try fewer or different words.',
+		found: { one: '{n} result', other: '{n} results' } as Forms,
+		foundFor: '{found} for {q}.',
+		foundForFiltered: '{found} for {q} with the chosen filters.',
+		storiesMatch: { one: '{n} story matches the chosen filters.', other: '{n} stories match the chosen filters.' } as Forms,
+		quote: '“{q}”',
+	},
 	otherEditionHome: 'Русская версия',
 	sections: {
 		politics: 'Politics',
@@ -72,6 +115,8 @@ const en = {
 };
 
 export type Dictionary = typeof en;
+/** What the search page's script is given (as JSON in a data attribute). */
+export type SearchScriptStrings = Dictionary['searchScript'];
 
 const ru: Dictionary = {
 	locale: 'ru-RU',
@@ -88,6 +133,8 @@ const ru: Dictionary = {
 	countriesNav: 'Страны',
 	more: 'Ещё',
 	search: 'Поиск',
+	siteSearch: 'Поиск по сайту',
+	searchFromHere: 'Поиск с этой страницы',
 	searchArticles: 'Поиск по статьям',
 	pages: 'Страницы',
 	page: (n) => `Страница ${n}`,
@@ -118,6 +165,48 @@ const ru: Dictionary = {
 	browseSections: 'Все рубрики',
 	latestStories: 'Последние материалы',
 	readInOther: 'Read in English',
+	searchPage: {
+		title: 'Поиск',
+		description: (site) => `Поиск по всем материалам ${site}.`,
+		landmark: 'Поиск по архиву',
+		label: 'Искать во всех материалах',
+		noscript: 'Поиск работает в браузере и требует JavaScript. Без него смотрите',
+		noscriptSections: 'рубрики',
+		noscriptOr: 'или',
+		noscriptLatest: 'последние материалы',
+		refine: 'Фильтры и порядок',
+		order: 'Порядок',
+		bestMatch: 'По релевантности',
+		newestFirst: 'Сначала новые',
+		legends: { section: 'Рубрика', country: 'Страна', author: 'Автор', tag: 'Тег' },
+		showAll: 'Показать все',
+		clearFilters: 'Сбросить фильтры',
+		results: 'Результаты',
+		showMore: 'Показать ещё',
+	},
+	searchScript: {
+		unavailable: 'Поиск сейчас недоступен.',
+		devHint: 'Поисковый индекс создаёт "npm run build". Запустите его один раз; сервер разработки будет отдавать последний индекс из dist/pagefind/.',
+		loadFailed: 'Не удалось загрузить поисковый индекс. Попробуйте позже.',
+		searchFailed: 'При поиске что-то пошло не так. Попробуйте ещё раз.',
+		showFewer: 'Свернуть',
+		showAllN: 'Показать все ({n})',
+		typeHint: 'Введите слово или фразу либо выберите рубрику, страну, автора или тег.',
+		noResults: 'По запросу {q} ничего не найдено.',
+		noMatches: 'Нет материалов с такими фильтрами.',
+		tryFewerFiltered: 'Попробуйте другие или меньше слов либо сбросьте фильтры.',
+		tryFewer: 'Проверьте написание или попробуйте другие слова.',
+		found: { one: '{n} результат', few: '{n} результата', many: '{n} результатов', other: '{n} результата' },
+		foundFor: '{found} по запросу {q}.',
+		foundForFiltered: '{found} по запросу {q} с выбранными фильтрами.',
+		storiesMatch: {
+			one: 'Выбранным фильтрам соответствует {n} материал.',
+			few: 'Выбранным фильтрам соответствуют {n} материала.',
+			many: 'Выбранным фильтрам соответствуют {n} материалов.',
+			other: 'Выбранным фильтрам соответствуют {n} материала.',
+		},
+		quote: '«{q}»',
+	},
 	otherEditionHome: 'English edition',
 	sections: {
 		politics: 'Политика',
@@ -148,6 +237,11 @@ export const DEFAULT_LANG: Lang = 'en';
 /** The interface strings of `lang`. */
 export function t(lang: Lang): Dictionary {
 	return DICTIONARIES[lang];
+}
+
+/** The `[...lang]` route parameter of an edition: none for English, `ru` for Russian. */
+export function langParam(lang: Lang): string | undefined {
+	return lang === DEFAULT_LANG ? undefined : lang;
 }
 
 /** Site-relative path prefix of an edition: '' for English, '/ru' for Russian. */

@@ -3,6 +3,8 @@ import type { CountrySlug, SectionSlug } from '../config.ts';
 import type { ArticleData } from '../schema.ts';
 import { excerpt, plainText, words } from './excerpt.ts';
 import { slugify } from './slug.ts';
+import { entryId } from './translations.ts';
+import { DEFAULT_LANG, langPrefix, type Lang } from '../i18n/ui.ts';
 
 export interface Named {
 	name: string;
@@ -18,8 +20,14 @@ export interface Correction {
 export type ArticleImage = NonNullable<ArticleData['image']> & { file: string };
 
 export interface Article {
+	/** Collection id: the slug, prefixed by the edition for non-English ones (`ru/<slug>`). */
+	id: string;
 	slug: string;
-	/** Site-relative URL, `/articles/<slug>/`. */
+	/** Edition the article belongs to. */
+	lang: Lang;
+	/** Slug of the original, for a translation. */
+	translationOf?: string;
+	/** Site-relative URL, `/articles/<slug>/` or `/ru/articles/<slug>/`. */
 	url: string;
 	title: string;
 	date: Date;
@@ -45,6 +53,8 @@ export interface Article {
 
 export interface ArticleSource {
 	slug: string;
+	/** Edition, already resolved from `lang` and the folder (see `articleLang`). */
+	lang: Lang;
 	data: ArticleData;
 	body: string;
 	format: 'md' | 'mdx';
@@ -61,7 +71,7 @@ export interface ArticleOptions {
 const named = (name: string): Named => ({ name, slug: slugify(name) });
 
 /** Shape one validated entry into the page model. Pure: the same input gives the same article. */
-export function toArticle({ slug, data, body, format, imageFile }: ArticleSource, options: ArticleOptions): Article {
+export function toArticle({ slug, lang, data, body, format, imageFile }: ArticleSource, options: ArticleOptions): Article {
 	const text = plainText(body, format);
 	const wordCount = words(text).length;
 	const corrections = [...data.corrections].sort((a, b) => b.date.getTime() - a.date.getTime());
@@ -69,8 +79,11 @@ export function toArticle({ slug, data, body, format, imageFile }: ArticleSource
 		Math.max(data.date.getTime(), data.updated?.getTime() ?? 0, ...corrections.map((c) => c.date.getTime())),
 	);
 	return {
+		id: entryId(lang, slug, DEFAULT_LANG),
 		slug,
-		url: `/articles/${slug}/`,
+		lang,
+		translationOf: data.translationOf,
+		url: `${langPrefix(lang)}/articles/${slug}/`,
 		title: data.title,
 		date: data.date,
 		updated: data.updated,

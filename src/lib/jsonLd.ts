@@ -13,6 +13,10 @@ export interface Publisher {
 	logo: string;
 	/** BCP 47 language of the site, e.g. `en-GB`. */
 	language: string;
+	/** The edition's search page (`/search/`, `/ru/search/`). */
+	searchPath?: string;
+	/** Where the edition's author pages live (`/author/`, `/ru/author/`). */
+	authorsPath?: string;
 }
 
 const CONTEXT = 'https://schema.org';
@@ -68,7 +72,7 @@ export function newsArticleLd({ article, sectionName, description, images, publi
 		author: article.authors.map((author) => ({
 			'@type': 'Person',
 			name: author.name,
-			url: absolute(`/author/${author.slug}/`, publisher.url),
+			url: absolute(`${publisher.authorsPath ?? '/author/'}${author.slug}/`, publisher.url),
 		})),
 		publisher: organization(publisher),
 		image: images,
@@ -113,7 +117,7 @@ export function websiteLd(publisher: Publisher, description: string): JsonLd {
 		publisher: organization(publisher),
 		potentialAction: {
 			'@type': 'SearchAction',
-			target: { '@type': 'EntryPoint', urlTemplate: `${absolute('/search/', publisher.url)}?q={search_term_string}` },
+			target: { '@type': 'EntryPoint', urlTemplate: `${absolute(publisher.searchPath ?? '/search/', publisher.url)}?q={search_term_string}` },
 		},
 	};
 }

@@ -7,7 +7,7 @@ import { isoWithOffset } from './dates.ts';
 export const NEWS_WINDOW_HOURS = 48;
 export const NEWS_MAX_URLS = 1000;
 
-export type NewsArticle = Pick<Article, 'url' | 'title' | 'date'>;
+export type NewsArticle = Pick<Article, 'url' | 'title' | 'date'> & { lang?: string };
 
 /** Articles dated within the `hours` before `now` (now included), newest first, at most `max`. */
 export function recentArticles<T extends NewsArticle>(
@@ -46,7 +46,7 @@ export function newsSitemapXml(articles: readonly NewsArticle[], options: NewsSi
 		? articles.map((article) => ({
 				loc: absolute(article.url),
 				'news:news': {
-					'news:publication': { 'news:name': options.publicationName, 'news:language': options.language },
+					'news:publication': { 'news:name': options.publicationName, 'news:language': article.lang ?? options.language },
 					'news:publication_date': isoWithOffset(article.date, options.timeZone),
 					'news:title': article.title,
 				},

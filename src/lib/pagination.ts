@@ -1,4 +1,5 @@
 /** Splitting a sorted list into numbered pages with stable URLs. */
+import { DEFAULT_LANG, t, type Lang } from '../i18n/ui.ts';
 
 export interface PageLink {
 	number: number;
@@ -62,7 +63,7 @@ export function paginate<T>(items: readonly T[], pageSize: number, basePath: str
 	});
 }
 
-/** "Viewing results 1 - 6 of 487". */
-export function resultsLine(page: Pick<Page<unknown>, 'first' | 'last' | 'total'>): string {
-	return `Viewing results ${page.first} - ${page.last} of ${page.total}`;
+/** "Viewing results 1 - 6 of 487" ("Показаны результаты 1 - 6 из 487"). */
+export function resultsLine(page: Pick<Page<unknown>, 'first' | 'last' | 'total'>, lang: Lang = DEFAULT_LANG): string {
+	return t(lang).resultsLine(page.first, page.last, page.total);
 }

@@ -3,7 +3,7 @@ import type { Article } from './articles.ts';
 import type { ListingPage } from './listings.ts';
 
 /** Pages that are not content: the search page (results depend on the query) and the 404 page. */
-const EXCLUDED = [/^\/search\//, /^\/404(\.html|\/)?$/];
+const EXCLUDED = [/^(\/[a-z]{2})?\/search\//, /^(\/[a-z]{2})?\/404(\.html|\/)?$/];
 
 /** Whether the page at `pathname` belongs in the sitemap. */
 export function inSitemap(pathname: string): boolean {
@@ -27,6 +27,38 @@ export function lastModified(
 	}
 	for (const article of articles) dates.set(article.url, article.modified);
 	return dates;
+}
+
+export interface Alternate {
+	/** BCP 47 language (`en`, `ru`). */
+	lang: string;
+	/** Site-relative path. */
+	path: string;
+}
+
+/**
+ * Site-relative path → every language version of that page (itself included), for `xhtml:link`
+ * alternates: translated articles, and the front page, sections, countries and the sections index,
+ * which every edition has at the same path under its prefix.
+ */
+export function sitemapAlternates(
+	articles: readonly (Pick<Article, 'url' | 'lang'> & { translations: readonly Pick<Article, 'url' | 'lang'>[] })[],
+	sharedPaths: readonly string[],
+	prefixes: Readonly<Record<string, string>>,
+): Map<string, Alternate[]> {
+	const result = new Map<string, Alternate[]>();
+	for (const article of articles) {
+		if (!article.translations.length) continue;
+		result.set(
+			article.url,
+			[article, ...article.translations].map((a) => ({ lang: a.lang, path: a.url })),
+		);
+	}
+	for (const shared of sharedPaths) {
+		const versions = Object.entries(prefixes).map(([lang, prefix]) => ({ lang, path: `${prefix}${shared}` }));
+		for (const version of versions) result.set(version.path, versions);
+	}
+	return result;
 }
 
 /** `robots.txt`: everything may be crawled; here are the sitemaps (absolute URLs). */

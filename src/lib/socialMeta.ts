@@ -27,6 +27,8 @@ export interface SocialMetaInput {
 	siteName: string;
 	/** BCP 47 locale (`en-GB`); written the OpenGraph way (`en_GB`). */
 	locale: string;
+	/** Locales of the other editions (`og:locale:alternate`). */
+	alternateLocales?: readonly string[];
 	image: SocialImage;
 	/** Present on article pages: `og:type=article` and the `article:*` facts. */
 	article?: ArticleFacts;
@@ -36,7 +38,7 @@ export interface SocialMetaInput {
 export type MetaTag = { property: string; content: string } | { name: string; content: string };
 
 /** Every OpenGraph, `article:*` and Twitter tag of a page, in a stable order. */
-export function socialMeta({ title, description, url, siteName, locale, image, article }: SocialMetaInput): MetaTag[] {
+export function socialMeta({ title, description, url, siteName, locale, alternateLocales = [], image, article }: SocialMetaInput): MetaTag[] {
 	const og = (property: string, content: string): MetaTag => ({ property, content });
 	const twitter = (name: string, content: string): MetaTag => ({ name, content });
 	return [
@@ -46,6 +48,7 @@ export function socialMeta({ title, description, url, siteName, locale, image, a
 		og('og:url', url),
 		og('og:site_name', siteName),
 		og('og:locale', locale.replace('-', '_')),
+		...alternateLocales.map((alternate) => og('og:locale:alternate', alternate.replace('-', '_'))),
 		og('og:image', image.url),
 		og('og:image:width', String(image.width)),
 		og('og:image:height', String(image.height)),

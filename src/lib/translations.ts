@@ -30,6 +30,13 @@ export function entryId(lang: string, slug: string, defaultLang: string): string
 	return lang === defaultLang ? slug : `${lang}/${slug}`;
 }
 
+/** Edition and slug back from a collection id (`ru/slug` → ru, slug). */
+export function parseEntryId<L extends string>(id: string, langs: readonly L[], defaultLang: L): { lang: L; slug: string } {
+	const [first, ...rest] = id.split('/');
+	if (rest.length && langs.includes(first as L)) return { lang: first as L, slug: rest.join('/') };
+	return { lang: defaultLang, slug: id };
+}
+
 /**
  * For every article, its translations keyed by language (both directions: an original knows its
  * translations and a translation knows its original and the original's other translations).

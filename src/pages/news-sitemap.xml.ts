@@ -6,8 +6,9 @@ import { isPublished } from '../lib/articles.ts';
 import { newsSitemapXml, recentArticles } from '../lib/newsSitemap.ts';
 
 export const GET: APIRoute = async () => {
-	const { articles, now } = await siteData();
-	const recent = recentArticles(articles.filter(isPublished), now);
+	// Both editions in one sitemap; each story says its own news:language.
+	const { all, now } = await siteData();
+	const recent = recentArticles(all.filter(isPublished), now);
 	const body = newsSitemapXml(recent, { site: SITE.url, publicationName: SITE.name, language: SITE.lang, timeZone: SITE.timeZone });
 	return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

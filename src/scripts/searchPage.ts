@@ -3,7 +3,8 @@
  * status line, filter groups, result template) is rendered by src/pages/search.astro; this
  * fills it in. State lives in the URL, so every search can be shared and Back steps through them.
  */
-import { formatLongDate } from '../lib/dates.ts';
+import { formatEditionDate } from '../i18n/format.ts';
+import type { SearchScriptStrings } from '../i18n/ui.ts';
 import {
 	FILTER_GROUPS,
 	excerptParts,
@@ -43,8 +44,11 @@ const TYPING_DELAY_MS = 250;
 /** Where the filters sit beside the results (search.astro's layout breakpoint). */
 const WIDE_SCREEN = '(min-width: 48rem)';
 
-const quoted = (text: string) => `“${text}”`;
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+type Forms = { one?: string; few?: string; many?: string; other: string };
+
+/** Fill `{n}`, `{q}`, `{found}` in a text from the page's dictionary. */
+const fill = (template: string, values: Record<string, string | number>) =>
+	template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
 
 function required<T extends Element>(root: ParentNode, selector: string): T {
 	const element = root.querySelector<T>(selector);
@@ -76,6 +80,11 @@ class SearchPage extends HTMLElement {
 	#resultTemplate = required<HTMLTemplateElement>(this, 'template[data-result]');
 	#optionTemplate = required<HTMLTemplateElement>(this, 'template[data-option]');
 	#dateFormat = { locale: this.dataset.locale ?? 'en-GB', timeZone: this.dataset.timeZone ?? 'UTC' };
+	/** The edition's texts (src/i18n/ui.ts `searchScript`), given by the page. */
+	#text = JSON.parse(this.dataset.strings ?? '{}') as SearchScriptStrings;
+	#quoted = (query: string) => fill(this.#text.quote, { q: query });
+	#plural = (count: number, forms: Forms) =>
+		fill(forms[new Intl.PluralRules(this.#dateFormat.locale).select(count) as keyof Forms] ?? forms.other, { n: count });
 
 	async connectedCallback(): Promise<void> {
 		this.#panel.hidden = false;
@@ -114,10 +123,8 @@ class SearchPage extends HTMLElement {
 			await pagefind.filters();
 			this.#pagefind = pagefind;
 		} catch {
-			this.#status.textContent = 'Search is not available right now.';
-			this.#hint.textContent = import.meta.env.DEV
-				? 'The search index is made by "npm run build". Run it once; this dev server then serves the last built index from dist/pagefind/.'
-				: 'The search index could not be loaded. Please try again later.';
+			this.#status.textContent = this.#text.unavailable;
+			this.#hint.textContent = import.meta.env.DEV ? this.#text.devHint : this.#text.loadFailed;
 			this.#hint.hidden = false;
 			return;
 		}
@@ -135,7 +142,7 @@ class SearchPage extends HTMLElement {
 
 	/** The words in the tab title, so history and bookmarks tell searches apart. */
 	#showTitle(): void {
-		document.title = this.#state.query ? `${quoted(this.#state.query)}: ${this.#baseTitle}` : this.#baseTitle;
+		document.title = this.#state.query ? `${this.#quoted(this.#state.query)}: ${this.#baseTitle}` : this.#baseTitle;
 	}
 
 	#commitQuery(typing: boolean): void {
@@ -204,8 +211,8 @@ class SearchPage extends HTMLElement {
 		} catch (error) {
 			if (run !== this.#run) return;
 			this.#list.removeAttribute('aria-busy');
-			this.#status.textContent = 'Search is not available right now.';
-			this.#hint.textContent = 'Something went wrong while searching. Please try again.';
+			this.#status.textContent = this.#text.unavailable;
+			this.#hint.textContent = this.#text.searchFailed;
 			this.#hint.hidden = false;
 			throw error;
 		}
@@ -245,7 +252,7 @@ class SearchPage extends HTMLElement {
 		if (!Number.isNaN(date.getTime())) {
 			const time = Object.assign(document.createElement('time'), {
 				dateTime: result.meta.date,
-				textContent: formatLongDate(date, this.#dateFormat.timeZone, this.#dateFormat.locale),
+				textContent: formatEditionDate(date, this.#dateFormat.locale, this.#dateFormat.timeZone),
 			});
 			required<HTMLElement>(item, '[data-meta]').prepend(time, ' · ');
 		}
@@ -299,7 +306,7 @@ class SearchPage extends HTMLElement {
 			fieldset.hidden = options.length === 0;
 			toggle.hidden = shown.length === options.length && !this.#expanded.has(group);
 			toggle.setAttribute('aria-expanded', String(this.#expanded.has(group)));
-			toggle.textContent = this.#expanded.has(group) ? 'Show fewer' : `Show all ${options.length}`;
+			toggle.textContent = this.#expanded.has(group) ? this.#text.showFewer : fill(this.#text.showAllN, { n: options.length });
 			toggle.onclick = () => {
 				if (this.#expanded.has(group)) this.#expanded.delete(group);
 				else this.#expanded.add(group);
@@ -317,17 +324,17 @@ class SearchPage extends HTMLElement {
 		this.#hint.hidden = total > 0 && !isBlank(state);
 		if (isBlank(state)) {
 			this.#status.textContent = '';
-			this.#hint.textContent = 'Type a word or a phrase, or choose a section, country, author or tag.';
+			this.#hint.textContent = this.#text.typeHint;
 		} else if (total === 0) {
-			this.#status.textContent = state.query ? `No results for ${quoted(state.query)}.` : 'No stories match these filters.';
+			this.#status.textContent = state.query ? fill(this.#text.noResults, { q: this.#quoted(state.query) }) : this.#text.noMatches;
 			this.#hint.textContent = filtered
-				? 'Try fewer or different words, or clear the filters.'
-				: 'Check the spelling, or try fewer or different words.';
+				? this.#text.tryFewerFiltered
+				: this.#text.tryFewer;
 		} else {
-			const found = plural(total, 'result', 'results');
+			const found = this.#plural(total, this.#text.found);
 			this.#status.textContent = state.query
-				? `${found} for ${quoted(state.query)}${filtered ? ' with the chosen filters' : ''}.`
-				: `${plural(total, 'story matches', 'stories match')} the chosen filters.`;
+				? fill(filtered ? this.#text.foundForFiltered : this.#text.foundFor, { found, q: this.#quoted(state.query) })
+				: this.#plural(total, this.#text.storiesMatch);
 		}
 	}
 }

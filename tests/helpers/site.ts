@@ -21,6 +21,8 @@ export const SITES = {
 	fixture: { contentDir: path.join(ROOT, 'tests/fixtures/site'), epoch: FIXTURE_EPOCH },
 	/** The shipped sample content, built as `npm run build` would (with a fixed clock). */
 	sample: { contentDir: path.join(ROOT, 'content'), epoch: 1795752000 /* 2026-11-27T09:00:00+05:00, after the sample stories */ },
+	/** Both editions: English stories, Russian translations and Russian-only stories (tests/fixtures/editions). */
+	editions: { contentDir: path.join(ROOT, 'tests/fixtures/editions'), epoch: FIXTURE_EPOCH },
 	/** The writers' toolkit fixture (tests/fixtures/writers), copied with camera-sized photos carrying EXIF/GPS. */
 	writers: { contentDir: path.join(OUTPUT, 'writers-content'), epoch: FIXTURE_EPOCH, prepare: prepareWritersContent },
 } as const;

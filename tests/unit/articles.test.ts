@@ -46,7 +46,7 @@ describe('toArticle', () => {
 	});
 
 	it('is pure: the same input gives the same article', () => {
-		const source = { slug: 'a', data: articleData({ corrections: [{ date: decDay(12), text: 'x' }] }), body: 'Hello world', format: 'md' as const };
+		const source = { slug: 'a', lang: 'en' as const, data: articleData({ corrections: [{ date: decDay(12), text: 'x' }] }), body: 'Hello world', format: 'md' as const };
 		expect(toArticle(source, OPTIONS)).toEqual(toArticle(source, OPTIONS));
 	});
 });

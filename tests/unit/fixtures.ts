@@ -31,7 +31,7 @@ export interface ArticleFixture extends Partial<ArticleData> {
 /** One article through the real `toArticle`, so fixtures obey the same rules as the site. */
 export function makeArticle(slug: string, fixture: ArticleFixture = {}): Article {
 	const { body = 'Some body text.', format = 'md', options, ...data } = fixture;
-	return toArticle({ slug, data: articleData(data), body, format }, { ...OPTIONS, ...options });
+	return toArticle({ slug, lang: data.lang ?? 'en', data: articleData(data), body, format }, { ...OPTIONS, ...options });
 }
 
 /** `n` distinct words: `word1 word2 … wordN` (or with another prefix). */

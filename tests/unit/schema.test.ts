@@ -236,7 +236,7 @@ describe('articleSchema: other fields', () => {
 	});
 
 	it('knows every documented key', () => {
-		expect(ARTICLE_KEYS).toEqual(['title', 'date', 'author', 'section', 'countries', 'tags', 'summary', 'updated', 'draft', 'image', 'corrections']);
+		expect(ARTICLE_KEYS).toEqual(['title', 'date', 'author', 'section', 'countries', 'tags', 'summary', 'updated', 'draft', 'image', 'lang', 'translationOf', 'corrections']);
 	});
 });
 

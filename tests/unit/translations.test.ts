@@ -82,3 +82,31 @@ describe('Russian plural forms and dates', () => {
 		expect(t('ru').resultsLine(1, 6, 487)).toBe('Показаны результаты 1 - 6 из 487');
 	});
 });
+
+describe('dictionaries', () => {
+	/** Every leaf of a dictionary: strings must be non-empty, functions must answer with text. */
+	function leaves(value: unknown, prefix = ''): [string, unknown][] {
+		if (value && typeof value === 'object') {
+			return Object.entries(value).flatMap(([key, inner]) => leaves(inner, prefix ? `${prefix}.${key}` : key));
+		}
+		return [[prefix, value]];
+	}
+
+	it('give Russian every key English has, and nothing empty', () => {
+		const en = new Map(leaves(t('en')));
+		const ru = new Map(leaves(t('ru')));
+		// Plural forms may differ by language (Russian has few and many); every other key must match.
+		const comparable = (keys: Iterable<string>) => [...keys].filter((key) => !/\.(one|few|many)$/.test(key)).sort();
+		expect(comparable(ru.keys())).toEqual(comparable(en.keys()));
+		for (const [key, value] of ru) {
+			if (typeof value === 'function') expect(String(value(3, 6, 9)), key).not.toBe('');
+			else expect(String(value).trim(), key).not.toBe('');
+		}
+	});
+
+	it('name every section and country in Russian', () => {
+		expect(Object.values(t('ru').sections)).not.toContain('');
+		expect(t('ru').sections.economy).toBe('Экономика');
+		expect(t('ru').countries.kyrgyzstan).toBe('Кыргызстан');
+	});
+});

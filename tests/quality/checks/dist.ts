@@ -39,5 +39,6 @@ export function urlPathToFile(dist: string, urlPath: string): string | undefined
 
 /** Pages that may carry JavaScript: the search page (Pagefind) and its assets. */
 export function isSearchPage(file: string): boolean {
-	return file === 'search/index.html' || file.startsWith('search/');
+	// Each edition has one: search/ and ru/search/.
+	return /^([a-z]{2}\/)?search\//.test(file);
 }

@@ -1,12 +1,12 @@
-/** `/cards/articles/<slug>.png`: each story's 1200×630 social card. */
+/** `/cards/articles/<slug>.png` (`/cards/articles/ru/<slug>.png`): each story's 1200×630 social card. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { articleCardResponse } from '../../../cards.ts';
 import { siteData } from '../../../content.ts';
 import type { Article } from '../../../lib/articles.ts';
 
 export const getStaticPaths = (async () => {
-	const { articles } = await siteData();
-	return articles.map((article) => ({ params: { slug: article.slug }, props: { article } }));
+	const { all } = await siteData();
+	return all.map((article) => ({ params: { id: article.id }, props: { article } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {

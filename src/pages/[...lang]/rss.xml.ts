@@ -1,0 +1,13 @@
+/** `/rss.xml`, `/ru/rss.xml`: each edition's newest 50 stories as RSS 2.0. */
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { feedData } from '../../feedData.ts';
+import { langParam, LANGS, type Lang } from '../../i18n/ui.ts';
+import { rssOptions } from '../../lib/feeds.ts';
+
+export const getStaticPaths = (() => LANGS.map((lang) => ({ params: { lang: langParam(lang) }, props: { lang } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+	const { articles, options } = await feedData('rss', undefined, (props as { lang: Lang }).lang);
+	return rss(rssOptions(articles, options));
+};
