@@ -124,7 +124,8 @@ async function main(): Promise<void> {
 	if (existsSync(outDir)) await rename(outDir, oldDir);
 	await rename(scratchDir, outDir);
 	await rm(oldDir, { recursive: true, force: true });
-	console.log(`[caravan] built ${path.relative(process.cwd(), outDir) || outDir}/`);
+	const relative = path.relative(process.cwd(), outDir);
+	console.log(`[caravan] built ${relative && !relative.startsWith('..') ? relative : outDir}/`);
 	if (timingsFile) {
 		const seconds = (performance.now() - buildStart) / 1000 - measuringSeconds;
 		await mkdir(path.dirname(timingsFile), { recursive: true });

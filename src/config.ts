@@ -6,31 +6,14 @@ import path from 'node:path';
 
 const env = process.env;
 
-/** Sections, in navigation order: slug → display name. */
-export const SECTIONS = {
-	politics: 'Politics',
-	economy: 'Economy',
-	society: 'Society',
-	tech: 'Tech',
-	culture: 'Culture',
-	energy: 'Energy',
-	security: 'Security',
-	opinion: 'Opinion',
-} as const;
+/** Sections, in navigation order (their names, per language, are in src/i18n/ui.ts). */
+export const SECTIONS = ['politics', 'economy', 'society', 'tech', 'culture', 'energy', 'security', 'opinion'] as const;
 
-/** Countries an article can be filed under: slug → display name. */
-export const COUNTRIES = {
-	kazakhstan: 'Kazakhstan',
-	kyrgyzstan: 'Kyrgyzstan',
-	tajikistan: 'Tajikistan',
-	turkmenistan: 'Turkmenistan',
-	uzbekistan: 'Uzbekistan',
-	afghanistan: 'Afghanistan',
-	region: 'Region-wide',
-} as const;
+/** Countries an article can be filed under (names in src/i18n/ui.ts). */
+export const COUNTRIES = ['kazakhstan', 'kyrgyzstan', 'tajikistan', 'turkmenistan', 'uzbekistan', 'afghanistan', 'region'] as const;
 
-export type SectionSlug = keyof typeof SECTIONS;
-export type CountrySlug = keyof typeof COUNTRIES;
+export type SectionSlug = (typeof SECTIONS)[number];
+export type CountrySlug = (typeof COUNTRIES)[number];
 
 export const SITE = {
 	name: 'Caravan',

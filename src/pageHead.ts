@@ -3,7 +3,7 @@
  * facts, JSON-LD and feed links. The pure builders in `src/lib/` given the one site config.
  */
 import path from 'node:path';
-import { cacheDir, IMAGES, SECTIONS, SITE } from './config.ts';
+import { cacheDir, IMAGES, SITE, type SectionSlug } from './config.ts';
 import { DEFAULT_LANG, langPrefix, t, type Lang } from './i18n/ui.ts';
 import type { Article } from './lib/articles.ts';
 import { clip } from './lib/excerpt.ts';
@@ -40,7 +40,7 @@ export function siteFeeds(lang: Lang = DEFAULT_LANG): FeedLink[] {
 }
 
 /** A section's own RSS feed. */
-export function sectionFeed(section: keyof typeof SECTIONS, lang: Lang = DEFAULT_LANG): FeedLink {
+export function sectionFeed(section: SectionSlug, lang: Lang = DEFAULT_LANG): FeedLink {
 	return {
 		title: `${SITE.name}: ${t(lang).sections[section]} (RSS)`,
 		href: `${langPrefix(lang)}/section/${section}/rss.xml`,
@@ -135,6 +135,6 @@ export function listingHead({ listing, page }: ListingPage, lang: Lang = DEFAULT
 	if (page.number > 1) crumbs.push({ name: ui.page(page.number), path: page.url });
 	return {
 		...breadcrumbHead(crumbs, lang),
-		feeds: listing.kind === 'section' ? [sectionFeed(listing.key as keyof typeof SECTIONS, lang)] : undefined,
+		feeds: listing.kind === 'section' ? [sectionFeed(listing.key as SectionSlug, lang)] : undefined,
 	};
 }

@@ -9,8 +9,8 @@ import { parseContentDate } from './lib/dates.ts';
 import { LANGS, type Lang } from './i18n/ui.ts';
 import { slugify } from './lib/slug.ts';
 
-const sectionSlugs = Object.keys(SECTIONS) as SectionSlug[];
-const countrySlugs = Object.keys(COUNTRIES) as CountrySlug[];
+const sectionSlugs = [...SECTIONS];
+const countrySlugs = [...COUNTRIES];
 
 const nonEmptyText = (what: string) =>
 	z

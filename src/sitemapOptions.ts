@@ -46,11 +46,11 @@ async function loadFacts(): Promise<SitemapFacts> {
 	const dates = new Map<string, Date>();
 	for (const lang of LANGS) {
 		const articles = all.filter((article) => article.lang === lang);
-		const listings = buildListings(articles, { sections: SECTIONS, countries: COUNTRIES }, langPrefix(lang), t(lang).latest);
+		const listings = buildListings(articles, t(lang), langPrefix(lang), t(lang).latest);
 		for (const [url, date] of lastModified(articles, listingPages(listings, SITE.pageSize))) dates.set(url, date);
 	}
 	const translations = translationMap(all);
-	const shared = ['/', '/section/', ...Object.keys(SECTIONS).map((s) => `/section/${s}/`), ...Object.keys(COUNTRIES).map((c) => `/country/${c}/`)];
+	const shared = ['/', '/section/', ...SECTIONS.map((s) => `/section/${s}/`), ...COUNTRIES.map((c) => `/country/${c}/`)];
 	const alternates = sitemapAlternates(
 		all.map((article) => ({ ...article, translations: [...(translations.get(article)?.values() ?? [])] })),
 		shared,

@@ -42,11 +42,11 @@ export function parseNewArgs(argv: readonly string[]): ParseResult {
 	}
 	const title = titles.join(' ').trim();
 	if (!title) errors.push('the headline is missing, expected it in quotes first: "Headline here"');
-	const sections = Object.keys(SECTIONS);
+	const sections: readonly string[] = SECTIONS;
 	if (section === undefined) errors.push(`--section is missing, expected one of ${sections.join(', ')}`);
 	else if (!sections.includes(section)) errors.push(`"${section}" is not a section, expected one of ${sections.join(', ')}`);
 	for (const country of countries) {
-		if (!(country in COUNTRIES)) errors.push(`"${country}" is not a country, expected one of ${Object.keys(COUNTRIES).join(', ')}`);
+		if (!(COUNTRIES as readonly string[]).includes(country)) errors.push(`"${country}" is not a country, expected one of ${COUNTRIES.join(', ')}`);
 	}
 	if (author !== undefined && !author.trim()) errors.push('--author is empty, expected a name');
 	if (errors.length) return { ok: false, errors };

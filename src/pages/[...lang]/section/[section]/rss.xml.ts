@@ -8,7 +8,7 @@ import { rssOptions } from '../../../../lib/feeds.ts';
 
 export const getStaticPaths = (() =>
 	LANGS.flatMap((lang) =>
-		Object.keys(SECTIONS).map((section) => ({ params: { lang: langParam(lang), section }, props: { lang } })),
+		SECTIONS.map((section) => ({ params: { lang: langParam(lang), section }, props: { lang } })),
 	)) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, props }) => {
