@@ -15,7 +15,7 @@ type Format = 'avif' | 'webp' | 'jpeg' | 'png';
 
 /** Encoder settings: part of every file's hash, so changing them re-encodes. */
 const ENCODERS = {
-	avif: { quality: 52, effort: 2 },
+	avif: { quality: 52, effort: 1 },
 	webp: { quality: 76, effort: 4 },
 	jpeg: { quality: 80, mozjpeg: true, progressive: true },
 	png: { compressionLevel: 9, palette: false },
