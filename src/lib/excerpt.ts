@@ -22,18 +22,6 @@ const SKIPPED = new Set([
 	'toml',
 ]);
 
-const INLINE_PARENTS = new Set([
-	'paragraph',
-	'heading',
-	'tableCell',
-	'emphasis',
-	'strong',
-	'delete',
-	'link',
-	'linkReference',
-	'mdxJsxTextElement',
-]);
-
 /** Text inside raw HTML: tags dropped, entities decoded, `<script>`/`<style>` contents gone. */
 function htmlToText(html: string): string {
 	return decodeHTML(
@@ -58,6 +46,9 @@ const PHRASING = new Set([
 	'mdxJsxTextElement',
 	'footnoteReference',
 ]);
+
+/** Containers whose raw HTML children are inline (`<b>` in a paragraph), not blocks of their own. */
+const INLINE_PARENTS = new Set(['paragraph', 'heading', 'tableCell', ...PHRASING]);
 
 type Node = MdastNode & { value?: unknown; children?: MdastNode[] };
 
