@@ -23,7 +23,7 @@ const USAGE = `npm run bench -- [options]
   --articles N[,N…]   corpus sizes to build (default 1000)
   --baseline hugo     also build each corpus with Hugo + Pagefind and print ratios
   --images SHARE      share of stories with a lead image, 0–1 (default 0.2)
-  --out DIR           where results.json, results.md and chart.svg go (default bench/results)
+  --out DIR           where results.json, results.md and chart.svg go (default scripts/bench/last-run)
   --merge             keep the other sizes already in DIR/results.json
   --no-search         skip the first-search measurement in Chromium
   --no-warm           skip the warm rebuild
@@ -38,7 +38,7 @@ const { values: args } = parseArgs({
 		articles: { type: 'string', default: '1000' },
 		baseline: { type: 'string' },
 		images: { type: 'string' },
-		out: { type: 'string', default: path.join(root, 'bench', 'results') },
+		out: { type: 'string', default: path.join(root, 'scripts', 'bench', 'last-run') },
 		merge: { type: 'boolean', default: false },
 		search: { type: 'boolean', default: true },
 		warm: { type: 'boolean', default: true },
