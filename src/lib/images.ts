@@ -13,11 +13,16 @@ import { slugify } from './slug.ts';
 
 type Format = 'avif' | 'webp' | 'jpeg' | 'png';
 
-/** Encoder settings: part of every file's hash, so changing them re-encodes. */
+/**
+ * Encoder settings: part of every file's hash, so changing them re-encodes. Measured on 1,200 px
+ * photos (see README, Performance): WebP effort 2 makes the same bytes as effort 4 in half the
+ * time; the JPEG fallback, which almost no browser picks over AVIF or WebP, skips mozjpeg (4× the
+ * time for 20 % fewer bytes). AVIF, what readers download, keeps effort 1.
+ */
 const ENCODERS = {
 	avif: { quality: 52, effort: 1 },
-	webp: { quality: 76, effort: 4 },
-	jpeg: { quality: 80, mozjpeg: true, progressive: true },
+	webp: { quality: 76, effort: 2 },
+	jpeg: { quality: 80, progressive: true, optimiseCoding: true },
 	png: { compressionLevel: 9, palette: false },
 } as const;
 
