@@ -102,6 +102,9 @@ function astroNodeArgs(articles: number): string[] {
 	return args;
 }
 
+/** Article count above which Astro's content store is split into files (see astro.config.mjs). */
+const CHUNKED_STORE_FROM = 30_000;
+
 async function main(): Promise<void> {
 	const buildStart = performance.now();
 	const { problems, articles } = await timed('check', () => checkContent());
@@ -115,7 +118,11 @@ async function main(): Promise<void> {
 	await rm(scratchDir, { recursive: true, force: true });
 	const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 	await timed('astro build', () =>
-		run(process.execPath, [...astroNodeArgs(articles), astro, 'build', '--outDir', scratchDir], { ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }),
+		run(process.execPath, [...astroNodeArgs(articles), astro, 'build', '--outDir', scratchDir], {
+			ASTRO_TELEMETRY_DISABLED: '1',
+			NODE_ENV: 'production',
+			...(articles > CHUNKED_STORE_FROM ? { CARAVAN_CHUNKED_STORE: '1' } : {}),
+		}),
 	);
 	for (const step of postBuildSteps) await timed(step.name, () => step.run(scratchDir));
 
