@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { CORPUS_EPOCH, editArticle, SEARCH_WORD, writeCorpus, type CorpusSummary } from './bench/corpus.ts';
 import { buildWithHugo, ensureHugo, hugoOutDir, hugoVersion } from './bench/hugo.ts';
-import { markdownReport, svgChart, type ArticlePage, type BenchResults, type BuildResult, type Machine, type PipelineResult, type SiteOutput, type SizeResult, type StepResult } from './bench/results.ts';
+import { cardText, markdownReport, svgChart, type ArticlePage, type BenchResults, type BuildResult, type Machine, type PipelineResult, type SiteOutput, type SizeResult, type StepResult } from './bench/results.ts';
 import { runMeasured } from './bench/run.ts';
 import type { SearchFigures } from './bench/search.ts';
 import { folderSize } from './resources.ts';
@@ -263,6 +263,10 @@ async function benchSize(articles: number, workRoot: string, position: string): 
 		cold = await buildCaravan(caravanPaths, phase('cold build'), true);
 	}
 	say(`caravan cold build: ${cold.seconds.toFixed(1)} s`);
+	progress(phase('timing social cards'));
+	const { measureCards } = await import('./bench/cards.ts');
+	const cards = await measureCards(contentDir);
+	say(`social cards: ${cardText(cards)}`);
 	const output = await siteOutput(caravanPaths.outDir);
 	const search = await firstSearch(caravanPaths.outDir, phase('caravan'));
 	let warm: BuildResult | undefined;
@@ -290,7 +294,7 @@ async function benchSize(articles: number, workRoot: string, position: string): 
 		hugo = { cold: hugoCold, warm: hugoWarm, output: hugoOutput, search: hugoSearch };
 	}
 	if (!args.keep) await rm(work, { recursive: true, force: true });
-	return { articles, corpus, imageShare: share, caravan, hugo, notes };
+	return { articles, corpus, imageShare: share, caravan, hugo, cards, notes };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -24,17 +24,21 @@ export async function siteCardResponse(): Promise<Response> {
 	return png((await cachedCard(card, CARD_CACHE)).png);
 }
 
-/** A story's card: its lead image cover-cropped when it has one, else the branded card with headline, section and date. */
-export async function articleCardResponse(article: Article): Promise<Response> {
-	if (article.image) {
-		return png((await cachedCard({ kind: 'photo', image: await readFile(article.image.file) }, CARD_CACHE)).png);
-	}
-	const card: BrandedCard = {
+/** The branded card of a story without a lead image: headline, section and date. */
+export function articleBrandedCard(article: Pick<Article, 'lang' | 'section' | 'title' | 'date'>): BrandedCard {
+	return {
 		kind: 'branded',
 		siteName: SITE.name,
 		kicker: t(article.lang).sections[article.section],
 		headline: article.title,
 		footer: formatEditionDate(article.date, t(article.lang).locale, SITE.timeZone),
 	};
-	return png((await cachedCard(card, CARD_CACHE)).png);
+}
+
+/** A story's card: its lead image cover-cropped when it has one, else the branded card. */
+export async function articleCardResponse(article: Article): Promise<Response> {
+	if (article.image) {
+		return png((await cachedCard({ kind: 'photo', image: await readFile(article.image.file) }, CARD_CACHE)).png);
+	}
+	return png((await cachedCard(articleBrandedCard(article), CARD_CACHE)).png);
 }

@@ -2,6 +2,7 @@
  * The bench's results: their shape, and the Markdown table and SVG chart made from them.
  * Pure functions of the results, so a results.json can always be re-rendered.
  */
+import type { CardFigures } from './cards.ts';
 import type { CorpusSummary } from './corpus.ts';
 import type { SearchFigures, Transfer } from './search.ts';
 
@@ -58,6 +59,8 @@ export interface SizeResult {
 	caravan: PipelineResult;
 	/** Hugo + Pagefind over Hugo's output, same corpus, same run. */
 	hugo?: PipelineResult;
+	/** Social cards timed apart from the build, which draws them inside its Astro step. */
+	cards?: CardFigures;
 	notes: string[];
 }
 
@@ -135,6 +138,14 @@ function transferText(transfer: Transfer | undefined): string {
 	return `${formatBytes(transfer.gzipBytes)} gzip (${formatBytes(transfer.bytes)} raw, ${transfer.requests} requests)${images}`;
 }
 
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** "branded 38.2 ms CPU (41.0 ms wall), photo …, cached 0.3 ms". */
+export function cardText(cards: CardFigures): string {
+	const part = (label: string, times: CardFigures['branded']) => `${label} ${ms(times.cpuMs)} CPU (${ms(times.wallMs)} wall)`;
+	return [part('branded', cards.branded), cards.photo && part('photo', cards.photo), part('cached', cards.cached)].filter(Boolean).join(', ');
+}
+
 function stepTable(result: SizeResult): string[] {
 	const { caravan, articles } = result;
 	const perArticle = (s: number) => `${((s * 1000) / articles).toFixed(2)}`;
@@ -143,11 +154,15 @@ function stepTable(result: SizeResult): string[] {
 		'| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
 	];
 	for (const { label, step } of orderedSteps(caravan.cold.steps)) {
-		lines.push(
-			step
-				? `| ${label} | ${formatSeconds(step.seconds)} | ${formatSeconds(step.cpuSeconds)} | ${perArticle(step.seconds)} | ${formatBytes(step.peakRssBytes)} | ${formatCount(step.files)} | ${formatBytes(step.bytes)} |`
-				: `| ${label} | n/a (no such step in this build) | | | | | |`,
-		);
+		if (step) {
+			lines.push(
+				`| ${label} | ${formatSeconds(step.seconds)} | ${formatSeconds(step.cpuSeconds)} | ${perArticle(step.seconds)} | ${formatBytes(step.peakRssBytes)} | ${formatCount(step.files)} | ${formatBytes(step.bytes)} |`,
+			);
+		} else if (label === 'social cards' && result.cards) {
+			lines.push(`| social cards (inside the Astro build; timed apart, per card) | ${cardText(result.cards)} | | | | | |`);
+		} else {
+			lines.push(`| ${label} | n/a (no such step in this build) | | | | | |`);
+		}
 	}
 	const cold = caravan.cold;
 	lines.push(

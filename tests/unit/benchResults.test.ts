@@ -107,6 +107,22 @@ describe('markdownReport', () => {
 		expect(markdown).toContain('- search: no pagefind/pagefind.js in the output (search not built)');
 		expect(markdown).toContain('Test CPU <8>, 2 cores');
 	});
+
+	it('shows social cards timed apart when the build draws them inside Astro', () => {
+		const withCards: SizeResult = {
+			...size(1000, false),
+			cards: {
+				branded: { cards: 30, cpuMs: 41.25, wallMs: 44 },
+				photo: { cards: 10, cpuMs: 80, wallMs: 90.5 },
+				cached: { cards: 40, cpuMs: 0.31, wallMs: 0.5 },
+			},
+		};
+		const report = markdownReport({ ...results, sizes: [withCards] });
+		expect(report).toContain(
+			'| social cards (inside the Astro build; timed apart, per card) | branded 41.3 ms CPU (44.0 ms wall), photo 80.0 ms CPU (90.5 ms wall), cached 0.3 ms CPU (0.5 ms wall) |',
+		);
+		expect(report).not.toContain('| social cards | n/a');
+	});
 });
 
 describe('svgChart', () => {
