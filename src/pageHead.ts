@@ -81,14 +81,30 @@ export function articleDescription(article: Pick<Article, 'summary' | 'excerpt'>
 }
 
 /**
- * The lead image's largest JPEG/PNG file, as the article's `<picture>` makes it (the same call, so
- * no extra encoding), as an absolute URL; the build copies every `/_images/` file a page names.
+ * Site path of the largest JPEG/PNG file of an image at `widths`, as a `<picture>` with those
+ * widths makes it (the same call, so no extra encoding); the build copies every `/_images/` file a
+ * page names.
  */
-async function leadImageUrl(image: NonNullable<Article['image']>): Promise<string | undefined> {
-	const set = await processImage(image.file, IMAGES.widths, path.join(cacheDir(), 'caravan-images'));
+async function largestFallback(image: NonNullable<Article['image']>, widths: readonly number[]): Promise<string | undefined> {
+	const set = await processImage(image.file, widths, path.join(cacheDir(), 'caravan-images'));
 	const fallback = set.formats.at(-1)?.files ?? [];
 	const largest = fallback.reduce<(typeof fallback)[number] | undefined>((best, file) => (best && best.width >= file.width ? best : file), undefined);
-	return largest && absolute(`${IMAGES.urlPrefix}${largest.name}`);
+	return largest && `${IMAGES.urlPrefix}${largest.name}`;
+}
+
+/** The lead image's largest JPEG/PNG file, as the article shows it, as an absolute URL. */
+async function leadImageUrl(image: NonNullable<Article['image']>): Promise<string | undefined> {
+	const file = await largestFallback(image, IMAGES.widths);
+	return file && absolute(file);
+}
+
+/**
+ * The image a search result shows beside its headline: the listing thumbnail's largest JPEG/PNG
+ * (made for the listings already). Without it Pagefind takes the article's `<img>`, the 800-pixel
+ * lead image, ~30 KB for a 6rem thumbnail.
+ */
+export async function searchThumbnailPath(article: Pick<Article, 'image'>): Promise<string | undefined> {
+	return article.image && largestFallback(article.image, IMAGES.thumbnailWidths);
 }
 
 /** An article page: its card, `article:*` facts and one `NewsArticle` (images: the lead image, then the card). */

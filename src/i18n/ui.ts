@@ -90,6 +90,8 @@ const en = {
 		foundFor: '{found} for {q}.',
 		foundForFiltered: '{found} for {q} with the chosen filters.',
 		storiesMatch: { one: '{n} story matches the chosen filters.', other: '{n} stories match the chosen filters.' } as Forms,
+		/** Announced after "Show more results"; `{shown}` is how many are listed now, `{n}` of how many. */
+		shownOf: { one: 'Showing {shown} of {n} result.', other: 'Showing {shown} of {n} results.' } as Forms,
 		quote: '“{q}”',
 	},
 	otherEditionHome: 'Русская версия',
@@ -205,6 +207,7 @@ const ru: Dictionary = {
 			many: 'Выбранным фильтрам соответствуют {n} материалов.',
 			other: 'Выбранным фильтрам соответствуют {n} материала.',
 		},
+		shownOf: { one: 'Показано {shown} из {n} результата.', other: 'Показано {shown} из {n} результатов.' },
 		quote: '«{q}»',
 	},
 	otherEditionHome: 'English edition',

@@ -19,7 +19,7 @@ import {
 
 /** The part of Pagefind's browser API this page uses (pagefind.js ships no types). */
 interface Pagefind {
-	options(options: { excerptLength?: number }): Promise<void>;
+	options(options: { excerptLength?: number; noWorker?: boolean }): Promise<void>;
 	init(): Promise<void>;
 	filters(): Promise<FilterCounts>;
 	search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch>;
@@ -37,12 +37,14 @@ interface PagefindResult {
 
 /** Built by the post-build step into dist/pagefind/; fetched at run time, never bundled. */
 const PAGEFIND_URL = '/pagefind/pagefind.js';
-const PAGE_SIZE = 10;
+/**
+ * Results shown at first and per "Show more": each costs a fragment request (~2 KB), and five
+ * fill a first screen; more come only when the reader asks.
+ */
+const PAGE_SIZE = 5;
 /** Options shown per filter group before "Show all". */
 const OPTIONS_SHOWN = 8;
 const TYPING_DELAY_MS = 250;
-/** Where the filters sit beside the results (search.astro's layout breakpoint). */
-const WIDE_SCREEN = '(min-width: 48rem)';
 
 type Forms = { one?: string; few?: string; many?: string; other: string };
 
@@ -76,7 +78,11 @@ class SearchPage extends HTMLElement {
 	#hint = required<HTMLElement>(this, '[data-hint]');
 	#clear = required<HTMLButtonElement>(this, '[data-clear-filters]');
 	#list = required<HTMLOListElement>(this, '[data-results]');
+	#refine = required<HTMLDetailsElement>(this, 'details[data-refine]');
+	/** Set once the filter data is loading: Pagefind counts a group's options only after that. */
+	#filtersLoaded: Promise<void> | undefined;
 	#more = required<HTMLButtonElement>(this, '[data-more]');
+	#shown = required<HTMLElement>(this, '[data-shown]');
 	#resultTemplate = required<HTMLTemplateElement>(this, 'template[data-result]');
 	#optionTemplate = required<HTMLTemplateElement>(this, 'template[data-option]');
 	#dateFormat = { locale: this.dataset.locale ?? 'en-GB', timeZone: this.dataset.timeZone ?? 'UTC' };
@@ -88,10 +94,12 @@ class SearchPage extends HTMLElement {
 
 	async connectedCallback(): Promise<void> {
 		this.#panel.hidden = false;
-		// Filters open beside the results on wide screens; on narrow ones they wait behind their
-		// summary unless some are already chosen.
-		required<HTMLDetailsElement>(this, 'details[data-refine]').open =
-			matchMedia(WIDE_SCREEN).matches || FILTER_GROUPS.some((group) => this.#state.filters[group].length > 0);
+		// Filters wait behind their summary unless some are already chosen: their data (every
+		// group's page lists, ~11 KB gzip at 1,000 stories, growing with the archive) loads when opened.
+		this.#refine.open = FILTER_GROUPS.some((group) => this.#state.filters[group].length > 0);
+		this.#refine.addEventListener('toggle', () => {
+			if (this.#refine.open) void this.#showFilterCounts();
+		});
 		this.#showState();
 		this.#form.addEventListener('submit', (event) => {
 			event.preventDefault();
@@ -117,11 +125,13 @@ class SearchPage extends HTMLElement {
 
 		try {
 			const pagefind = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
-			await pagefind.options({ excerptLength: 30 });
+			// On the main thread: pagefind.js carries the whole engine, so a worker would only fetch
+			// the same code again (pagefind-worker.js, ~12 KB gzip) for searches that take milliseconds.
+			await pagefind.options({ excerptLength: 30, noWorker: true });
 			await pagefind.init();
-			// Loads every filter group, so each search reports counts for all of them.
-			await pagefind.filters();
 			this.#pagefind = pagefind;
+			// Open already (chosen filters in the URL, or opened while the index loaded).
+			if (this.#refine.open) await this.#loadFilters();
 		} catch {
 			this.#status.textContent = this.#text.unavailable;
 			this.#hint.textContent = import.meta.env.DEV ? this.#text.devHint : this.#text.loadFailed;
@@ -191,23 +201,12 @@ class SearchPage extends HTMLElement {
 		const sort = state.sort === 'date' || !term ? { date: 'desc' as const } : undefined;
 
 		let results: PagefindSearch['results'] = [];
-		const counts: FilterCounts = {};
+		let counts: FilterCounts = {};
 		let items: HTMLLIElement[] | undefined;
 		try {
-			if (!isBlank(state)) {
-				// A chosen group counts its options as if it were not applied, so its other options stay offered.
-				const [main, ...perGroup] = await Promise.all([
-					pagefind.search(term, { filters: pagefindFilters(state.filters), sort }),
-					...FILTER_GROUPS.map((group) =>
-						state.filters[group].length ? pagefind.search(term, { filters: pagefindFilters(state.filters, group) }) : undefined,
-					),
-				]);
-				results = main.results;
-				FILTER_GROUPS.forEach((group, i) => (counts[group] = (perGroup[i] ?? main).filters[group]));
-			} else {
-				Object.assign(counts, await pagefind.filters());
-			}
-			items = await this.#resultItems(results, 0, run);
+			const main = isBlank(state) ? undefined : await pagefind.search(term, { filters: pagefindFilters(state.filters), sort });
+			results = main?.results ?? [];
+			[counts, items] = await Promise.all([this.#filterCounts(pagefind, state, main), this.#resultItems(results, 0, run)]);
 		} catch (error) {
 			if (run !== this.#run) return;
 			this.#list.removeAttribute('aria-busy');
@@ -220,19 +219,80 @@ class SearchPage extends HTMLElement {
 
 		this.#results = results;
 		this.#list.replaceChildren(...items);
+		this.#shown.textContent = '';
 		this.#more.hidden = items.length >= results.length;
 		this.#list.removeAttribute('aria-busy');
 		this.#showFilters(counts, state);
 		this.#announce(state, results.length);
 	}
 
-	/** Append the next page of results and move the keyboard to the first of them. */
+	/** Load every filter group's data, once. */
+	#loadFilters(): Promise<void> {
+		const pagefind = this.#pagefind;
+		if (!pagefind) return Promise.resolve();
+		this.#filtersLoaded ??= pagefind.filters().then(
+			() => undefined,
+			(error: unknown) => {
+				// Let the next opening try again.
+				this.#filtersLoaded = undefined;
+				throw error;
+			},
+		);
+		return this.#filtersLoaded;
+	}
+
+	/** The panel was opened: load the filters if need be and show their counts for the current search. */
+	async #showFilterCounts(): Promise<void> {
+		const pagefind = this.#pagefind;
+		// The index is still loading: connectedCallback loads the filters once it is there.
+		if (!pagefind) return;
+		const run = this.#run;
+		const state = structuredClone(this.#state);
+		await this.#loadFilters();
+		const counts = await this.#filterCounts(pagefind, state);
+		if (run === this.#run) this.#showFilters(counts, state);
+	}
+
+	/**
+	 * Each group's option counts for `state`, none until the filters are loaded. A chosen group
+	 * counts its options as if it were not applied, so its other options stay offered.
+	 */
+	async #filterCounts(pagefind: Pagefind, state: SearchState, main?: PagefindSearch): Promise<FilterCounts> {
+		if (!this.#filtersLoaded) return {};
+		await this.#filtersLoaded;
+		if (isBlank(state)) return pagefind.filters();
+		const term = state.query || null;
+		const [all, ...perGroup] = await Promise.all([
+			main ?? pagefind.search(term, { filters: pagefindFilters(state.filters) }),
+			...FILTER_GROUPS.map((group) =>
+				state.filters[group].length ? pagefind.search(term, { filters: pagefindFilters(state.filters, group) }) : undefined,
+			),
+		]);
+		return Object.fromEntries(FILTER_GROUPS.map((group, i) => [group, (perGroup[i] ?? all).filters[group]]));
+	}
+
+	/**
+	 * Fetch and append the next page of results, move the keyboard to the first of them and say
+	 * how many are now shown (the button may have just disappeared under the reader's focus).
+	 */
 	async #showMore(): Promise<void> {
-		const items = await this.#resultItems(this.#results, this.#list.children.length, this.#run);
+		// One page at a time: a second click while the first is loading would fetch the same results.
+		if (this.#list.getAttribute('aria-busy') === 'true') return;
+		const run = this.#run;
+		this.#list.setAttribute('aria-busy', 'true');
+		let items: HTMLLIElement[] | undefined;
+		try {
+			items = await this.#resultItems(this.#results, this.#list.children.length, run);
+		} finally {
+			// A newer search owns the list (and its busy state) by now.
+			if (run === this.#run) this.#list.removeAttribute('aria-busy');
+		}
 		if (!items) return;
 		this.#list.append(...items);
-		this.#more.hidden = this.#list.children.length >= this.#results.length;
+		const shown = this.#list.children.length;
+		this.#more.hidden = shown >= this.#results.length;
 		items[0]?.querySelector('a')?.focus();
+		this.#shown.textContent = fill(this.#plural(this.#results.length, this.#text.shownOf), { shown });
 	}
 
 	/** One page of results from `start`, or nothing when a newer search has begun meanwhile. */

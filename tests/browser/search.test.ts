@@ -64,6 +64,12 @@ const status = (page: Page) => page.locator('[data-status]');
 const resultTitles = (page: Page) => page.locator('[data-results] h3').allTextContents();
 const resultSections = (page: Page) => page.locator('[data-results] [data-section]').allTextContents();
 
+/** Open the "Filter and order" panel and wait for its options' counts. */
+async function openFilters(page: Page): Promise<void> {
+	await page.getByText('Filter and order').click();
+	await poll(() => page.locator('[data-filter-group] input').count()).toBeGreaterThan(0);
+}
+
 /** Open the search page and wait for its first answer. */
 async function openSearch(query: string, options?: Parameters<typeof newPage>[0]): Promise<Page> {
 	const page = await newPage(options);
@@ -93,14 +99,16 @@ describe('search page', { timeout: 60_000 }, () => {
 		expect(await resultTitles(page)).toEqual(["<script>alert('x')</script> & “quotes” in a headline"]);
 		expect(await page.locator('[data-results] mark').allTextContents()).toEqual(["<script>alert('x')</script>", '</script>']);
 		expect(await page.locator('[data-results] script, [data-results] b').count()).toBe(0);
+		await openFilters(page);
 		expect(await page.getByRole('checkbox', { name: "O'Brien <b>Bold</b> (1)" }).count()).toBe(1);
 	});
 
 	it('narrows by section (any of the chosen sections), keeps the URL in step, and goes back', async () => {
 		const page = await openSearch('?q=fixture');
 		await poll(() => status(page).textContent()).toBe('10 results for “fixture”.');
-		expect(await page.locator('[data-results] li').count()).toBe(10);
+		expect(await page.locator('[data-results] li').count()).toBe(5);
 
+		await openFilters(page);
 		const politics = page.getByRole('checkbox', { name: 'Politics (2)' });
 		await politics.check();
 		await poll(() => status(page).textContent()).toBe('2 results for “fixture” with the chosen filters.');
@@ -128,8 +136,11 @@ describe('search page', { timeout: 60_000 }, () => {
 
 	it('orders newest first on request, and records the order in the URL', async () => {
 		const page = await openSearch('?q=fixture');
+		await page.getByText('Filter and order').click();
 		await page.getByRole('radio', { name: 'Newest first' }).check();
 		await poll(() => new URL(page.url()).search).toBe('?q=fixture&sort=date');
+		await poll(() => resultTitles(page)).toEqual(['Fixture story number 9', 'Fixture tie-break story', ...[8, 7, 6].map((n) => `Fixture story number ${n}`)]);
+		await page.getByRole('button', { name: 'Show more results' }).click();
 		await poll(() => resultTitles(page)).toEqual([
 			'Fixture story number 9',
 			'Fixture tie-break story',
@@ -151,15 +162,60 @@ describe('search page', { timeout: 60_000 }, () => {
 		expect(await page.locator('#search-query').inputValue()).toBe('fixture');
 	});
 
-	it('shows ten results at a time; "Show more results" adds the next and moves the keyboard to them', async () => {
-		const page = await openSearch('?q=story');
-		await poll(() => status(page).textContent()).toMatch(/^1[1-9] results for “story”\.$/);
+	it('shows five results at a time; "Show more results" fetches the next, moves the keyboard to them and says how many show', async () => {
+		const page = await newPage();
+		const fragments: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().endsWith('.pf_fragment')) fragments.push(request.url());
+		});
+		await page.goto(`${server.url}/search/?q=story`);
+		await poll(() => status(page).textContent()).toMatch(/^1[1-4] results for “story”\.$/);
 		const total = Number((await status(page).textContent())?.split(' ')[0]);
-		expect(await page.locator('[data-results] li').count()).toBe(10);
-		await page.getByRole('button', { name: 'Show more results' }).click();
+		expect(await page.locator('[data-results] li').count()).toBe(5);
+		// Only the results shown are fetched.
+		expect(fragments).toHaveLength(5);
+		const more = page.getByRole('button', { name: 'Show more results' });
+		const shown = page.locator('[data-shown]');
+		expect(await shown.getAttribute('role')).toBe('status');
+		expect(await shown.textContent()).toBe('');
+
+		// From the keyboard, as a screen reader user would.
+		await more.focus();
+		await page.keyboard.press('Enter');
+		await poll(() => page.locator('[data-results] li').count()).toBe(10);
+		expect(fragments).toHaveLength(10);
+		expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('[data-results] li')[5])).toBe(true);
+		expect(await shown.textContent()).toBe(`Showing 10 of ${total} results.`);
+
+		await more.click();
 		await poll(() => page.locator('[data-results] li').count()).toBe(total);
 		expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('[data-results] li')[10])).toBe(true);
-		expect(await page.getByRole('button', { name: 'Show more results' }).isVisible()).toBe(false);
+		expect(await shown.textContent()).toBe(`Showing ${total} of ${total} results.`);
+		expect(await more.isVisible()).toBe(false);
+
+		// A new search starts from the first five again, and the count said before is gone.
+		await page.locator('#search-query').fill('fixture');
+		await poll(() => status(page).textContent()).toBe('10 results for “fixture”.');
+		expect(await page.locator('[data-results] li').count()).toBe(5);
+		expect(await shown.textContent()).toBe('');
+	});
+
+	it('fetches neither a search worker nor the filter data until the reader opens the filters', async () => {
+		const page = await newPage();
+		const fetched: string[] = [];
+		page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+		await page.goto(`${server.url}/search/?q=fixture`);
+		await poll(() => status(page).textContent()).toBe('10 results for “fixture”.');
+		const filterPanel = page.locator('details[data-refine]');
+		expect(await filterPanel.getAttribute('open')).toBeNull();
+		expect(fetched.filter((url) => url.includes('worker'))).toEqual([]);
+		expect(fetched.filter((url) => url.endsWith('.pf_filter'))).toEqual([]);
+
+		await openFilters(page);
+		expect(fetched.filter((url) => url.endsWith('.pf_filter')).length).toBeGreaterThan(0);
+		expect(await page.getByRole('checkbox', { name: 'Politics (2)' }).isVisible()).toBe(true);
+		// The results shown stay as they were.
+		expect(await page.locator('[data-results] li').count()).toBe(5);
 	});
 
 	it('finds nothing of a draft or an embargoed story, and says so clearly', async () => {
@@ -174,6 +230,8 @@ describe('search page', { timeout: 60_000 }, () => {
 	it('offers every filter on an empty search, without the unpublished story’s tag', async () => {
 		const page = await newPage();
 		await page.goto(`${server.url}/search/`);
+		await poll(() => page.locator('[data-hint]').textContent()).not.toBe('');
+		await openFilters(page);
 		await poll(() => page.locator('[data-filter-group="tag"] input').count()).toBeGreaterThan(0);
 		expect(await page.locator('[data-filter-group="tag"] label').allTextContents()).not.toContain('embargo-only-tag');
 		await page.getByRole('checkbox', { name: 'Culture (2)' }).check();
@@ -198,6 +256,7 @@ describe('search page', { timeout: 60_000 }, () => {
 		const page = await openSearch('?q=fixture');
 		expect(await page.getByLabel('Search all stories').isVisible()).toBe(true);
 		expect(await status(page).getAttribute('role')).toBe('status');
+		await openFilters(page);
 		expect(await page.getByRole('group', { name: 'Section' }).isVisible()).toBe(true);
 		expect(await page.getByRole('group', { name: 'Order' }).isVisible()).toBe(true);
 	});

@@ -1,6 +1,8 @@
 /** The Pagefind index of the built fixture site: exactly the published articles, whole, with their metadata. */
-import { readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { parse, text } from '../helpers/html.ts';
@@ -112,4 +114,21 @@ describe('search index', () => {
 		}
 	});
 });
+describe('search result thumbnails', () => {
+	it('are the listing thumbnail of the lead image (the same file), not the article-sized lead image', async () => {
+		const sample = await builtSite('sample');
+		const doc = parse(await readDist(sample, 'articles/issyk-kul-autumn-shoreline/index.html'));
+		const metas = [...doc.querySelectorAll('[data-pagefind-body] [data-pagefind-meta], [data-pagefind-body][data-pagefind-meta]')].map((element) => element.getAttribute('data-pagefind-meta') ?? '');
+		const image = metas.map((meta) => /^image:(.+)$/.exec(meta)?.[1]).find(Boolean);
+		expect(image, metas.join(' | ')).toMatch(/^\/_images\/[a-z0-9-]+-320\.jpg$/);
+		expect(existsSync(path.join(sample, image ?? ''))).toBe(true);
+		// A listing shows the same file as its thumbnail.
+		expect(await readDist(sample, 'index.html')).toContain(`${image} 320w`);
+		// And Pagefind gives it to the result (fragments are gzip-compressed JSON).
+		const fragmentsDir = path.join(sample, 'pagefind/fragment');
+		const fragments = await Promise.all((await readdir(fragmentsDir)).map(async (name) => gunzipSync(await readFile(path.join(fragmentsDir, name))).toString()));
+		expect(fragments.filter((fragment) => fragment.includes(`"image":"${image}"`))).toHaveLength(1);
+	});
+});
+
 // The index's determinism is covered with the whole of dist/ in tests/build/determinism.test.ts.
