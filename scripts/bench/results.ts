@@ -238,6 +238,11 @@ function comparisonTable(result: SizeResult): string[] {
 	return lines;
 }
 
+/** "1412.6 s / 1944.0 s": wall and CPU time of a build. */
+const wallAndCpu = (build: BuildResult | undefined) => (build ? `${formatSeconds(build.seconds)} / ${formatSeconds(build.cpuSeconds)}` : 'n/a');
+const ratios = (ours: BuildResult | undefined, theirs: BuildResult | undefined) =>
+	`${ratio(ours?.seconds, theirs?.seconds)} / ${ratio(ours?.cpuSeconds, theirs?.cpuSeconds)}`;
+
 /** The whole report as Markdown: a summary across sizes, then each size in detail. */
 export function markdownReport(results: BenchResults): string {
 	const { machine } = results;
@@ -247,14 +252,14 @@ export function markdownReport(results: BenchResults): string {
 		'',
 		`${results.date}, on ${machineLine(machine)}.`,
 		'',
-		'| articles | Caravan cold | ms / article | warm rebuild | peak RSS | Hugo + Pagefind cold | warm | peak RSS | cold ratio | warm ratio | first search (gzip) |',
+		'| articles | Caravan cold: wall / CPU | CPU ms / article | warm rebuild: wall / CPU | peak RSS | Hugo + Pagefind cold: wall / CPU | warm: wall / CPU | peak RSS | cold ratio: wall / CPU | warm ratio: wall / CPU | first search (gzip) |',
 		'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 	];
 	for (const size of sizes) {
 		const { caravan: c, hugo: h } = size;
 		const search = c.search?.page ?? c.search?.api;
 		lines.push(
-			`| ${formatCount(size.articles)} | ${formatSeconds(c.cold.seconds)} | ${((c.cold.seconds * 1000) / size.articles).toFixed(2)} | ${formatSeconds(c.warm?.seconds)} | ${formatBytes(c.cold.peakRssBytes)} | ${formatSeconds(h?.cold.seconds)} | ${formatSeconds(h?.warm?.seconds)} | ${formatBytes(h?.cold.peakRssBytes)} | ${ratio(c.cold.seconds, h?.cold.seconds)} | ${ratio(c.warm?.seconds, h?.warm?.seconds)} | ${formatBytes(search?.gzipBytes)} |`,
+			`| ${formatCount(size.articles)} | ${wallAndCpu(c.cold)} | ${c.cold.cpuSeconds === undefined ? 'n/a' : ((c.cold.cpuSeconds * 1000) / size.articles).toFixed(1)} | ${wallAndCpu(c.warm)} | ${formatBytes(c.cold.peakRssBytes)} | ${wallAndCpu(h?.cold)} | ${wallAndCpu(h?.warm)} | ${formatBytes(h?.cold.peakRssBytes)} | ${ratios(c.cold, h?.cold)} | ${ratios(c.warm, h?.warm)} | ${formatBytes(search?.gzipBytes)} |`,
 		);
 	}
 	for (const size of sizes) {
@@ -348,11 +353,15 @@ export function svgChart(results: BenchResults): string {
 	const mb = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 2 ** 20);
 	const CARAVAN = '#b3261e';
 	const HUGO = '#1f5fa8';
+	// CPU time when every build has it: on a shared machine wall time charts the neighbours' load.
+	const builds = results.sizes.flatMap((s) => [s.caravan.cold, s.caravan.warm, s.hugo?.cold, s.hugo?.warm]).filter((b) => b !== undefined);
+	const useCpu = builds.length > 0 && builds.every((b) => b.cpuSeconds !== undefined);
+	const time = (build: BuildResult | undefined) => (useCpu ? build?.cpuSeconds : build?.seconds);
 	const timeSeries: Series[] = [
-		{ label: 'Caravan, cold', colour: CARAVAN, dashed: false, points: results.sizes.flatMap((s) => point(s, s.caravan.cold.seconds)) },
-		{ label: 'Caravan, warm rebuild', colour: CARAVAN, dashed: true, points: results.sizes.flatMap((s) => point(s, s.caravan.warm?.seconds)) },
-		{ label: 'Hugo + Pagefind, cold', colour: HUGO, dashed: false, points: results.sizes.flatMap((s) => point(s, s.hugo?.cold.seconds)) },
-		{ label: 'Hugo + Pagefind, warm rebuild', colour: HUGO, dashed: true, points: results.sizes.flatMap((s) => point(s, s.hugo?.warm?.seconds)) },
+		{ label: 'Caravan, cold', colour: CARAVAN, dashed: false, points: results.sizes.flatMap((s) => point(s, time(s.caravan.cold))) },
+		{ label: 'Caravan, warm rebuild', colour: CARAVAN, dashed: true, points: results.sizes.flatMap((s) => point(s, time(s.caravan.warm))) },
+		{ label: 'Hugo + Pagefind, cold', colour: HUGO, dashed: false, points: results.sizes.flatMap((s) => point(s, time(s.hugo?.cold))) },
+		{ label: 'Hugo + Pagefind, warm rebuild', colour: HUGO, dashed: true, points: results.sizes.flatMap((s) => point(s, time(s.hugo?.warm))) },
 	];
 	const memorySeries: Series[] = [
 		{ label: 'Caravan, cold', colour: CARAVAN, dashed: false, points: results.sizes.flatMap((s) => point(s, mb(s.caravan.cold.peakRssBytes))) },
@@ -371,7 +380,7 @@ export function svgChart(results: BenchResults): string {
 		`<title id="chart-title">${escapeXml(`Build time and peak memory against articles: Caravan beside Hugo + Pagefind (${machineLine(results.machine)})`)}</title>`,
 		'<style>text{font-family:system-ui,sans-serif;fill:#222}.title{font-size:15px;font-weight:600}.tick{font-size:11px;fill:#555}.axis{font-size:12px;fill:#333}.grid{stroke:#ddd;stroke-width:1}</style>',
 		'<rect width="100%" height="100%" fill="#fff"/>',
-		panel({ x0: 0, title: 'Build time (wall clock)', unit: 's', series: timeSeries, sizes, width: width / 2, height }),
+		panel({ x0: 0, title: useCpu ? 'Build time (CPU, all cores)' : 'Build time (wall clock)', unit: 's', series: timeSeries, sizes, width: width / 2, height }),
 		panel({ x0: width / 2, title: 'Peak memory (RSS, cold build)', unit: 'MB', series: memorySeries, sizes, width: width / 2, height }),
 		...legend,
 		'</svg>',

@@ -12,6 +12,7 @@ function size(articles: number, withHugo: boolean): SizeResult {
 		caravan: {
 			cold: {
 				seconds: articles / 250,
+				cpuSeconds: articles / 200,
 				peakRssBytes: 900 * MB,
 				steps: [
 					{ name: 'check', seconds: 1, peakRssBytes: 100 * MB, files: 0, bytes: 0 },
@@ -27,6 +28,7 @@ function size(articles: number, withHugo: boolean): SizeResult {
 			? {
 					cold: {
 						seconds: articles / 500,
+						cpuSeconds: articles / 400,
 						peakRssBytes: 300 * MB,
 						steps: [
 							{ name: 'hugo build', seconds: articles / 1000, peakRssBytes: 300 * MB, files: articles * 3, bytes: articles * 30_000 },
@@ -96,7 +98,8 @@ describe('markdownReport', () => {
 		for (const table of all) for (const row of table) expect(row.length, row.join(' | ')).toBe(table[0]?.length);
 		// Summary: sizes in increasing order.
 		expect(all[0]?.slice(2).map((row) => row[0])).toEqual(['1,000', '10,000']);
-		expect(all[0]?.[2]?.[8]).toBe('2.00×'); // cold: 4 s against 2 s
+		expect(all[0]?.[2]?.[8]).toBe('2.00× / 2.00×'); // cold: 4 s against 2 s wall, 5 s against 2.5 s CPU
+		expect(all[0]?.[2]?.[9]).toBe('1.00× / n/a'); // warm: 2 s each, no CPU time measured
 		const comparison = all[2] ?? [];
 		expect(comparison.find((row) => row[0] === 'full build, cold')).toEqual(['full build, cold', '4.00 s', '2.00 s', '2.00×']);
 		expect(comparison.find((row) => row[0] === 'Pagefind indexing')?.[3]).toBe('n/a');
@@ -137,6 +140,18 @@ describe('svgChart', () => {
 		expect(svg).not.toContain('NaN');
 		expect(svg).toContain('>1k<');
 		expect(svg).toContain('>10k<');
+	});
+
+	it('charts CPU time when every build has it, wall time otherwise', () => {
+		expect(svg).toContain('Build time (wall clock)');
+		const withCpu = (s: SizeResult): SizeResult => ({
+			...s,
+			caravan: { ...s.caravan, warm: s.caravan.warm && { ...s.caravan.warm, cpuSeconds: 1 } },
+			hugo: s.hugo && { ...s.hugo, warm: s.hugo.warm && { ...s.hugo.warm, cpuSeconds: 1 } },
+		});
+		const cpuSvg = svgChart({ ...results, sizes: results.sizes.map(withCpu) });
+		expect(cpuSvg).toContain('Build time (CPU, all cores)');
+		expect(cpuSvg).toContain('Caravan, cold, 10,000 articles: 50 s');
 	});
 
 	it('draws a lone size without Hugo in the middle of the axis', () => {
