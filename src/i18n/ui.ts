@@ -3,10 +3,7 @@
  * Russian one must satisfy it, so a missing key fails `astro check`.
  */
 import type { CountrySlug, SectionSlug } from '../config.ts';
-import { plural } from './format.ts';
-
-/** Plural forms of a phrase with `{n}` (CLDR categories; `other` is the fallback). */
-type Forms = { one?: string; few?: string; many?: string; other: string };
+import { plural, type PluralForms } from './format.ts';
 
 const en = {
 	locale: 'en-GB',
@@ -86,12 +83,13 @@ const en = {
 		noMatches: 'No stories match these filters.',
 		tryFewerFiltered: 'Try fewer or different words, or clear the filters.',
 		tryFewer: 'Check the spelling, or try fewer or different words.',
-		found: { one: '{n} result', other: '{n} results' } as Forms,
+		/** Plural forms (CLDR categories; `other` is the fallback) with `{n}`. */
+		found: { one: '{n} result', other: '{n} results' } as PluralForms,
 		foundFor: '{found} for {q}.',
 		foundForFiltered: '{found} for {q} with the chosen filters.',
-		storiesMatch: { one: '{n} story matches the chosen filters.', other: '{n} stories match the chosen filters.' } as Forms,
+		storiesMatch: { one: '{n} story matches the chosen filters.', other: '{n} stories match the chosen filters.' } as PluralForms,
 		/** Announced after "Show more results"; `{shown}` is how many are listed now, `{n}` of how many. */
-		shownOf: { one: 'Showing {shown} of {n} result.', other: 'Showing {shown} of {n} results.' } as Forms,
+		shownOf: { one: 'Showing {shown} of {n} result.', other: 'Showing {shown} of {n} results.' } as PluralForms,
 		quote: '“{q}”',
 	},
 	otherEditionHome: 'Русская версия',

@@ -3,7 +3,7 @@
  * status line, filter groups, result template) is rendered by src/pages/search.astro; this
  * fills it in. State lives in the URL, so every search can be shared and Back steps through them.
  */
-import { formatEditionDate } from '../i18n/format.ts';
+import { formatEditionDate, plural, type PluralForms } from '../i18n/format.ts';
 import type { SearchScriptStrings } from '../i18n/ui.ts';
 import {
 	FILTER_GROUPS,
@@ -46,8 +46,6 @@ const PAGE_SIZE = 5;
 const OPTIONS_SHOWN = 8;
 const TYPING_DELAY_MS = 250;
 
-type Forms = { one?: string; few?: string; many?: string; other: string };
-
 /** Fill `{n}`, `{q}`, `{found}` in a text from the page's dictionary. */
 const fill = (template: string, values: Record<string, string | number>) =>
 	template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
@@ -89,8 +87,7 @@ class SearchPage extends HTMLElement {
 	/** The edition's texts (src/i18n/ui.ts `searchScript`), given by the page. */
 	#text = JSON.parse(this.dataset.strings ?? '{}') as SearchScriptStrings;
 	#quoted = (query: string) => fill(this.#text.quote, { q: query });
-	#plural = (count: number, forms: Forms) =>
-		fill(forms[new Intl.PluralRules(this.#dateFormat.locale).select(count) as keyof Forms] ?? forms.other, { n: count });
+	#plural = (count: number, forms: PluralForms) => fill(plural(count, this.#dateFormat.locale, forms), { n: count });
 
 	async connectedCallback(): Promise<void> {
 		this.#panel.hidden = false;
