@@ -1,7 +1,10 @@
 /**
- * `npm run bench` end to end on a tiny corpus, without Hugo: it must keep producing a JSON result,
- * a Markdown report and an SVG chart that are well-formed. Timings are never asserted.
+ * `npm run bench` end to end on a tiny corpus beside Hugo + Pagefind (Debian's hugo, installed by
+ * the bench when missing): it must keep producing a JSON result, a Markdown report and an SVG
+ * chart that are well-formed, with both pipelines and the social-card timings in them. Timings
+ * are never asserted, only that they were measured.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,7 +24,7 @@ beforeAll(async () => {
 	work = await tempDir('caravan-bench-work-');
 	// The bench builds twice through the project's .astro/: not while another test builds.
 	const result = await withBuildLock(() =>
-		spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench.ts'), '--articles', '30', '--out', out, '--work', work], {
+		spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench.ts'), '--articles', '30', '--baseline', 'hugo', '--keep', '--out', out, '--work', work], {
 			cwd: ROOT,
 			encoding: 'utf8',
 			env: cleanEnv(),
@@ -36,7 +39,7 @@ afterAll(async () => {
 	await Promise.all([out, work].map((dir) => dir && rm(dir, { recursive: true, force: true })));
 });
 
-describe('npm run bench --articles 30', () => {
+describe('npm run bench --articles 30 --baseline hugo', () => {
 	it('finishes, showing its progress', () => {
 		expect(run.status, run.stderr).toBe(0);
 		expect(run.stderr).toMatch(/\[bench\] .*30 articles: cold build/);
@@ -70,7 +73,41 @@ describe('npm run bench --articles 30', () => {
 		const search = size?.caravan.search;
 		if (search?.api) expect(search.api.bytes).toBeGreaterThan(0);
 		else expect(search?.notes.length).toBeGreaterThan(0);
-		expect(size?.hugo).toBeUndefined();
+	});
+
+	it('times social cards apart: branded and photo cards drawn cold, then read from the cache', async () => {
+		const [size] = (JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as BenchResults).sizes;
+		expect(size?.corpus.withImage).toBeGreaterThan(0);
+		for (const times of [size?.cards?.branded, size?.cards?.photo]) {
+			expect(times?.cards).toBeGreaterThan(0);
+			expect(times?.cpuMs).toBeGreaterThan(0);
+		}
+		expect(size?.cards?.cached.cards).toBe((size?.cards?.branded.cards ?? 0) + (size?.cards?.photo?.cards ?? 0));
+		expect(run.stderr).toMatch(/\[bench\] social cards: branded [\d.]+ ms CPU/);
+	});
+
+	it('builds the same corpus with Hugo, lead images resized as Caravan does, and indexes it with Pagefind', async () => {
+		const [size] = (JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as BenchResults).sizes;
+		const hugo = size?.hugo;
+		expect(hugo?.cold.steps.map((s) => s.name)).toEqual(['hugo build', 'pagefind']);
+		expect(hugo?.warm?.steps.map((s) => s.name)).toEqual(['hugo build', 'pagefind']);
+		expect(hugo?.cold.cpuSeconds).toBeGreaterThan(0);
+		expect(hugo?.output.searchIndex?.files).toBeGreaterThan(0);
+		expect(hugo?.search?.results).toBeGreaterThan(0);
+		// Every published story has a page; the drafts and the embargoed one do not.
+		const articles = path.join(work, '30', 'hugo', 'public', 'articles');
+		const pages = readdirSync(articles).filter((slug) => existsSync(path.join(articles, slug, 'index.html')));
+		expect(pages).toHaveLength(size?.corpus.published ?? -1);
+		// A story with a lead image gets WebP and JPEG at the article widths, not the original.
+		const withLead = pages.find((slug) => readdirSync(path.join(articles, slug)).some((name) => name.endsWith('.webp')));
+		const files = readdirSync(path.join(articles, withLead ?? '-'));
+		for (const width of [400, 800, 1200]) {
+			expect(files.some((name) => name.endsWith('.webp') && name.includes(`_${width}x0_`)), `${width} WebP`).toBe(true);
+			expect(files.some((name) => name.endsWith('.jpg') && name.includes(`_${width}x0_`)), `${width} JPEG`).toBe(true);
+		}
+		const html = await readFile(path.join(articles, withLead ?? '-', 'index.html'), 'utf8');
+		expect(html).toMatch(/<picture><source type="image\/webp" srcset="[^"]+ 400w, [^"]+ 800w, [^"]+ 1200w"/);
+		expect(html).not.toContain('src="lead.jpg"');
 	});
 
 	it('writes results.md with well-formed tables', async () => {
@@ -91,7 +128,8 @@ describe('npm run bench --articles 30', () => {
 			const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
 			return { error: doc.querySelector('parsererror')?.textContent ?? '', root: doc.documentElement.localName, points: doc.querySelectorAll('circle').length };
 		}, svg);
-		expect(parsed).toEqual({ error: '', root: 'svg', points: 3 });
+		// Caravan and Hugo: cold and warm time, cold memory.
+		expect(parsed).toEqual({ error: '', root: 'svg', points: 6 });
 		await page.setContent(svg);
 		const box = await page.locator('svg').boundingBox();
 		expect(box?.width).toBeGreaterThan(500);
