@@ -209,8 +209,12 @@ async function articlePage(dist: string): Promise<ArticlePage | undefined> {
 
 async function siteOutput(dist: string): Promise<SiteOutput> {
 	const { files, bytes } = folderSize(dist);
-	const index = path.join(dist, 'pagefind');
-	return { files, bytes, articlePage: await articlePage(dist), searchIndex: existsSync(index) ? folderSize(index) : undefined };
+	// Every bundle: pagefind/, and pagefind-2/… on archives too large for one (src/lib/searchBundles.ts).
+	const bundles = (await readdir(dist)).filter((name) => /^pagefind(-\d+)?$/.test(name)).map((name) => folderSize(path.join(dist, name)));
+	const searchIndex = bundles.length
+		? bundles.reduce((sum, size) => ({ files: sum.files + size.files, bytes: sum.bytes + size.bytes }), { files: 0, bytes: 0 })
+		: undefined;
+	return { files, bytes, articlePage: await articlePage(dist), searchIndex };
 }
 
 async function firstSearch(dist: string, label: string): Promise<SearchFigures> {

@@ -3,9 +3,15 @@
  * Only article pages are read (and on them only the `data-pagefind-body` article), so listings,
  * the search page and 404 can never turn up as results, even on a site with no articles yet,
  * where Pagefind would otherwise fall back to indexing every page whole.
+ * Archives of more than `SEARCH_BUNDLE_PAGES` stories in an edition are indexed in several
+ * bundles, one Pagefind process at a time, so memory stays bounded (src/lib/searchBundles.ts).
  */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { SEARCH_BUNDLE_PAGES } from '../src/config.ts';
+import { dealIntoBundles, searchBundleCount, searchBundleFolder } from '../src/lib/searchBundles.ts';
 
 /**
  * Pages that are search results, relative to the built site: every edition's articles. Pagefind
@@ -14,16 +20,63 @@ import * as pagefind from 'pagefind';
  */
 export const INDEXED_PAGES = '{articles,*/articles}/*/index.html';
 
-export async function buildSearchIndex(dir: string): Promise<void> {
+/** Every edition's article pages (`articles/<slug>/index.html`, `ru/articles/<slug>/index.html`), sorted, by edition prefix. */
+async function articlePagesByEdition(dir: string): Promise<string[][]> {
+	const prefixes = [''];
+	for (const entry of await readdir(dir, { withFileTypes: true })) {
+		if (entry.isDirectory() && existsSync(path.join(dir, entry.name, 'articles'))) prefixes.push(`${entry.name}/`);
+	}
+	const editions: string[][] = [];
+	for (const prefix of prefixes) {
+		const articles = path.join(dir, prefix, 'articles');
+		if (!existsSync(articles)) continue;
+		const slugs = (await readdir(articles)).filter((slug) => existsSync(path.join(articles, slug, 'index.html')));
+		editions.push(slugs.sort().map((slug) => `${prefix}articles/${slug}/index.html`));
+	}
+	return editions;
+}
+
+async function check<T extends { errors: string[] }>(response: Promise<T>): Promise<T> {
+	const result = await response;
+	if (result.errors.length) throw new Error(result.errors.join('; '));
+	return result;
+}
+
+/** One bundle from the given pages, or from every article page when `pages` is left out. */
+async function writeBundle(dir: string, folder: string, pages?: string[]): Promise<number> {
 	try {
-		const { index, errors: createErrors } = await pagefind.createIndex({});
-		if (!index) throw new Error(createErrors.join('; '));
-		const added = await index.addDirectory({ path: dir, glob: INDEXED_PAGES });
-		if (added.errors.length) throw new Error(added.errors.join('; '));
-		const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
-		if (written.errors.length) throw new Error(written.errors.join('; '));
-		console.log(`[caravan] search index: ${added.page_count} article${added.page_count === 1 ? '' : 's'}`);
+		const { index, errors } = await pagefind.createIndex({});
+		if (!index) throw new Error(errors.join('; '));
+		let count = 0;
+		if (pages) {
+			for (const page of pages) {
+				const content = await readFile(path.join(dir, page), 'utf8');
+				await check(index.addHTMLFile({ url: `/${page.replace(/index\.html$/, '')}`, content }));
+				count++;
+			}
+		} else {
+			count = (await check(index.addDirectory({ path: dir, glob: INDEXED_PAGES }))).page_count;
+		}
+		await check(index.writeFiles({ outputPath: path.join(dir, folder) }));
+		return count;
 	} finally {
+		// Ends the Pagefind process, and with it the bundle's memory.
 		await pagefind.close();
 	}
+}
+
+export async function buildSearchIndex(dir: string, pagesPerBundle = SEARCH_BUNDLE_PAGES): Promise<void> {
+	const editions = await articlePagesByEdition(dir);
+	const bundles = Math.max(1, ...editions.map((pages) => searchBundleCount(pages.length, pagesPerBundle)));
+	let indexed = 0;
+	if (bundles === 1) {
+		indexed = await writeBundle(dir, searchBundleFolder(0));
+	} else {
+		const dealt = editions.map((pages) => dealIntoBundles(pages, searchBundleCount(pages.length, pagesPerBundle)));
+		for (let n = 0; n < bundles; n++) {
+			indexed += await writeBundle(dir, searchBundleFolder(n), dealt.flatMap((edition) => edition[n] ?? []));
+		}
+	}
+	const where = bundles === 1 ? '' : ` in ${bundles} bundles`;
+	console.log(`[caravan] search index: ${indexed} article${indexed === 1 ? '' : 's'}${where}`);
 }

@@ -61,6 +61,13 @@ export const IMAGES = {
 } as const;
 
 /**
+ * Most article pages of one edition in one search-index bundle (see `src/lib/searchBundles.ts`):
+ * 20,000 keeps Pagefind near 7 GB while it writes a bundle; smaller archives stay in one bundle,
+ * which is the smallest first search. `CARAVAN_SEARCH_BUNDLE_PAGES` overrides it (tests).
+ */
+export const SEARCH_BUNDLE_PAGES = Number(env.CARAVAN_SEARCH_BUNDLE_PAGES) || 20_000;
+
+/**
  * Astro's cache folder (processed images in its `caravan-images/`, social cards in its
  * `caravan-cards/`); `CARAVAN_CACHE_DIR` overrides it.
  */

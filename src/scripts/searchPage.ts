@@ -21,6 +21,7 @@ import {
 interface Pagefind {
 	options(options: { excerptLength?: number; noWorker?: boolean }): Promise<void>;
 	init(): Promise<void>;
+	mergeIndex(url: string, options?: { excerptLength?: number }): Promise<void>;
 	filters(): Promise<FilterCounts>;
 	search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch>;
 }
@@ -86,6 +87,8 @@ class SearchPage extends HTMLElement {
 	#dateFormat = { locale: this.dataset.locale ?? 'en-GB', timeZone: this.dataset.timeZone ?? 'UTC' };
 	/** The edition's texts (src/i18n/ui.ts `searchScript`), given by the page. */
 	#text = JSON.parse(this.dataset.strings ?? '{}') as SearchScriptStrings;
+	/** Index bundles merged into /pagefind/ (large archives only). */
+	#bundles = JSON.parse(this.dataset.bundles ?? '[]') as string[];
 	#quoted = (query: string) => fill(this.#text.quote, { q: query });
 	#plural = (count: number, forms: PluralForms) => fill(plural(count, this.#dateFormat.locale, forms), { n: count });
 
@@ -126,6 +129,8 @@ class SearchPage extends HTMLElement {
 			// the same code again (pagefind-worker.js, ~12 KB gzip) for searches that take milliseconds.
 			await pagefind.options({ excerptLength: 30, noWorker: true });
 			await pagefind.init();
+			// A large archive's other bundles (src/lib/searchBundles.ts); they share the first's WASM.
+			await Promise.all(this.#bundles.map((url) => pagefind.mergeIndex(url, { excerptLength: 30 })));
 			this.#pagefind = pagefind;
 			// Open already (chosen filters in the URL, or opened while the index loaded).
 			if (this.#refine.open) await this.#loadFilters();

@@ -23,6 +23,12 @@ export const SITES = {
 	sample: { contentDir: path.join(ROOT, 'content'), epoch: 1795752000 /* 2026-11-27T09:00:00+05:00, after the sample stories */ },
 	/** Both editions: English stories, Russian translations and Russian-only stories (tests/fixtures/editions). */
 	editions: { contentDir: path.join(ROOT, 'tests/fixtures/editions'), epoch: FIXTURE_EPOCH },
+	/** The editions fixture with one story per search bundle: how an archive too large for one Pagefind bundle is indexed and searched. */
+	editionsBundled: {
+		contentDir: path.join(ROOT, 'tests/fixtures/editions'),
+		epoch: FIXTURE_EPOCH,
+		env: { CARAVAN_SEARCH_BUNDLE_PAGES: '1' },
+	},
 	/** The writers' toolkit fixture (tests/fixtures/writers), copied with camera-sized photos carrying EXIF/GPS. */
 	writers: { contentDir: path.join(OUTPUT, 'writers-content'), epoch: FIXTURE_EPOCH, prepare: prepareWritersContent },
 } as const;
@@ -116,7 +122,8 @@ export async function builtSite(name: keyof typeof SITES): Promise<string> {
 		}
 		mkdirSync(dir, { recursive: true });
 		if ('prepare' in site) await site.prepare(contentDir);
-		const result = await runBuild({ contentDir, outDir: dist, env: { SOURCE_DATE_EPOCH: String(epoch) } });
+		const env = { SOURCE_DATE_EPOCH: String(epoch), ...('env' in site ? site.env : {}) };
+		const result = await runBuild({ contentDir, outDir: dist, env });
 		writeFileSync(done, result.status === 0 ? 'ok' : `${result.stdout}\n${result.stderr}`);
 	}
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { dealIntoBundles, mergedSearchBundles, searchBundleCount, searchBundleFolder } from '../../src/lib/searchBundles.ts';
+
+describe('search bundles', () => {
+	it('keeps an edition in one bundle up to the limit, then adds one per limit started', () => {
+		expect(searchBundleCount(0, 20_000)).toBe(1);
+		expect(searchBundleCount(20_000, 20_000)).toBe(1);
+		expect(searchBundleCount(20_001, 20_000)).toBe(2);
+		expect(searchBundleCount(100_000, 20_000)).toBe(5);
+	});
+
+	it('names the first bundle pagefind/ and the others pagefind-2/, pagefind-3/…', () => {
+		expect([0, 1, 2].map(searchBundleFolder)).toEqual(['pagefind', 'pagefind-2', 'pagefind-3']);
+	});
+
+	it('has the search page merge only the bundles beyond the first', () => {
+		expect(mergedSearchBundles(9_000, 20_000)).toEqual([]);
+		expect(mergedSearchBundles(45_000, 20_000)).toEqual(['/pagefind-2/', '/pagefind-3/']);
+	});
+
+	it('deals pages round-robin, so bundle sizes differ by at most one and every page lands once', () => {
+		const pages = Array.from({ length: 10 }, (_, i) => `p${i}`);
+		const bundles = dealIntoBundles(pages, 3);
+		expect(bundles).toEqual([
+			['p0', 'p3', 'p6', 'p9'],
+			['p1', 'p4', 'p7'],
+			['p2', 'p5', 'p8'],
+		]);
+		expect(bundles.flat().sort()).toEqual([...pages].sort());
+	});
+});
