@@ -1,7 +1,8 @@
 /**
  * `astro dev` has no search index of its own (Pagefind reads built pages), so the dev server
- * serves the last one `npm run build` wrote: `<CARAVAN_OUT_DIR or dist>/pagefind/`. Until a
- * build exists, requests fall through to a 404 and the search page says how to get one.
+ * serves the last one `npm run build` wrote: `<CARAVAN_OUT_DIR or dist>/pagefind/` (and the
+ * `pagefind-2/`… bundles of a large archive). Until a build exists, requests fall through to a
+ * 404 and the search page says how to get one.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,13 +19,14 @@ export function devSearchIndex(): AstroIntegration {
 		name: 'caravan:dev-search-index',
 		hooks: {
 			'astro:server:setup': ({ server }) => {
-				const indexDir = path.resolve(process.env.CARAVAN_OUT_DIR ?? 'dist', 'pagefind');
-				server.middlewares.use('/pagefind', async (request, response, next) => {
-					const file = path.join(indexDir, decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname));
-					if (!file.startsWith(indexDir + path.sep) || !(await stat(file).then((s) => s.isFile(), () => false))) {
-						next();
-						return;
-					}
+				const outDir = path.resolve(process.env.CARAVAN_OUT_DIR ?? 'dist');
+				server.middlewares.use(async (request, response, next) => {
+					const pathname = new URL(request.url ?? '/', 'http://dev').pathname;
+					const bundle = /^\/(pagefind(?:-\d+)?)\//.exec(pathname)?.[1];
+					if (!bundle) return next();
+					const indexDir = path.join(outDir, bundle);
+					const file = path.join(outDir, decodeURIComponent(pathname));
+					if (!file.startsWith(indexDir + path.sep) || !(await stat(file).then((s) => s.isFile(), () => false))) return next();
 					response.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
 					response.setHeader('Cache-Control', 'no-store');
 					response.end(await readFile(file));

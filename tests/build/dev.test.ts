@@ -21,7 +21,11 @@ async function freePort(): Promise<number> {
 	return port;
 }
 
+/** The last build the dev server serves the search index of (one with two index bundles). */
+let lastBuild = '';
+
 beforeAll(async () => {
+	lastBuild = await builtSite('editionsBundled');
 	const port = await freePort();
 	origin = `http://127.0.0.1:${port}`;
 	server = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
@@ -30,6 +34,7 @@ beforeAll(async () => {
 			CONTENT_DIR: SITES.fixture.contentDir,
 			SOURCE_DATE_EPOCH: String(FIXTURE_EPOCH),
 			CARAVAN_CACHE_DIR: path.join(OUTPUT, 'dev-cache'),
+			CARAVAN_OUT_DIR: lastBuild,
 		}),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -66,6 +71,17 @@ describe('npm run dev', () => {
 		expect(text(doc.querySelector('h1'))).toBe('Unpublished draft story');
 		expect(texts(doc, '.byline .badge')).toEqual(['Draft: not published']);
 		expect(text(doc.querySelector('.prose'))).toContain('xylophone marmalade quorum');
+	});
+
+	it("serves the last build's search index, every bundle of it, and nothing else from the build", async () => {
+		for (const bundle of ['pagefind', 'pagefind-2']) {
+			const response = await fetch(`${origin}/${bundle}/pagefind-entry.json`);
+			expect(response.status, bundle).toBe(200);
+			expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+			expect(Object.keys(((await response.json()) as { languages: object }).languages).sort()).toEqual(['en', 'ru']);
+		}
+		expect((await fetch(`${origin}/pagefind-3/pagefind-entry.json`)).status).toBe(404);
+		expect((await fetch(`${origin}/pagefind/..%2Fticker.json`)).status).toBe(404);
 	});
 
 	it('serves an embargoed story labelled with its release time', async () => {
