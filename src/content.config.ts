@@ -1,11 +1,13 @@
 /** Content collections: where articles and ticker snapshots come from, validated by `src/schema.ts`. */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import { contentDir } from './config.ts';
 import { parseFrontmatter } from './lib/frontmatter.ts';
+import { imagePathsIn, resolveImageSrc } from './lib/imageSrc.ts';
 import { slugFromPath } from './lib/slug.ts';
 import { articleLang, entryId } from './lib/translations.ts';
 import { DEFAULT_LANG, LANGS } from './i18n/ui.ts';
@@ -29,15 +31,54 @@ function withOwnFrontmatter(loader: Loader): Loader {
 	};
 }
 
+/**
+ * Astro keeps an article's rendered body while its file is unchanged (the entry's digest is the
+ * file's text), so a photo replaced under the same name would keep its old processed copies.
+ * Fold the bytes of every image the text names into the digest: the body is rendered again, and
+ * the digest, which page cache keys use (src/content.ts), covers the images too.
+ */
+function withImagesInDigest(loader: Loader, articlesDir: string): Loader {
+	return {
+		...loader,
+		load: async (context) => {
+			// Keyed by the file's text, which is all the loader hands to generateDigest.
+			const imagesByText = new Map<string, string>();
+			const files = await readdir(articlesDir, { recursive: true, withFileTypes: true }).catch(() => []);
+			for (const entry of files) {
+				if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
+				const file = path.join(entry.parentPath, entry.name);
+				const text = await readFile(file, 'utf8');
+				const images = imagePathsIn(text);
+				if (!images.length) continue;
+				const hash = createHash('sha256');
+				for (const src of images) {
+					const resolved = resolveImageSrc(src, file, contentDir());
+					if (resolved.ok) hash.update(`${resolved.file}\n`).update(await readFile(resolved.file).catch(() => 'missing'));
+				}
+				// Two files with the same text (in different folders) get both files' images.
+				imagesByText.set(text, (imagesByText.get(text) ?? '') + hash.digest('hex'));
+			}
+			const generateDigest: typeof context.generateDigest = (data) =>
+				context.generateDigest(typeof data === 'string' && imagesByText.has(data) ? `${data}\n${imagesByText.get(data)}` : data);
+			return loader.load({ ...context, generateDigest });
+		},
+	};
+}
+
+const articlesDir = path.join(contentDir(), 'articles');
+
 const articles = defineCollection({
-	loader: withOwnFrontmatter(
-		glob({
-			pattern: '**/*.{md,mdx}',
-			base: path.join(contentDir(), 'articles'),
-			// `ru/<slug>`: each edition has its own slugs (a Russian story may reuse an English slug).
-			generateId: ({ entry, data }) =>
-				entryId(articleLang(entry, typeof data.lang === 'string' ? data.lang : undefined, LANGS, DEFAULT_LANG).lang, slugFromPath(entry), DEFAULT_LANG),
-		}),
+	loader: withImagesInDigest(
+		withOwnFrontmatter(
+			glob({
+				pattern: '**/*.{md,mdx}',
+				base: articlesDir,
+				// `ru/<slug>`: each edition has its own slugs (a Russian story may reuse an English slug).
+				generateId: ({ entry, data }) =>
+					entryId(articleLang(entry, typeof data.lang === 'string' ? data.lang : undefined, LANGS, DEFAULT_LANG).lang, slugFromPath(entry), DEFAULT_LANG),
+			}),
+		),
+		articlesDir,
 	),
 	schema: articleSchema,
 });

@@ -9,6 +9,7 @@ import { DEFAULT_LANG, LANGS, langPrefix, t, type Lang } from './i18n/ui.ts';
 import { parseEntryId, translationMap } from './lib/translations.ts';
 import { compareNewestFirst, isPublished, toArticle, type Article } from './lib/articles.ts';
 import { isoDay, now } from './lib/dates.ts';
+import { articlePageKey, cardKey, editionKey, listingPageKey } from './lib/pageKeys.ts';
 import { resolveImageSrc } from './lib/imageSrc.ts';
 import { buildListings, listingPages, type Listing, type ListingPage } from './lib/listings.ts';
 import { relatedArticles } from './lib/related.ts';
@@ -91,7 +92,66 @@ async function load(): Promise<Shared> {
 	};
 }
 
+/** What page cache keys are made of (src/lib/pageKeys.ts), computed once per build. */
+interface KeyParts {
+	edition: string;
+	/** A story's content-entry digest (its file and the images it names: src/content.config.ts). */
+	digestOf(article: Article): string | undefined;
+	isMdx(article: Article): boolean;
+}
+
 let cached: Promise<Shared> | undefined;
+let cachedKeyParts: Promise<KeyParts> | undefined;
+
+async function loadKeyParts(): Promise<KeyParts> {
+	const { entries, now: clock, ticker } = await (cached ??= load());
+	return {
+		edition: editionKey({ day: isoDay(clock, SITE.timeZone), ticker, siteUrl: SITE.url, timeZone: SITE.timeZone }),
+		digestOf: (article) => {
+			const digest = entries.get(article.id)?.digest;
+			return digest === undefined ? undefined : `${article.id}:${digest}`;
+		},
+		isMdx: (article) => entries.get(article.id)?.filePath?.endsWith('.mdx') ?? false,
+	};
+}
+
+/** Key parts for Astro's incremental build; none in dev, where every request renders. */
+async function keyParts(): Promise<KeyParts | undefined> {
+	return showUnpublished ? undefined : (cachedKeyParts ??= loadKeyParts());
+}
+
+/** An article page's cache key: the story, its related stories and translations, the edition. */
+export async function articlePageCacheKey(article: Article): Promise<string | undefined> {
+	const parts = await keyParts();
+	if (!parts) return undefined;
+	const { related, translations } = await siteData(article.lang);
+	return articlePageKey({
+		format: parts.isMdx(article) ? 'mdx' : 'md',
+		story: parts.digestOf(article),
+		related: (related.get(article.slug) ?? []).map((other) => parts.digestOf(other) ?? ''),
+		translations: [...(translations.get(article)?.values() ?? [])].map((other) => other.id).sort(),
+		edition: parts.edition,
+	});
+}
+
+/** A listing page's cache key: which page of which listing, and the stories on it. */
+export async function listingPageCacheKey({ listing, page }: ListingPage): Promise<string | undefined> {
+	const parts = await keyParts();
+	if (!parts) return undefined;
+	const { number, pageCount, first, last, total, url } = page;
+	return listingPageKey({
+		edition: parts.edition,
+		listing,
+		position: { number, pageCount, first, last, total, url },
+		items: page.items.map((article) => parts.digestOf(article)),
+	});
+}
+
+/** A story's social card's cache key. */
+export async function articleCardCacheKey(article: Article): Promise<string | undefined> {
+	const parts = await keyParts();
+	return parts && cardKey({ story: parts.digestOf(article), siteName: SITE.name, timeZone: SITE.timeZone });
+}
 
 /**
  * The site's data for one edition (English unless told), computed once per build (afresh on every

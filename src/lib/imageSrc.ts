@@ -34,3 +34,26 @@ export function resolveImageSrc(src: string, articleFile: string, contentDir: st
 	}
 	return { ok: true, file };
 }
+
+/**
+ * Every image path an article's raw text could name (lead `src`, `![…](…)`, `<Figure src>`),
+ * found by pattern rather than by parsing, so it is cheap enough to run on every story on every
+ * build. It may find more than the article shows (a link to a photo), never less: what it is for
+ * (src/content.config.ts) only needs to notice when an image the story shows has changed.
+ */
+export function imagePathsIn(raw: string): string[] {
+	const extension = IMAGE_EXTENSIONS.map((ext) => ext.slice(1)).join('|');
+	const bracketed = new RegExp(`<((?:\\.{1,2}/|${SHARED_PREFIX})[^<>\\n]+?\\.(?:${extension}))>`, 'gi');
+	const plain = new RegExp(`(?:\\.{1,2}/|${SHARED_PREFIX})[^\\s"'()<>\\[\\]]+?\\.(?:${extension})(?![\\w.])`, 'gi');
+	const found = new Set<string>();
+	for (const [, src] of raw.matchAll(bracketed)) if (src) found.add(src);
+	for (const [src] of raw.matchAll(plain)) found.add(src);
+	for (const src of [...found]) {
+		try {
+			found.add(decodeURI(src));
+		} catch {
+			// not percent-encoded
+		}
+	}
+	return [...found].sort();
+}

@@ -1,7 +1,7 @@
 /** Validation of what articles point at: images, links between articles, <Related> slugs. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveImageSrc } from '../../src/lib/imageSrc.ts';
+import { imagePathsIn, resolveImageSrc } from '../../src/lib/imageSrc.ts';
 import { scanBody } from '../../src/lib/references.ts';
 import { formatProblem, validateReferences, type ContentIndex } from '../../src/lib/validate.ts';
 
@@ -97,5 +97,25 @@ describe('validateReferences', () => {
 			'articles/story.mdx:8: body: <Related slug="nope"> names no article, expected the slug (file name) of an existing article',
 			'articles/story.mdx:10: body: <Related> has no slug, expected slug="other-story"',
 		]);
+	});
+});
+
+describe('imagePathsIn', () => {
+	it('finds the lead image, Markdown images (plain, titled, <bracketed>) and <Figure src>, decoded', () => {
+		const raw = [
+			'---',
+			'image:',
+			'  src: ./lead.jpg',
+			'  alt: Lead',
+			'---',
+			'Text ![a](./market.JPG "A market") and ![b](<./my photo.png>).',
+			'<Figure src="/images/shared%20one.webp" alt="Shared" />',
+			'![c](../elsewhere/d.jpeg)',
+		].join('\n');
+		expect(imagePathsIn(raw)).toEqual(['../elsewhere/d.jpeg', './lead.jpg', './market.JPG', './my photo.png', '/images/shared one.webp', '/images/shared%20one.webp']);
+	});
+
+	it('ignores web addresses, other files and look-alikes', () => {
+		expect(imagePathsIn('See ./notes.md, https://example.com/photo.jpg, ./a.jpgx and ./b.jpg.bak')).toEqual([]);
 	});
 });

@@ -1,0 +1,62 @@
+/**
+ * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose key
+ * and code are unchanged since the last build is copied from the cache instead of rendered.
+ * A key must change whenever anything the page shows changes, beyond the code Astro already
+ * hashes: so an article page's key covers the story (its content entry's digest: file and
+ * images), every story it shows (related stories, translations) and what every page shows
+ * (edition date, ticker, site URL and time zone, which come from the environment).
+ */
+import { createHash } from 'node:crypto';
+
+/** One hash of several strings, each length-prefixed so that no two lists collide. */
+const hash = (parts: readonly string[]) => {
+	const digest = createHash('sha256');
+	for (const part of parts) digest.update(`${part.length}:${part}`);
+	return digest.digest('base64url');
+};
+
+/** What every page of an edition shows besides its own stories (masthead date, ticker, links). */
+export function editionKey(edition: { day: string; ticker: unknown; siteUrl: string; timeZone: string }): string {
+	return hash([edition.day, JSON.stringify(edition.ticker ?? null), edition.siteUrl, edition.timeZone]);
+}
+
+/**
+ * An article page's key from the digests of the story and the stories it shows (in order), its
+ * translations' ids (it links to them) and the edition key. None, so always rendered, for MDX
+ * stories (their components can show any other story) and for a story without a digest.
+ */
+export function articlePageKey(page: {
+	format: 'md' | 'mdx';
+	story: string | undefined;
+	related: readonly string[];
+	translations: readonly string[];
+	edition: string;
+}): string | undefined {
+	if (page.format === 'mdx' || page.story === undefined) return undefined;
+	return hash([page.edition, page.story, 'related', ...page.related, 'translations', ...page.translations]);
+}
+
+/**
+ * A listing page's key: which listing and page it is, where it sits in the pagination (the
+ * results line and page links), and the digests of the stories it shows (excerpts, images).
+ * None when a story on it has no digest.
+ */
+export function listingPageKey(page: {
+	edition: string;
+	listing: { kind: string; key: string; name: string };
+	position: { number: number; pageCount: number; first: number; last: number; total: number; url: string };
+	items: readonly (string | undefined)[];
+}): string | undefined {
+	if (page.items.some((item) => item === undefined)) return undefined;
+	const { listing, position } = page;
+	return hash([page.edition, listing.kind, listing.key, listing.name, JSON.stringify(position), ...(page.items as string[])]);
+}
+
+/**
+ * A story's social card's key: its digest (headline, section, date, lead image bytes) and the
+ * settings the branded card shows. The edition's ticker and date are not on it.
+ */
+export function cardKey(card: { story: string | undefined; siteName: string; timeZone: string }): string | undefined {
+	if (card.story === undefined) return undefined;
+	return hash(['card', card.story, card.siteName, card.timeZone]);
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { articlePageKey, editionKey } from '../../src/lib/pageKeys.ts';
+
+const edition = { day: '2025-12-17', ticker: { items: [{ code: 'KGS', value: 0.01144 }] }, siteUrl: 'https://caravan.example', timeZone: 'Asia/Almaty' };
+const page = { format: 'md' as const, story: 'a:1', related: ['b:1', 'c:1'], translations: ['ru/a'], edition: editionKey(edition) };
+
+describe('article page cache keys', () => {
+	it('is the same for the same inputs', () => {
+		expect(articlePageKey({ ...page })).toBe(articlePageKey(page));
+		expect(editionKey({ ...edition })).toBe(editionKey(edition));
+	});
+
+	it('changes with the edition day, the ticker, the site URL or the time zone (every page shows them)', () => {
+		const keys = [
+			editionKey(edition),
+			editionKey({ ...edition, day: '2025-12-18' }),
+			editionKey({ ...edition, ticker: { items: [{ code: 'KGS', value: 0.01145 }] } }),
+			editionKey({ ...edition, siteUrl: 'https://news.example' }),
+			editionKey({ ...edition, timeZone: 'Asia/Tashkent' }),
+		];
+		expect(new Set(keys).size).toBe(keys.length);
+	});
+
+	it('changes with the story, a related story, their order, a translation or the edition', () => {
+		const keys = [
+			articlePageKey(page),
+			articlePageKey({ ...page, story: 'a:2' }),
+			articlePageKey({ ...page, related: ['b:2', 'c:1'] }),
+			articlePageKey({ ...page, related: ['c:1', 'b:1'] }),
+			articlePageKey({ ...page, related: ['b:1'] }),
+			articlePageKey({ ...page, translations: [] }),
+			articlePageKey({ ...page, edition: editionKey({ ...edition, day: '2025-12-18' }) }),
+		];
+		expect(new Set(keys).size).toBe(keys.length);
+	});
+
+	it('keeps lists apart: a story moved from related to translations is a different page', () => {
+		expect(articlePageKey({ ...page, related: ['b:1'], translations: ['c:1'] })).not.toBe(articlePageKey({ ...page, related: ['b:1', 'c:1'], translations: [] }));
+	});
+
+	it('gives MDX stories and stories without a digest no key, so they are always rendered', () => {
+		expect(articlePageKey({ ...page, format: 'mdx' })).toBeUndefined();
+		expect(articlePageKey({ ...page, story: undefined })).toBeUndefined();
+	});
+});
