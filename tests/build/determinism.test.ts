@@ -29,3 +29,19 @@ it('rebuilding the fixture in a fresh place with fresh caches gives identical fi
 	const differing = [...a].filter(([file, digest]) => b.get(file) !== digest).map(([file]) => file);
 	expect(differing).toEqual([]);
 }, 240_000);
+
+it("Astro's chunked content store, which the build script asks for above 30,000 stories, gives the same files", async () => {
+	const first = await builtSite('fixture');
+	const outDir = path.join(await tempDir('caravan-chunked-'), 'dist');
+	const chunked = await runBuild({
+		contentDir: SITES.fixture.contentDir,
+		outDir,
+		env: { SOURCE_DATE_EPOCH: String(SITES.fixture.epoch), CARAVAN_CHUNKED_STORE: '1' },
+	});
+	expect(chunked.status, chunked.stderr).toBe(0);
+	const manifest = path.join(path.dirname(outDir), '.astro-cache', 'data-store', 'manifest.json');
+	expect(JSON.parse(await readFile(manifest, 'utf8'))).toHaveProperty('articles');
+	const [a, b] = [await digestTree(first), await digestTree(outDir)];
+	expect([...b.keys()]).toEqual([...a.keys()]);
+	expect([...a].filter(([file, digest]) => b.get(file) !== digest).map(([file]) => file)).toEqual([]);
+}, 240_000);
