@@ -35,7 +35,7 @@ async function digestTree(dir: string): Promise<Map<string, string>> {
 }
 
 /** Article pages the build copied from its cache instead of rendering. */
-const restored = (build: BuildResult) => [...build.stdout.matchAll(/├─ (\S+) \(restored\)/g)].map((match) => match[1]).sort();
+const restored = (build: BuildResult) => [...build.stdout.matchAll(/├─ (\S+) \(restored\)/g)].map((match) => match[1] ?? '').sort();
 
 beforeAll(async () => {
 	work = await tempDir('caravan-incremental-');
