@@ -128,7 +128,7 @@ export async function articlePageCacheKey(article: Article): Promise<string | un
 	return articlePageKey({
 		format: parts.isMdx(article) ? 'mdx' : 'md',
 		story: parts.digestOf(article),
-		related: (related.get(article.slug) ?? []).map((other) => parts.digestOf(other) ?? ''),
+		related: (related.get(article.slug) ?? []).map((other) => parts.digestOf(other)),
 		translations: [...(translations.get(article)?.values() ?? [])].map((other) => other.id).sort(),
 		edition: parts.edition,
 	});

@@ -23,17 +23,18 @@ export function editionKey(edition: { day: string; ticker: unknown; siteUrl: str
 /**
  * An article page's key from the digests of the story and the stories it shows (in order), its
  * translations' ids (it links to them) and the edition key. None, so always rendered, for MDX
- * stories (their components can show any other story) and for a story without a digest.
+ * stories (their components can show any other story) and when a story shown has no digest.
  */
 export function articlePageKey(page: {
 	format: 'md' | 'mdx';
 	story: string | undefined;
-	related: readonly string[];
+	related: readonly (string | undefined)[];
 	translations: readonly string[];
 	edition: string;
 }): string | undefined {
-	if (page.format === 'mdx' || page.story === undefined) return undefined;
-	return hash([page.edition, page.story, 'related', ...page.related, 'translations', ...page.translations]);
+	const { story, related } = page;
+	if (page.format === 'mdx' || story === undefined || related.some((other) => other === undefined)) return undefined;
+	return hash([page.edition, story, 'related', ...(related as string[]), 'translations', ...page.translations]);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlePageKey, editionKey } from '../../src/lib/pageKeys.ts';
+import { articlePageKey, cardKey, editionKey, listingPageKey } from '../../src/lib/pageKeys.ts';
 
 const edition = { day: '2025-12-17', ticker: { items: [{ code: 'KGS', value: 0.01144 }] }, siteUrl: 'https://caravan.example', timeZone: 'Asia/Almaty' };
 const page = { format: 'md' as const, story: 'a:1', related: ['b:1', 'c:1'], translations: ['ru/a'], edition: editionKey(edition) };
@@ -38,8 +38,37 @@ describe('article page cache keys', () => {
 		expect(articlePageKey({ ...page, related: ['b:1'], translations: ['c:1'] })).not.toBe(articlePageKey({ ...page, related: ['b:1', 'c:1'], translations: [] }));
 	});
 
-	it('gives MDX stories and stories without a digest no key, so they are always rendered', () => {
+	it('gives MDX stories, and pages showing a story without a digest, no key, so they are always rendered', () => {
 		expect(articlePageKey({ ...page, format: 'mdx' })).toBeUndefined();
 		expect(articlePageKey({ ...page, story: undefined })).toBeUndefined();
+		expect(articlePageKey({ ...page, related: ['b:1', undefined] })).toBeUndefined();
+	});
+});
+
+describe('listing page and card cache keys', () => {
+	const listingPage = {
+		edition: editionKey(edition),
+		listing: { kind: 'section', key: 'politics', name: 'Politics' },
+		position: { number: 2, pageCount: 3, first: 7, last: 12, total: 14, url: '/section/politics/page/2/' },
+		items: ['a:1', 'b:1'],
+	};
+
+	it('changes with the stories shown, their place in the pagination, the listing or the edition', () => {
+		const keys = [
+			listingPageKey(listingPage),
+			listingPageKey({ ...listingPage, items: ['a:2', 'b:1'] }),
+			listingPageKey({ ...listingPage, position: { ...listingPage.position, total: 15, pageCount: 3 } }),
+			listingPageKey({ ...listingPage, listing: { ...listingPage.listing, name: 'Politique' } }),
+			listingPageKey({ ...listingPage, edition: editionKey({ ...edition, day: '2025-12-18' }) }),
+		];
+		expect(new Set(keys).size).toBe(keys.length);
+		expect(listingPageKey({ ...listingPage, items: ['a:1', undefined] })).toBeUndefined();
+	});
+
+	it("keys a card by its story and the site's name and time zone, not by the edition day", () => {
+		const card = { story: 'a:1', siteName: 'Caravan', timeZone: 'Asia/Almaty' };
+		expect(cardKey(card)).toBe(cardKey({ ...card }));
+		expect(new Set([cardKey(card), cardKey({ ...card, story: 'a:2' }), cardKey({ ...card, timeZone: 'UTC' })]).size).toBe(3);
+		expect(cardKey({ ...card, story: undefined })).toBeUndefined();
 	});
 });
