@@ -3,11 +3,12 @@
  * are copied from the cache, the rest are rendered again, and the result is byte for byte the
  * cold build of the same content.
  */
-import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectSameFiles } from '../helpers/files.ts';
 import { runBuild, SITES, tempDir, type BuildResult } from '../helpers/site.ts';
 
 const env = { SOURCE_DATE_EPOCH: String(SITES.fixture.epoch) };
@@ -23,16 +24,6 @@ let cold: BuildResult;
 
 const photo = (background: string) =>
 	sharp({ create: { width: 900, height: 600, channels: 3, background } }).jpeg({ quality: 90 }).toBuffer();
-
-async function digestTree(dir: string): Promise<Map<string, string>> {
-	const digests = new Map<string, string>();
-	for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-		if (!entry.isFile()) continue;
-		const file = path.join(entry.parentPath, entry.name);
-		digests.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
-	}
-	return digests;
-}
 
 /** Article pages the build copied from its cache instead of rendering. */
 const restored = (build: BuildResult) => [...build.stdout.matchAll(/├─ (\S+) \(restored\)/g)].map((match) => match[1] ?? '').sort();
@@ -101,12 +92,10 @@ describe('warm build after changing two stories', () => {
 	});
 
 	it('gives the same files, byte for byte, as a cold build of the changed content', async () => {
-		const [a, b] = [await digestTree(path.join(work, 'warm', 'dist')), await digestTree(path.join(work, 'cold', 'dist'))];
-		expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
-		expect([...a].filter(([file, digest]) => b.get(file) !== digest).map(([file]) => file)).toEqual([]);
+		await expectSameFiles(path.join(work, 'warm', 'dist'), path.join(work, 'cold', 'dist'));
 		// The replaced photo is served under its new name.
 		const html = await readFile(path.join(work, 'warm', 'dist', 'articles', REPHOTOGRAPHED, 'index.html'), 'utf8');
-		const [first] = /\/_images\/[^" ]+\.jpg/.exec(html) ?? [];
-		expect(first && b.has(first.slice(1))).toBe(true);
+		const [photo] = /\/_images\/[^" ]+\.jpg/.exec(html) ?? [];
+		expect(photo && existsSync(path.join(work, 'cold', 'dist', photo))).toBe(true);
 	});
 });
