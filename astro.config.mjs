@@ -31,11 +31,11 @@ export default defineConfig({
 	devToolbar: { enabled: false },
 	experimental: {
 		// Past ~50,000 stories the content store no longer fits one JSON string (V8 stops at
-		// ~512 MB): scripts/build.ts then asks for it in 10 MB files. Not always: at 1,000 stories
+		// ~512 MB): scripts/build.ts then asks for it in 20 MB files. Not always: at 1,000 stories
 		// the chunks cost 60 % more Astro CPU on a warm build (see README, Performance).
 		collectionStorage: process.env.CARAVAN_CHUNKED_STORE === '1' ? 'chunked' : 'single-file',
-		// Article pages whose cache key (src/lib/pageKeys.ts) and code are unchanged are copied
-		// from the last build's copies in the cache folder instead of rendered again.
+		// Article pages, listing pages and cards whose cache key (src/lib/pageKeys.ts) and code
+		// are unchanged are copied from the last build's copies in the cache folder, not rendered.
 		incrementalBuild: true,
 	},
 });

@@ -11,6 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCH_BUNDLE_PAGES } from '../src/config.ts';
+import { LANGS, langPrefix } from '../src/i18n/ui.ts';
 import { dealIntoBundles, searchBundleCount, searchBundleFolder } from '../src/lib/searchBundles.ts';
 
 /**
@@ -20,18 +21,15 @@ import { dealIntoBundles, searchBundleCount, searchBundleFolder } from '../src/l
  */
 export const INDEXED_PAGES = '{articles,*/articles}/*/index.html';
 
-/** Every edition's article pages (`articles/<slug>/index.html`, `ru/articles/<slug>/index.html`), sorted, by edition prefix. */
+/** Every edition's article pages (`articles/<slug>/index.html`, `ru/articles/<slug>/index.html`), sorted. */
 async function articlePagesByEdition(dir: string): Promise<string[][]> {
-	const prefixes = [''];
-	for (const entry of await readdir(dir, { withFileTypes: true })) {
-		if (entry.isDirectory() && existsSync(path.join(dir, entry.name, 'articles'))) prefixes.push(`${entry.name}/`);
-	}
 	const editions: string[][] = [];
-	for (const prefix of prefixes) {
+	for (const lang of LANGS) {
+		const prefix = langPrefix(lang).replace(/^\//, '');
 		const articles = path.join(dir, prefix, 'articles');
 		if (!existsSync(articles)) continue;
 		const slugs = (await readdir(articles)).filter((slug) => existsSync(path.join(articles, slug, 'index.html')));
-		editions.push(slugs.sort().map((slug) => `${prefix}articles/${slug}/index.html`));
+		editions.push(slugs.sort().map((slug) => path.posix.join(prefix, 'articles', slug, 'index.html')));
 	}
 	return editions;
 }

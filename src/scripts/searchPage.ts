@@ -43,6 +43,8 @@ const PAGEFIND_URL = '/pagefind/pagefind.js';
  * fill a first screen; more come only when the reader asks.
  */
 const PAGE_SIZE = 5;
+/** Words in a result's excerpt (set on every merged index bundle too). */
+const EXCERPT_WORDS = 30;
 /** Options shown per filter group before "Show all". */
 const OPTIONS_SHOWN = 8;
 const TYPING_DELAY_MS = 250;
@@ -127,10 +129,10 @@ class SearchPage extends HTMLElement {
 			const pagefind = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
 			// On the main thread: pagefind.js carries the whole engine, so a worker would only fetch
 			// the same code again (pagefind-worker.js, ~12 KB gzip) for searches that take milliseconds.
-			await pagefind.options({ excerptLength: 30, noWorker: true });
+			await pagefind.options({ excerptLength: EXCERPT_WORDS, noWorker: true });
 			await pagefind.init();
 			// A large archive's other bundles (src/lib/searchBundles.ts); they share the first's WASM.
-			await Promise.all(this.#bundles.map((url) => pagefind.mergeIndex(url, { excerptLength: 30 })));
+			await Promise.all(this.#bundles.map((url) => pagefind.mergeIndex(url, { excerptLength: EXCERPT_WORDS })));
 			this.#pagefind = pagefind;
 			// Open already (chosen filters in the URL, or opened while the index loaded).
 			if (this.#refine.open) await this.#loadFilters();
