@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cameraJpeg } from './images.ts';
 
@@ -96,7 +97,8 @@ function buildNow(options: { contentDir: string; outDir: string; env?: Record<st
 			...options.env,
 		}),
 	});
-	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+	// Astro colours its log when `CI` is set (as on the CI runner): tests read the plain text.
+	return { status: result.status, stdout: stripVTControlCharacters(result.stdout), stderr: stripVTControlCharacters(result.stderr) };
 }
 
 /** The built `dist/` of a named site, building it on first use in this test run. */
