@@ -7,12 +7,12 @@
  * bundles, one Pagefind process at a time, so memory stays bounded (src/lib/searchBundles.ts).
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCH_BUNDLE_PAGES } from '../src/config.ts';
 import { LANGS, langPrefix } from '../src/i18n/ui.ts';
-import { dealIntoBundles, searchBundleCount, searchBundleFolder } from '../src/lib/searchBundles.ts';
+import { bundleHeaderRules, dealIntoBundles, searchBundleCount, searchBundleFolder } from '../src/lib/searchBundles.ts';
 
 /**
  * Pages that are search results, relative to the built site: every edition's articles. Pagefind
@@ -74,6 +74,9 @@ export async function buildSearchIndex(dir: string, pagesPerBundle = SEARCH_BUND
 		for (let n = 0; n < bundles; n++) {
 			indexed += await writeBundle(dir, searchBundleFolder(n), dealt.flatMap((edition) => edition[n] ?? []));
 		}
+		const headers = path.join(dir, '_headers');
+		const folders = Array.from({ length: bundles - 1 }, (_, i) => searchBundleFolder(i + 1));
+		if (existsSync(headers)) await appendFile(headers, bundleHeaderRules(await readFile(headers, 'utf8'), folders));
 	}
 	const where = bundles === 1 ? '' : ` in ${bundles} bundles`;
 	console.log(`[caravan] search index: ${indexed} article${indexed === 1 ? '' : 's'}${where}`);

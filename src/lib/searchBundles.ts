@@ -29,3 +29,15 @@ export function dealIntoBundles<T>(items: readonly T[], count: number): T[][] {
 	items.forEach((item, i) => bundles[i % count]?.push(item));
 	return bundles;
 }
+
+/**
+ * `_headers` rules for the bundles beyond the first: a copy of every rule for `/pagefind/…`
+ * under each other bundle's folder, so `pagefind-2/` caches as `pagefind/` does (public/_headers
+ * stays the one place that says how). `headers` is the site's `_headers` text.
+ */
+export function bundleHeaderRules(headers: string, folders: readonly string[]): string {
+	const rules = headers.split(/\n(?=\S)/).filter((rule) => rule.startsWith('/pagefind/'));
+	if (!rules.length || !folders.length) return '';
+	const copies = folders.flatMap((folder) => rules.map((rule) => rule.trimEnd().replace(/^\/pagefind\//, `/${folder}/`)));
+	return `\n# Search bundles beyond the first (scripts/searchIndex.ts): as /pagefind/ above.\n${copies.join('\n')}\n`;
+}

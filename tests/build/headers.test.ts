@@ -1,31 +1,34 @@
-/** `_headers` as a CDN applies it to the built fixture site: one Cache-Control per path, the CSP everywhere. */
+/**
+ * `_headers` as a CDN applies it to the built fixture site, and to the editions fixture indexed in
+ * several search bundles: one Cache-Control per path, the CSP everywhere.
+ */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHeadersFile } from '../helpers/server.ts';
 import { builtSite, readDist } from '../helpers/site.ts';
 
-let dist: string;
-let rules: ReturnType<typeof parseHeadersFile>;
-let urls: string[];
-
 /** The URL path a CDN serves a file at (`articles/x/index.html` → `/articles/x/`). */
 const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 
-/** Every value of `name` that the rules give `url` (Cloudflare Pages would join them with commas). */
-const values = (url: string, name: string) =>
-	rules.filter((rule) => rule.pattern.test(url)).flatMap((rule) => rule.headers.filter(([n]) => n === name).map(([, v]) => v));
+describe.each(['fixture', 'editionsBundled'] as const)('_headers of the %s site', (site) => {
+	let dist: string;
+	let rules: ReturnType<typeof parseHeadersFile>;
+	let urls: string[];
 
-beforeAll(async () => {
-	dist = await builtSite('fixture');
-	rules = parseHeadersFile(await readDist(dist, '_headers'));
-	const entries = await readdir(dist, { recursive: true, withFileTypes: true });
-	urls = entries
-		.filter((e) => e.isFile() && e.name !== '_headers')
-		.map((e) => urlOf(path.relative(dist, path.join(e.parentPath, e.name)).split(path.sep).join('/')));
-});
+	/** Every value of `name` that the rules give `url` (Cloudflare Pages would join them with commas). */
+	const values = (url: string, name: string) =>
+		rules.filter((rule) => rule.pattern.test(url)).flatMap((rule) => rule.headers.filter(([n]) => n === name).map(([, v]) => v));
 
-describe('_headers', () => {
+	beforeAll(async () => {
+		dist = await builtSite(site);
+		rules = parseHeadersFile(await readDist(dist, '_headers'));
+		const entries = await readdir(dist, { recursive: true, withFileTypes: true });
+		urls = entries
+			.filter((e) => e.isFile() && e.name !== '_headers')
+			.map((e) => urlOf(path.relative(dist, path.join(e.parentPath, e.name)).split(path.sep).join('/')));
+	});
+
 	it('gives no path two Cache-Control values', () => {
 		for (const url of urls) expect(values(url, 'Cache-Control').length, url).toBeLessThanOrEqual(1);
 	});
@@ -34,13 +37,14 @@ describe('_headers', () => {
 		const assets = urls.filter((url) => url.startsWith('/_astro/'));
 		expect(assets.length).toBeGreaterThan(0);
 		for (const url of assets) expect(values(url, 'Cache-Control'), url).toEqual(['public, max-age=31536000, immutable']);
-		const chunks = urls.filter((url) => /^\/pagefind\/(fragment|index|filter)\//.test(url));
+		const chunks = urls.filter((url) => /^\/pagefind(-\d+)?\/(fragment|index|filter)\//.test(url));
 		expect(chunks.length).toBeGreaterThan(0);
+		if (site === 'editionsBundled') expect(chunks.some((url) => url.startsWith('/pagefind-2/'))).toBe(true);
 		for (const url of chunks) expect(values(url, 'Cache-Control'), url).toEqual(['public, max-age=31536000, immutable']);
 		// Processed images are named by content hash too (the fixture site has none: the rule itself).
 		expect(values('/_images/lead-0123456789ab-800.avif', 'Cache-Control')).toEqual(['public, max-age=31536000, immutable']);
 		// Pagefind's entry points keep their names from build to build: never immutable.
-		const entryPoints = urls.filter((url) => url.startsWith('/pagefind/') && !chunks.includes(url));
+		const entryPoints = urls.filter((url) => /^\/pagefind(-\d+)?\//.test(url) && !chunks.includes(url));
 		expect(entryPoints).toContain('/pagefind/pagefind.js');
 		for (const url of entryPoints) expect(values(url, 'Cache-Control').join(), url).not.toContain('immutable');
 	});

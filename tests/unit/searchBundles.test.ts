@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dealIntoBundles, mergedSearchBundles, searchBundleCount, searchBundleFolder } from '../../src/lib/searchBundles.ts';
+import { bundleHeaderRules, dealIntoBundles, mergedSearchBundles, searchBundleCount, searchBundleFolder } from '../../src/lib/searchBundles.ts';
 
 describe('search bundles', () => {
 	it('keeps an edition in one bundle up to the limit, then adds one per limit started', () => {
@@ -27,5 +27,36 @@ describe('search bundles', () => {
 			['p2', 'p5', 'p8'],
 		]);
 		expect(bundles.flat().sort()).toEqual([...pages].sort());
+	});
+
+	it('gives the other bundles the caching rules of /pagefind/, and adds nothing for a single bundle', () => {
+		const headers = [
+			'# Hashed files',
+			'/_astro/*',
+			'  Cache-Control: public, max-age=31536000, immutable',
+			'/pagefind/fragment/*',
+			'  Cache-Control: public, max-age=31536000, immutable',
+			'',
+			'# Pages',
+			'/pagefind/index/*',
+			'  Cache-Control: public, max-age=31536000, immutable',
+			'  X-Extra: 1',
+			'/',
+			'  Cache-Control: public, max-age=60',
+		].join('\n');
+		const rules = bundleHeaderRules(headers, ['pagefind-2', 'pagefind-3']);
+		expect(rules.split('\n').filter((line) => line && !line.startsWith('#'))).toEqual([
+			'/pagefind-2/fragment/*',
+			'  Cache-Control: public, max-age=31536000, immutable',
+			'/pagefind-2/index/*',
+			'  Cache-Control: public, max-age=31536000, immutable',
+			'  X-Extra: 1',
+			'/pagefind-3/fragment/*',
+			'  Cache-Control: public, max-age=31536000, immutable',
+			'/pagefind-3/index/*',
+			'  Cache-Control: public, max-age=31536000, immutable',
+			'  X-Extra: 1',
+		]);
+		expect(bundleHeaderRules(headers, [])).toBe('');
 	});
 });
