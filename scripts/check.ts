@@ -102,7 +102,7 @@ if (import.meta.main) {
 	const { problems, articles, snapshots } = await checkContent();
 	if (problems.length) {
 		for (const problem of problems) console.error(formatProblem(problem));
-		console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in the content: fix them and run npm run check again.`);
+		console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in the content: fix ${problems.length === 1 ? 'it' : 'them'} and run npm run check again.`);
 		process.exit(1);
 	}
 	console.log(`Content OK: ${articles} articles, ${snapshots} ticker snapshots.`);

@@ -1,6 +1,7 @@
 /**
- * `npm run new -- "Headline here" --section politics [--country kazakhstan] [--author "Name"] [--mdx]`:
- * create `articles/<slug>.md` (or `.mdx`) under CONTENT_DIR with valid front-matter, as a draft.
+ * `npm run new -- "Headline here" --section politics [--country kazakhstan] [--author "Name"] [--mdx]
+ * [--lang ru] [--translation-of english-slug]`: create `articles/<slug>.md` (or `.mdx`; a Russian
+ * story in `articles/ru/`) under CONTENT_DIR with valid front-matter, as a draft.
  * Never overwrites a file.
  */
 import { execFileSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { contentDir, SITE } from '../src/config.ts';
+import { langPrefix } from '../src/i18n/ui.ts';
 import { isoWithOffset, now } from '../src/lib/dates.ts';
 import { newArticleText, parseNewArgs, uniqueSlug, USAGE } from '../src/lib/scaffold.ts';
 
@@ -31,7 +33,8 @@ if (!author) {
 }
 if (!author) fail(['no author: add --author "Your Name" (or set git config user.name)']);
 
-const articlesDir = path.join(contentDir(), 'articles');
+// A story's folder says its edition (`articles/ru/` is Russian), as README "Two editions" tells writers.
+const articlesDir = path.join(contentDir(), 'articles', langPrefix(request.lang));
 const taken = (slug: string) => ['.md', '.mdx', ''].some((ext) => existsSync(path.join(articlesDir, `${slug}${ext}`)));
 const slug = uniqueSlug(request.title, taken);
 const file = path.join(articlesDir, `${slug}.${request.format}`);
@@ -49,6 +52,6 @@ console.log(`Created ${shown}
 
 Next:
   1. Write the story in that file (it is a draft: only npm run dev shows it).
-  2. npm run dev, then open http://localhost:4321/articles/${slug}/
+  2. npm run dev, then open http://localhost:4321${langPrefix(request.lang)}/articles/${slug}/
   3. npm run check until it says "Content OK".
   4. Delete the line "draft: true" when it is ready to publish, and commit.`);

@@ -1,5 +1,6 @@
 /** `npm run new`: reading the command line and writing a new article's front-matter. Pure. */
 import { COUNTRIES, SECTIONS } from '../config.ts';
+import { DEFAULT_LANG, LANGS, type Lang } from '../i18n/ui.ts';
 import { slugify } from './slug.ts';
 
 export interface NewArticleRequest {
@@ -8,13 +9,18 @@ export interface NewArticleRequest {
 	countries: string[];
 	author?: string;
 	format: 'md' | 'mdx';
+	/** The edition: a story not in English goes to `articles/<lang>/`, which says its language. */
+	lang: Lang;
+	/** Slug of the story this one translates (`translationOf`). */
+	translationOf?: string;
 }
 
 export type ParseResult = { ok: true; request: NewArticleRequest } | { ok: false; errors: string[] };
 
-export const USAGE = 'usage: npm run new -- "Headline here" --section politics [--country kazakhstan] [--author "Name"] [--mdx]';
+export const USAGE =
+	'usage: npm run new -- "Headline here" --section politics [--country kazakhstan] [--author "Name"] [--mdx] [--lang ru] [--translation-of english-slug]';
 
-/** Read `"Headline" --section s [--country c]… [--author a] [--mdx]`; every mistake is reported at once. */
+/** Read `"Headline" --section s [--country c]… [--author a] [--mdx] [--lang l] [--translation-of slug]`; every mistake is reported at once. */
 export function parseNewArgs(argv: readonly string[]): ParseResult {
 	const errors: string[] = [];
 	const titles: string[] = [];
@@ -22,6 +28,8 @@ export function parseNewArgs(argv: readonly string[]): ParseResult {
 	let section: string | undefined;
 	let author: string | undefined;
 	let format: 'md' | 'mdx' = 'md';
+	let lang: string = DEFAULT_LANG;
+	let translationOf: string | undefined;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i] as string;
 		const value = () => {
@@ -37,6 +45,8 @@ export function parseNewArgs(argv: readonly string[]): ParseResult {
 		else if (arg === '--country') countries.push(...(value() ?? '').split(',').filter(Boolean));
 		else if (arg === '--author') author = value();
 		else if (arg === '--mdx') format = 'mdx';
+		else if (arg === '--lang') lang = value() ?? DEFAULT_LANG;
+		else if (arg === '--translation-of') translationOf = value();
 		else if (arg.startsWith('--')) errors.push(`unknown option ${arg}`);
 		else titles.push(arg);
 	}
@@ -49,8 +59,16 @@ export function parseNewArgs(argv: readonly string[]): ParseResult {
 		if (!(COUNTRIES as readonly string[]).includes(country)) errors.push(`"${country}" is not a country, expected one of ${COUNTRIES.join(', ')}`);
 	}
 	if (author !== undefined && !author.trim()) errors.push('--author is empty, expected a name');
-	if (errors.length) return { ok: false, errors };
-	return { ok: true, request: { title, section: section as string, countries, author: author?.trim(), format } };
+	const isLang = (value: string): value is Lang => (LANGS as readonly string[]).includes(value);
+	if (!isLang(lang)) errors.push(`"${lang}" is not an edition, expected one of ${LANGS.join(', ')}`);
+	if (translationOf !== undefined && slugify(translationOf) !== translationOf) {
+		errors.push(`--translation-of "${translationOf}" is not a slug, expected the original's slug as in its URL, e.g. ${slugify(translationOf) || 'budget-vote'}`);
+	}
+	if (errors.length || !isLang(lang)) return { ok: false, errors };
+	return {
+		ok: true,
+		request: { title, section: section as string, countries, author: author?.trim(), format, lang, ...(translationOf ? { translationOf } : {}) },
+	};
 }
 
 /** The headline's slug, made unique against `taken` by appending -2, -3… */
@@ -71,6 +89,7 @@ export function newArticleText(request: NewArticleRequest & { author: string; da
 		...(request.countries.length ? [`countries: [${request.countries.join(', ')}]`] : []),
 		'tags: []',
 		'summary: ""',
+		...(request.translationOf ? [`translationOf: ${request.translationOf}`] : []),
 		'# A draft is previewed by `npm run dev` and never published: delete this line to publish.',
 		'draft: true',
 		'---',

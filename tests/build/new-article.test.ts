@@ -47,6 +47,25 @@ describe('npm run new', () => {
 		expect(check.stdout).toContain('Content OK: 2 articles');
 	});
 
+	it('puts a Russian translation in the Russian edition, linked to its original', async () => {
+		const content = await tempDir('caravan-new-');
+		expect(newArticle(content, 'Budget vote', '--section', 'economy', '--author', 'A').status).toBe(0);
+		const russian = newArticle(content, 'Бюджет принят', '--section', 'economy', '--author', 'Б', '--lang', 'ru', '--translation-of', 'budget-vote');
+		expect(russian.status, russian.stderr).toBe(0);
+		const file = path.join(content, 'articles/ru/byudzhet-prinyat.md');
+		expect(russian.stdout).toContain(`Created ${file}`);
+		expect(russian.stdout).toContain('http://localhost:4321/ru/articles/byudzhet-prinyat/');
+		expect(await readFile(file, 'utf8')).toContain('\ntranslationOf: budget-vote\n');
+		const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts')], { cwd: ROOT, encoding: 'utf8', env: cleanEnv({ CONTENT_DIR: content }) });
+		expect(check.stdout + check.stderr).toContain('Content OK: 2 articles');
+		// A translation of a story that is not there is caught by the check, naming the file.
+		newArticle(content, 'Другая', '--section', 'economy', '--author', 'Б', '--lang', 'ru', '--translation-of', 'no-such-story');
+		const bad = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts')], { cwd: ROOT, encoding: 'utf8', env: cleanEnv({ CONTENT_DIR: content }) });
+		expect(bad.status).toBe(1);
+		expect(bad.stderr).toContain('drugaya.md');
+		expect(bad.stderr).toContain('no-such-story');
+	});
+
 	it('explains an unknown section or country and writes nothing', async () => {
 		const content = await tempDir('caravan-new-');
 		const result = newArticle(content, 'Headline', '--section', 'sport', '--country', 'mars', '--author', 'X');

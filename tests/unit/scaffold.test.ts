@@ -7,7 +7,21 @@ describe('parseNewArgs', () => {
 	it('reads the headline, section, countries, author and format', () => {
 		expect(parseNewArgs(['Бюджет 2027', '--section', 'economy', '--country', 'kazakhstan', '--country', 'kyrgyzstan', '--author', 'Aigerim', '--mdx'])).toEqual({
 			ok: true,
-			request: { title: 'Бюджет 2027', section: 'economy', countries: ['kazakhstan', 'kyrgyzstan'], author: 'Aigerim', format: 'mdx' },
+			request: { title: 'Бюджет 2027', section: 'economy', countries: ['kazakhstan', 'kyrgyzstan'], author: 'Aigerim', format: 'mdx', lang: 'en' },
+		});
+	});
+
+	it('reads the edition and the story translated', () => {
+		expect(parseNewArgs(['Бюджет 2027', '--section', 'economy', '--lang', 'ru', '--translation-of', 'budget-vote'])).toEqual({
+			ok: true,
+			request: { title: 'Бюджет 2027', section: 'economy', countries: [], format: 'md', lang: 'ru', translationOf: 'budget-vote' },
+		});
+		expect(parseNewArgs(['Headline', '--section', 'economy', '--lang', 'kk', '--translation-of', 'Budget Vote'])).toEqual({
+			ok: false,
+			errors: [
+				'"kk" is not an edition, expected one of en, ru',
+				`--translation-of "Budget Vote" is not a slug, expected the original's slug as in its URL, e.g. budget-vote`,
+			],
 		});
 	});
 
@@ -36,6 +50,8 @@ describe('newArticleText', () => {
 			countries: ['uzbekistan'],
 			author: "O'Brien",
 			format: 'md',
+			lang: 'ru',
+			translationOf: 'budget-vote',
 			date: '2025-12-17T09:30:00+05:00',
 		});
 		const parsed = articleSchema.parse(parseFrontmatter(text).data);
@@ -44,6 +60,7 @@ describe('newArticleText', () => {
 			author: ["O'Brien"],
 			section: 'politics',
 			countries: ['uzbekistan'],
+			translationOf: 'budget-vote',
 			draft: true,
 		});
 		expect(parsed.date.toISOString()).toBe('2025-12-17T04:30:00.000Z');
