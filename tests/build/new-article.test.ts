@@ -14,6 +14,11 @@ function newArticle(contentDir: string, ...args: string[]) {
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `npm run check` on `contentDir`. */
+function runCheck(contentDir: string) {
+	return spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts')], { cwd: ROOT, encoding: 'utf8', env: cleanEnv({ CONTENT_DIR: contentDir }) });
+}
+
 describe('npm run new', () => {
 	it('creates a draft that passes npm run check, and never reuses a slug', async () => {
 		const content = await tempDir('caravan-new-');
@@ -43,7 +48,7 @@ describe('npm run new', () => {
 		const second = newArticle(content, 'Бюджет Қазақстана: 2027', '--section', 'economy', '--author', 'A N Other', '--mdx');
 		expect(second.stdout).toContain(path.join(content, 'articles/byudzhet-qazaqstana-2027-2.mdx'));
 		expect(await readFile(file, 'utf8')).toContain('Aigerim Sadykova'); // the first file is untouched
-		const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts')], { cwd: ROOT, encoding: 'utf8', env: cleanEnv({ CONTENT_DIR: content }) });
+		const check = runCheck(content);
 		expect(check.stdout).toContain('Content OK: 2 articles');
 	});
 
@@ -56,11 +61,11 @@ describe('npm run new', () => {
 		expect(russian.stdout).toContain(`Created ${file}`);
 		expect(russian.stdout).toContain('http://localhost:4321/ru/articles/byudzhet-prinyat/');
 		expect(await readFile(file, 'utf8')).toContain('\ntranslationOf: budget-vote\n');
-		const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts')], { cwd: ROOT, encoding: 'utf8', env: cleanEnv({ CONTENT_DIR: content }) });
+		const check = runCheck(content);
 		expect(check.stdout + check.stderr).toContain('Content OK: 2 articles');
 		// A translation of a story that is not there is caught by the check, naming the file.
 		newArticle(content, 'Другая', '--section', 'economy', '--author', 'Б', '--lang', 'ru', '--translation-of', 'no-such-story');
-		const bad = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts')], { cwd: ROOT, encoding: 'utf8', env: cleanEnv({ CONTENT_DIR: content }) });
+		const bad = runCheck(content);
 		expect(bad.status).toBe(1);
 		expect(bad.stderr).toContain('drugaya.md');
 		expect(bad.stderr).toContain('no-such-story');
