@@ -7,8 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import path from 'node:path';
-import { formatProblem } from '../src/lib/validate.ts';
-import { checkContent } from './check.ts';
+import { checkContent, printProblems } from './check.ts';
 import { folderSize, sampleUsage } from './resources.ts';
 import { buildSearchIndex } from './searchIndex.ts';
 
@@ -109,7 +108,7 @@ async function main(): Promise<void> {
 	const buildStart = performance.now();
 	const { problems, articles } = await timed('check', () => checkContent());
 	if (problems.length) {
-		for (const problem of problems) console.error(formatProblem(problem));
+		printProblems(problems);
 		console.error(`\nBuild stopped: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the content. dist/ was not changed.`);
 		process.exit(1);
 	}

@@ -210,49 +210,87 @@ export interface ContentIndex {
 }
 
 /**
- * Check what an article points at: its lead image, images in its body, links to
+ * What `validateReferences` decides from the file alone, in the order it is reported: a problem,
+ * or a check against the rest of the content (an image to inspect, a slug to look up). Plain data,
+ * so `npm run check` can keep it per file digest and settle the checks afresh on every run.
+ */
+export type ReferenceCheck =
+	| { kind: 'problem'; problem: Problem }
+	| { kind: 'image'; file: string; src: string; line: number; field: string; what: string }
+	| { kind: 'slug'; reference: 'link' | 'related'; value: string; line: number };
+
+/**
+ * The checks of what an article points at: its lead image, images in its body, links to
  * `/articles/<slug>/` and `<Related slug>`. `articleFile` is the article's absolute path. Run it
  * on files `validateArticle` found no front-matter problems in.
  */
-export async function validateReferences(file: string, articleFile: string, raw: string, index: ContentIndex): Promise<Problem[]> {
-	const problems: Problem[] = [];
+export function referenceChecks(file: string, articleFile: string, raw: string, contentDir: string): ReferenceCheck[] {
+	const checks: ReferenceCheck[] = [];
+	const problem = (line: number, field: string, message: string) => checks.push({ kind: 'problem', problem: { file, line, field, message } });
 	const block = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(raw);
 	const yamlText = block?.[1] ?? '';
 	const content = raw.slice(block?.[0].length ?? 0);
 	const doc = parseDocument(yamlText, { schema: 'core' });
-	const checkImage = async (src: string, line: number, field: string, what: string) => {
-		const resolved = resolveImageSrc(src, articleFile, index.contentDir);
-		if (!resolved.ok) return problems.push({ file, line, field, message: `${what}${resolved.message}` });
-		const trouble = await index.inspectImage(resolved.file);
-		if (trouble) problems.push({ file, line, field, message: `${what}"${src}" ${trouble}` });
+	const checkImage = (src: string, line: number, field: string, what: string) => {
+		const resolved = resolveImageSrc(src, articleFile, contentDir);
+		if (!resolved.ok) problem(line, field, `${what}${resolved.message}`);
+		else checks.push({ kind: 'image', file: resolved.file, src, line, field, what });
 	};
 	const imageSrc = doc.getIn(['image', 'src']);
 	if (typeof imageSrc === 'string' && imageSrc.trim()) {
-		await checkImage(imageSrc, lineOf(doc, yamlText, ['image', 'src'], 2), 'image.src', '');
+		checkImage(imageSrc, lineOf(doc, yamlText, ['image', 'src'], 2), 'image.src', '');
 	}
 	const firstLine = raw.slice(0, raw.length - content.length).split('\n').length;
 	const scan = scanBody(content, articleFile.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md', firstLine);
-	if (!scan.ok) return [...problems, { file, line: scan.line, field: 'body', message: scan.message }];
+	if (!scan.ok) {
+		problem(scan.line, 'body', scan.message);
+		return checks;
+	}
 	for (const reference of scan.references) {
 		const { line, value } = reference;
 		if (reference.kind === 'image') {
 			if (!reference.alt?.trim()) {
-				problems.push({ file, line, field: 'body', message: `image "${value}" has no description, expected ![what it shows](${value}) or <Figure alt="what it shows">` });
+				problem(line, 'body', `image "${value}" has no description, expected ![what it shows](${value}) or <Figure alt="what it shows">`);
 			}
-			if (value) await checkImage(value, line, 'body', 'image ');
-			else problems.push({ file, line, field: 'body', message: '<Figure> has no src, expected src="./photo.jpg"' });
-		} else if (reference.kind === 'link' && !index.slugs.has(value)) {
-			problems.push({ file, line, field: 'body', message: `links to /articles/${value}/ but there is no article "${value}", expected the slug (file name) of an existing article` });
-		} else if (reference.kind === 'related' && !index.slugs.has(value)) {
-			problems.push({
-				file,
-				line,
-				field: 'body',
-				message: value
-					? `<Related slug="${value}"> names no article, expected the slug (file name) of an existing article`
-					: '<Related> has no slug, expected slug="other-story"',
-			});
+			if (value) checkImage(value, line, 'body', 'image ');
+			else problem(line, 'body', '<Figure> has no src, expected src="./photo.jpg"');
+		} else checks.push({ kind: 'slug', reference: reference.kind, value, line });
+	}
+	return checks;
+}
+
+/** The problem a slug check finds, when the slug names no article. */
+export function slugProblem(file: string, check: Extract<ReferenceCheck, { kind: 'slug' }>, slugs: ReadonlySet<string>): Problem | undefined {
+	const { line, value } = check;
+	if (slugs.has(value)) return undefined;
+	if (check.reference === 'link') {
+		return { file, line, field: 'body', message: `links to /articles/${value}/ but there is no article "${value}", expected the slug (file name) of an existing article` };
+	}
+	return {
+		file,
+		line,
+		field: 'body',
+		message: value ? `<Related slug="${value}"> names no article, expected the slug (file name) of an existing article` : '<Related> has no slug, expected slug="other-story"',
+	};
+}
+
+/** Settle reference checks against the content: the problems they find, in order. */
+export async function settleReferenceChecks(file: string, checks: readonly ReferenceCheck[], index: ContentIndex): Promise<Problem[]> {
+	const problems: Problem[] = [];
+	for (const check of checks) {
+		if (check.kind === 'problem') problems.push({ ...check.problem, file });
+		else if (check.kind === 'slug') {
+			const found = slugProblem(file, check, index.slugs);
+			if (found) problems.push(found);
+		} else {
+			const trouble = await index.inspectImage(check.file);
+			if (trouble) problems.push({ file, line: check.line, field: check.field, message: `${check.what}"${check.src}" ${trouble}` });
 		}
 	}
 	return problems;
+}
+
+/** Check what an article points at (see `referenceChecks`) against the content. */
+export async function validateReferences(file: string, articleFile: string, raw: string, index: ContentIndex): Promise<Problem[]> {
+	return settleReferenceChecks(file, referenceChecks(file, articleFile, raw, index.contentDir), index);
 }
