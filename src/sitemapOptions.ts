@@ -3,36 +3,19 @@
  * `lastmod` from the same article data the pages are built from. The config cannot read content
  * collections, so the articles are read here with the same parser, schema and pure functions.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { SitemapOptions } from '@astrojs/sitemap';
-import { COUNTRIES, contentDir, SECTIONS, SITE } from './config.ts';
-import { DEFAULT_LANG, LANGS, langPrefix, t } from './i18n/ui.ts';
-import { compareNewestFirst, isPublished, toArticle, type Article } from './lib/articles.ts';
+import { readArticles } from './articleFiles.ts';
+import { COUNTRIES, SECTIONS, SITE } from './config.ts';
+import { LANGS, langPrefix, t } from './i18n/ui.ts';
+import { compareNewestFirst, isPublished, type Article } from './lib/articles.ts';
 import { now } from './lib/dates.ts';
-import { parseFrontmatter } from './lib/frontmatter.ts';
 import { buildListings, listingPages } from './lib/listings.ts';
 import { inSitemap, lastModified, sitemapAlternates, type Alternate } from './lib/sitemap.ts';
-import { articleLang, translationMap } from './lib/translations.ts';
-import { slugFromPath } from './lib/slug.ts';
-import { articleSchema } from './schema.ts';
+import { translationMap } from './lib/translations.ts';
 
 /** The published articles, newest first, read from CONTENT_DIR (the build has validated them). */
 async function publishedArticles(): Promise<Article[]> {
-	const dir = path.join(contentDir(), 'articles');
-	const files = (await readdir(dir, { recursive: true })).filter((file) => /\.mdx?$/i.test(file));
-	const clock = now();
-	const articles = await Promise.all(
-		files.map(async (file) => {
-			const { data, body } = parseFrontmatter(await readFile(path.join(dir, file), 'utf8'));
-			const parsed = articleSchema.parse(data);
-			const { lang } = articleLang(file, parsed.lang, LANGS, DEFAULT_LANG);
-			return toArticle(
-				{ slug: slugFromPath(file), lang: lang as (typeof LANGS)[number], data: parsed, body, format: file.endsWith('.mdx') ? 'mdx' : 'md' },
-				{ now: clock, excerptWords: SITE.excerptWords, wordsPerMinute: SITE.wordsPerMinute },
-			);
-		}),
-	);
+	const { articles } = await readArticles(now());
 	return articles.filter(isPublished).sort(compareNewestFirst);
 }
 
