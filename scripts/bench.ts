@@ -253,6 +253,11 @@ async function benchSize(articles: number, workRoot: string, position: string): 
 	await mkdir(caravanPaths.workDir, { recursive: true });
 	const phase = (what: string) => `${position} ${formatNumber(articles)} articles: ${what}`;
 
+	progress(phase('timing npm run check'));
+	const { measureCheck } = await import('./bench/check.ts');
+	const check = await measureCheck(contentDir, caravanPaths.workDir, corpus.editTarget, buildEnv({}));
+	say(`npm run check of one changed file: ${check.oneFile.warm.seconds.toFixed(2)} s warm, ${check.oneFile.cold.seconds.toFixed(2)} s cold`);
+
 	let cold: BuildResult;
 	try {
 		cold = await buildCaravan(caravanPaths, phase('cold build'), true, args['cpu-prof'] && path.resolve(args['cpu-prof']));
@@ -298,7 +303,7 @@ async function benchSize(articles: number, workRoot: string, position: string): 
 		hugo = { cold: hugoCold, warm: hugoWarm, output: hugoOutput, search: hugoSearch };
 	}
 	if (!args.keep) await rm(work, { recursive: true, force: true });
-	return { articles, corpus, imageShare: share, caravan, hugo, cards, notes };
+	return { articles, corpus, imageShare: share, caravan, hugo, cards, check, notes };
 }
 
 // ---------------------------------------------------------------------------------------------

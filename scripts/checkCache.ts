@@ -6,7 +6,7 @@
  * config or a dependency gives a new version and an empty cache. It is an optimisation only: a
  * missing, stale or unreadable cache means the files are checked again.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -51,7 +51,7 @@ export function codeVersion(entry = path.join(root, 'scripts', 'check.ts')): str
 
 /** The key of one file's result: where it is (relative to the content folder) and what it holds. */
 export function fileKey(relative: string, text: string): string {
-	return `${relative}\0${createHash('sha256').update(text).digest('base64url')}`;
+	return `${relative}\0${hash('sha256', text, 'base64url')}`;
 }
 
 /** The cache file of a content folder (one per folder, so two folders never evict each other). */

@@ -3,6 +3,7 @@
  * Pure functions of the results, so a results.json can always be re-rendered.
  */
 import type { CardFigures } from './cards.ts';
+import type { CheckFigures } from './check.ts';
 import type { CorpusSummary } from './corpus.ts';
 import type { SearchFigures, Transfer } from './search.ts';
 
@@ -61,6 +62,8 @@ export interface SizeResult {
 	hugo?: PipelineResult;
 	/** Social cards timed apart from the build, which draws them inside its Astro step. */
 	cards?: CardFigures;
+	/** `npm run check` timed apart: the whole content and one changed file, cold and warm cache. */
+	check?: CheckFigures;
 	notes: string[];
 }
 
@@ -238,6 +241,22 @@ function comparisonTable(result: SizeResult): string[] {
 	return lines;
 }
 
+/** `npm run check` on its own, as a writer or the pre-commit hook runs it. */
+export function checkTable({ check }: SizeResult): string[] {
+	if (!check) return [];
+	const row = (label: string, run: CheckFigures['full']['cold']) =>
+		`| ${label} | ${formatSeconds(run.seconds)} | ${formatSeconds(run.cpuSeconds)} | ${formatBytes(run.peakRssBytes)} |`;
+	return [
+		'',
+		'| `npm run check` | wall time | CPU time | peak RSS |',
+		'| --- | ---: | ---: | ---: |',
+		row('every file, cold cache', check.full.cold),
+		row('every file, warm cache', check.full.warm),
+		row('one changed file, cold cache', check.oneFile.cold),
+		row('one changed file, warm cache', check.oneFile.warm),
+	];
+}
+
 /** "1412.6 s / 1944.0 s": wall and CPU time of a build. */
 const wallAndCpu = (build: BuildResult | undefined) => (build ? `${formatSeconds(build.seconds)} / ${formatSeconds(build.cpuSeconds)}` : 'n/a');
 const ratios = (ours: BuildResult | undefined, theirs: BuildResult | undefined) =>
@@ -273,6 +292,7 @@ export function markdownReport(results: BenchResults): string {
 			...stepTable(size),
 			'',
 			...comparisonTable(size),
+			...checkTable(size),
 		);
 		const notes = [...size.notes, ...(size.caravan.search?.notes ?? []).map((n) => `search: ${n}`)];
 		if (size.hugo && pagefindStep(size.hugo.cold) && !pagefindStep(size.caravan.cold)) {

@@ -77,6 +77,19 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 		expect(search?.page?.gzipBytes).toBeGreaterThan(0);
 	});
 
+	it('times npm run check apart: every file and one changed file, with the cache cold and warm', async () => {
+		const [size] = (JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as BenchResults).sizes;
+		const check = size?.check;
+		for (const run of [check?.full.cold, check?.full.warm, check?.oneFile.cold, check?.oneFile.warm]) {
+			expect(run?.seconds).toBeGreaterThan(0);
+			expect(run?.cpuSeconds).toBeGreaterThan(0);
+			expect(run?.peakRssBytes).toBeGreaterThan(10 * 2 ** 20);
+		}
+		expect(run.stderr).toMatch(/\[bench\] npm run check of one changed file: [\d.]+ s warm, [\d.]+ s cold/);
+		const markdown = await readFile(path.join(out, 'results.md'), 'utf8');
+		expect(markdown).toMatch(/\| one changed file, warm cache \| [\d.]+ s \| [\d.]+ s \| [\d.]+ MB \|/);
+	});
+
 	it('times social cards apart: branded and photo cards drawn cold, then read from the cache', async () => {
 		const [size] = (JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as BenchResults).sizes;
 		expect(size?.corpus.withImage).toBeGreaterThan(0);

@@ -126,6 +126,16 @@ describe('markdownReport', () => {
 		);
 		expect(report).not.toContain('| social cards | n/a');
 	});
+
+	it('shows npm run check timed apart, cold and warm', () => {
+		const run = (seconds: number) => ({ seconds, cpuSeconds: seconds / 2, peakRssBytes: 150 * 2 ** 20 });
+		const report = markdownReport({ ...results, sizes: [{ ...size(1000, false), check: { full: { cold: run(8), warm: run(0.6) }, oneFile: { cold: run(7.5), warm: run(0.75) } } }] });
+		expect(report).toContain('| every file, cold cache | 8.00 s | 4.00 s | 150.0 MB |');
+		expect(report).toContain('| every file, warm cache | 0.60 s | 0.30 s | 150.0 MB |');
+		expect(report).toContain('| one changed file, cold cache | 7.50 s | 3.75 s | 150.0 MB |');
+		expect(report).toContain('| one changed file, warm cache | 0.75 s | 0.38 s | 150.0 MB |');
+		expect(markdown).not.toContain('npm run check');
+	});
 });
 
 describe('svgChart', () => {
