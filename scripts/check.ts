@@ -254,18 +254,21 @@ async function main(): Promise<void> {
 	const root = contentDir();
 	let only: string[] | undefined;
 	try {
+		const inContent = (file: string) => {
+			const relative = path.relative(root, file);
+			return !relative.startsWith('..') && !path.isAbsolute(relative);
+		};
 		if (values.changed || values.staged) {
 			// Only files in the content folder: a change to a script or the README is not content.
-			only = changedFiles(root, values.staged ? 'staged' : 'changed', values.base).filter((file) => {
-				const relative = path.relative(root, file);
-				return !relative.startsWith('..') && !path.isAbsolute(relative);
-			});
+			only = changedFiles(root, values.staged ? 'staged' : 'changed', values.base).filter(inContent);
 		}
 		if (positionals.length) {
 			// npm runs scripts from the project folder; names are relative to where the writer typed them.
 			const given = positionals.map((name) => path.resolve(process.env.INIT_CWD ?? process.cwd(), name));
 			const missing = given.filter((file) => !statSync(file, { throwIfNoEntry: false })?.isFile());
 			if (missing.length) throw new Error(`${missing.join(', ')}: no such file, expected an article, ticker snapshot or image (use --changed to include deleted files)`);
+			const outside = given.filter((file) => !inContent(file));
+			if (outside.length) throw new Error(`${outside.join(', ')}: not in the content folder ${root}, expected an article, ticker snapshot or image in it`);
 			only = [...(only ?? []), ...given];
 		}
 	} catch (error) {

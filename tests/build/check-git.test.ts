@@ -104,11 +104,14 @@ describe('npm run check -- --changed', () => {
 		await rm(path.join(content, 'articles/new-story.md'));
 	});
 
-	it('says clearly when given a file that does not exist', () => {
+	it('says clearly when given a file that does not exist or is not content', () => {
 		const result = check(path.join(content, 'articles/no-such.md'));
 		expect(result.status).toBe(2);
 		expect(result.stderr).toMatch(/no-such\.md: no such file/);
 		expect(result.stderr).not.toMatch(/^\s+at /m);
+		const outside = check(path.join(repo, 'package.json'));
+		expect(outside.status).toBe(2);
+		expect(outside.stderr).toMatch(/package\.json: not in the content folder/);
 	});
 });
 
