@@ -22,7 +22,7 @@ export type ArticleFile = Article & { file: string };
  */
 export async function readArticles(clock: Date, root = contentDir()): Promise<{ articles: ArticleFile[]; invalid: string[] }> {
 	const dir = path.join(root, 'articles');
-	const files = (await readdir(dir, { recursive: true })).filter((file) => /\.mdx?$/i.test(file)).sort();
+	const files = (await readdir(dir, { recursive: true }).catch(() => [] as string[])).filter((file) => /\.mdx?$/i.test(file)).sort();
 	const invalid: string[] = [];
 	const articles = await Promise.all(
 		files.map(async (file) => {
