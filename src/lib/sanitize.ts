@@ -20,6 +20,9 @@
  */
 import type { IOptions } from 'sanitize-html';
 
+/** `allowedEmptyAttributes` is in sanitize-html since 2.12, not yet in @types/sanitize-html. */
+type Options = IOptions & { allowedEmptyAttributes?: string[] };
+
 export const SANITIZE_OPTIONS = {
 	/** Formatting tags a writer may use (images go through Markdown `![]()` or `<Figure>` instead). */
 	allowedTags: [
@@ -60,4 +63,4 @@ export const SANITIZE_OPTIONS = {
 	/** Void elements among the allowed tags (the library writes them as `<br />`; the plugin as `<br>`). */
 	selfClosing: ['br', 'col', 'hr', 'wbr'],
 	parser: { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true },
-} satisfies IOptions;
+} satisfies Options;
