@@ -151,8 +151,10 @@ function sanitizeJsx(node: Readonly<MdxJsxFlowElementHast | MdxJsxTextElementHas
 		(attribute): attribute is MdxJsxAttributeNode & { value?: string | null } =>
 			attribute.type === 'mdxJsxAttribute' && (attribute.value == null || typeof attribute.value === 'string'),
 	);
-	const kept = keptAttributes(tag, literal.map((attribute) => [attribute.name, attribute.value ?? ''] as const));
-	if (!kept) return ctx.replaceNode(node, node.children as HastNode[]);
-	const attributes = literal.filter((attribute) => kept.has(attribute.name.toLowerCase()));
+	if (!keptAttributes(tag, [])) return ctx.replaceNode(node, node.children as HastNode[]);
+	// Each attribute on its own: a parser keeps the first of two `href`s, the JSX runtime the last.
+	const attributes = literal.filter((attribute) =>
+		keptAttributes(tag, [[attribute.name, attribute.value ?? '']])?.has(attribute.name.toLowerCase()),
+	);
 	if (attributes.length !== node.attributes.length) ctx.replaceNode(node, { ...node, attributes } as HastNode);
 }

@@ -107,6 +107,13 @@ describe('the body plugin (MDX)', () => {
 		expect(code).toContain('Factbox');
 	});
 
+	it('checks every attribute, so a repeated name cannot slip a script URL past (the JSX runtime keeps the last)', async () => {
+		const code = await compile('<a href="https://ok.example/" href="javascript:alert(1)">x</a> <a HREF="javascript:alert(2)" href="/fine/">y</a>\n');
+		expect(code).not.toContain('javascript:');
+		expect(code).toContain('href: "https://ok.example/"');
+		expect(code).toContain('href: "/fine/"');
+	});
+
 	it('drops expression attributes on HTML tags (they cannot be checked)', async () => {
 		const code = await compile('<a href={"java" + "script:alert(1)"}>x</a>\n');
 		expect(code).not.toContain('script:alert');
