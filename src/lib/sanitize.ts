@@ -15,12 +15,13 @@
  * list: the library re-serialises what it keeps, escaping text and attribute values, and no kept
  * element changes how a browser tokenises what follows it (no raw-text or RCDATA element such as
  * `style`, `textarea`, `noscript`, `xmp`; no foreign content such as `svg`, `math`). So whatever
- * htmlparser2 made of the input, the browser parses the output into the elements it lists.
+ * htmlparser2 made of the input, the browser parses the output into the elements it lists, and
+ * the fragments Markdown splits raw HTML into stay safe when joined again on the page.
  * tests/browser/xss.test.ts runs a corpus of known vectors through a built site in Chromium.
  */
 import type { IOptions } from 'sanitize-html';
 
-/** `allowedEmptyAttributes` is in sanitize-html since 2.12, not yet in @types/sanitize-html. */
+/** `allowedEmptyAttributes` is an option of sanitize-html 2.x that @types/sanitize-html lacks. */
 type Options = IOptions & { allowedEmptyAttributes?: string[] };
 
 export const SANITIZE_OPTIONS = {
