@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import caravanImages from './src/integrations/images.ts';
 import { devSearchIndex } from './src/integrations/devSearchIndex.ts';
 import { resolveImages, sanitizeAndPicture } from './src/markdown/plugins.ts';
+import { codeClasses } from './src/markdown/codeClasses.ts';
 import sitemap from '@astrojs/sitemap';
 import { cacheDir, SITE } from './src/config.ts';
 import { sitemapOptions } from './src/sitemapOptions.ts';
@@ -21,8 +22,13 @@ export default defineConfig({
 		// Pages render in parallel; measured faster on 2 cores (see README, Performance).
 		concurrency: 2,
 	},
-	// Article bodies (Markdown and MDX): responsive images, raw HTML sanitised (src/markdown/plugins.ts).
-	markdown: { processor: satteri({ mdastPlugins: [resolveImages], hastPlugins: [sanitizeAndPicture] }) },
+	markdown: {
+		// Article bodies (Markdown and MDX): responsive images, raw HTML sanitised (src/markdown/plugins.ts).
+		processor: satteri({ mdastPlugins: [resolveImages], hastPlugins: [sanitizeAndPicture] }),
+		// Code coloured by classes, not inline styles, which the CSP blocks (src/markdown/codeClasses.ts);
+		// `wrap: null`: no inline `overflow-x` on the block either.
+		shikiConfig: { theme: 'css-variables', wrap: null, transformers: [codeClasses] },
+	},
 	integrations: [mdx(), caravanImages(), devSearchIndex(), sitemap(sitemapOptions())],
 	// Every script as a file, never inlined: the Content-Security-Policy allows no inline scripts.
 	vite: { build: { assetsInlineLimit: 0 } },

@@ -40,6 +40,8 @@ const en = {
 	corrections: 'Corrections',
 	tags: 'Tags',
 	relatedStories: 'Related stories',
+	/** The MDX `<Related>` link: its visible label and its landmark's name. */
+	relatedLink: { label: 'Related:', landmark: 'Related story' },
 	draft: 'Draft: not published',
 	embargoedUntil: 'Embargoed until',
 	tickerTitle: (date: string) => `Currency rates on ${date}`,
@@ -154,6 +156,7 @@ const ru: Dictionary = {
 	corrections: 'Исправления',
 	tags: 'Теги',
 	relatedStories: 'Читайте также',
+	relatedLink: { label: 'Читайте также:', landmark: 'Связанный материал' },
 	draft: 'Черновик: не опубликован',
 	embargoedUntil: 'Под эмбарго до',
 	tickerTitle: (date) => `Курсы валют на ${date}`,
@@ -243,6 +246,11 @@ export function t(lang: Lang): Dictionary {
 /** The `[...lang]` route parameter of an edition: none for English, `ru` for Russian. */
 export function langParam(lang: Lang): string | undefined {
 	return lang === DEFAULT_LANG ? undefined : lang;
+}
+
+/** The edition a site-relative path belongs to: `ru` under /ru/, else English. */
+export function langOfPath(pathname: string): Lang {
+	return LANGS.find((lang) => lang !== DEFAULT_LANG && (pathname === `/${lang}` || pathname.startsWith(`/${lang}/`))) ?? DEFAULT_LANG;
 }
 
 /** Site-relative path prefix of an edition: '' for English, '/ru' for Russian. */

@@ -2,7 +2,8 @@
  * Sätteri plugins for article bodies (Markdown and MDX), wired in `astro.config.mjs`:
  * - images: `![alt](./photo.jpg)` becomes a responsive `<picture>` through `src/lib/images.ts`
  *   (and MDX `<Figure src>` is resolved the same way);
- * - sanitising: raw HTML and HTML-like JSX keep formatting only (see `src/lib/sanitize.ts`).
+ * - sanitising: raw HTML and HTML-like JSX keep formatting only, by `sanitize-html` with the
+ *   allow-list in `src/lib/sanitize.ts` (which also says why that library).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,14 +12,61 @@ import {
 	defineMdastPlugin,
 	type HastNode,
 	type HastVisitorContext,
+	type MdxJsxAttributeNode,
 	type MdxJsxFlowElementHast,
 	type MdxJsxTextElementHast,
 } from 'satteri';
 import type { Element, ElementContent } from 'hast';
+import { escapeAttribute } from 'entities';
+import sanitizeHtml from 'sanitize-html';
 import { cacheDir, contentDir, IMAGES } from '../config.ts';
 import { resolveImageSrc } from '../lib/imageSrc.ts';
 import { pictureParts, processImage } from '../lib/images.ts';
-import { ALLOWED_TAGS, DROPPED_WITH_CONTENT, isAllowedAttribute, isSafeUrl, sanitizeHtml } from '../lib/sanitize.ts';
+import { SANITIZE_OPTIONS } from '../lib/sanitize.ts';
+
+const { allowedTags, nonTextTags, selfClosing } = SANITIZE_OPTIONS;
+
+/**
+ * Sanitise one fragment of raw HTML. Sätteri hands inline HTML over a tag at a time (`<b>`, the
+ * text, then `</b>`), so only the tags really written come out: end tags at the start close what
+ * an earlier fragment opened, and the end tags the library adds to balance a fragment are taken
+ * off again. What may stay is the library's decision alone.
+ */
+export function sanitizeFragment(html: string): string {
+	let out = '';
+	let rest = html;
+	for (let match; (match = /^\s*<\/([a-zA-Z][a-zA-Z0-9]*)\s*>/.exec(rest)); rest = rest.slice(match[0].length)) {
+		const name = (match[1] as string).toLowerCase();
+		if (allowedTags.includes(name) && !selfClosing.includes(name)) out += `</${name}>`;
+	}
+	const closed: { name: string; implied: boolean }[] = [];
+	let clean = sanitizeHtml(rest, { ...SANITIZE_OPTIONS, onCloseTag: (name, implied) => closed.push({ name, implied }) });
+	for (let i = closed.length - 1; i >= 0 && closed[i]!.implied; i--) {
+		const end = `</${closed[i]!.name}>`;
+		if (clean.endsWith(end)) clean = clean.slice(0, -end.length);
+	}
+	// `<br />` as `<br>`: attribute values have `>` escaped, so ` />` only ever ends a tag.
+	return out + clean.replaceAll(' />', '>');
+}
+
+/** The attributes of `<tag …>` the allow-list keeps (lower-cased names), or `undefined` when the tag goes. */
+function keptAttributes(tag: string, attributes: ReadonlyArray<readonly [string, string]>): Set<string> | undefined {
+	let kept: Set<string> | undefined;
+	const html = `<${tag}${attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('')}>`;
+	sanitizeHtml(html, {
+		...SANITIZE_OPTIONS,
+		exclusiveFilter(frame) {
+			kept ??= new Set(Object.keys(frame.attribs));
+			return false;
+		},
+	});
+	return kept;
+}
+
+/** Whether a URL may stay in a link, by the allow-list (a URL without a colon is relative: nothing to ask). */
+export function isSafeUrl(url: string): boolean {
+	return !url.includes(':') || (keptAttributes('a', [['href', url]])?.has('href') ?? false);
+}
 
 /** Body images resolved to files carry this scheme between the two phases (Astro's own image handling skips it). */
 const RESOLVED = 'caravan-image:';
@@ -70,7 +118,7 @@ async function pictureElement(file: string, alt: string): Promise<Element> {
 export const sanitizeAndPicture = defineHastPlugin({
 	name: 'caravan-sanitize-and-picture',
 	raw(node, ctx) {
-		const clean = sanitizeHtml(node.value);
+		const clean = sanitizeFragment(node.value);
 		if (clean !== node.value) ctx.replaceNode(node, { type: 'raw', value: clean });
 	},
 	element: {
@@ -97,14 +145,16 @@ function sanitizeJsx(node: Readonly<MdxJsxFlowElementHast | MdxJsxTextElementHas
 	const name = node.name;
 	if (!name || /^[A-Z]/.test(name) || name.includes('.')) return;
 	const tag = name.toLowerCase();
-	if (DROPPED_WITH_CONTENT.has(tag)) return ctx.removeNode(node);
-	if (!ALLOWED_TAGS.has(tag)) return ctx.replaceNode(node, node.children as HastNode[]);
+	if (nonTextTags.includes(tag)) return ctx.removeNode(node);
 	// Only literal attributes can be checked: `{expressions}` on HTML tags are dropped.
-	const attributes = node.attributes.filter(
-		(attribute) =>
-			attribute.type === 'mdxJsxAttribute' &&
-			(attribute.value == null || typeof attribute.value === 'string') &&
-			isAllowedAttribute(tag, attribute.name, attribute.value ?? ''),
+	const literal = node.attributes.filter(
+		(attribute): attribute is MdxJsxAttributeNode & { value?: string | null } =>
+			attribute.type === 'mdxJsxAttribute' && (attribute.value == null || typeof attribute.value === 'string'),
+	);
+	if (!keptAttributes(tag, [])) return ctx.replaceNode(node, node.children as HastNode[]);
+	// Each attribute on its own: a parser keeps the first of two `href`s, the JSX runtime the last.
+	const attributes = literal.filter((attribute) =>
+		keptAttributes(tag, [[attribute.name, attribute.value ?? '']])?.has(attribute.name.toLowerCase()),
 	);
 	if (attributes.length !== node.attributes.length) ctx.replaceNode(node, { ...node, attributes } as HastNode);
 }

@@ -3,10 +3,12 @@
  * (search with its WebAssembly, pictures, click-to-load embeds included) load and the
  * Content-Security-Policy reports nothing. Violations are caught three ways: the page's
  * `securitypolicyviolation` events, console messages, and Chromium's own issue reports (CDP Audits).
+ * Highlighted code blocks (in both writers' stories) are coloured by classes, so they pass too.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, formatViolations } from '../quality/checks/browser.ts';
 import { serve, type StaticServer } from '../helpers/server.ts';
 import { builtSite } from '../helpers/site.ts';
 
@@ -100,6 +102,29 @@ describe('under the Content-Security-Policy', () => {
 		expect(errors).toEqual([]);
 		await page.close();
 	});
+
+	for (const [format, path] of [['Markdown', '/articles/illustrated-story/'], ['MDX', '/articles/components-story/']] as const) {
+		it(`a ${format} code block is coloured by classes, legible in light and dark, with no violation`, async () => {
+			const { violations, errors, page } = await visit('writers', path);
+			expect(violations).toEqual([]);
+			expect(errors).toEqual([]);
+			expect(await page.locator('pre.astro-code').count()).toBe(1);
+			expect(await page.locator('pre.astro-code[style], pre.astro-code [style]').count()).toBe(0);
+			const keywords: string[] = [];
+			for (const colorScheme of ['light', 'dark'] as const) {
+				await page.emulateMedia({ colorScheme });
+				const [keyword, plain] = await page.evaluate(() =>
+					['pre.astro-code .code-keyword', 'pre.astro-code code'].map((selector) => getComputedStyle(document.querySelector(selector)!).color),
+				);
+				expect(keyword, colorScheme).not.toBe(plain);
+				keywords.push(keyword!);
+				const contrast = await axeViolations(page, undefined, 'pre.astro-code');
+				expect(contrast, formatViolations(contrast)).toEqual([]);
+			}
+			expect(keywords[0]).not.toBe(keywords[1]);
+			await page.close();
+		});
+	}
 
 	it('does report a violation when a page breaks the policy (the checks are live)', async () => {
 		const { violations, page } = await visit('fixture', '/', async (p) => {

@@ -58,6 +58,17 @@ describe('the Russian edition', () => {
 	});
 });
 
+describe('<Related> in a Russian MDX story', () => {
+	it('links the Russian story it names and speaks Russian', async () => {
+		const doc = await page('ru/articles/yazyk-i-gorod/index.html');
+		const aside = doc.querySelector('.prose .related-link');
+		expect(aside?.getAttribute('aria-label')).toBe('Связанный материал');
+		expect(text(aside?.querySelector('.related-label'))).toBe('Читайте также:');
+		const link = aside?.querySelector('a');
+		expect([link?.getAttribute('href'), text(link)]).toEqual(['/ru/articles/parlament-prinyal-byudzhet/', 'Парламент принял бюджет на 2026 год']);
+	});
+});
+
 describe('hreflang', () => {
 	async function htmlFiles(): Promise<string[]> {
 		return (await readdir(dist, { recursive: true })).filter((file) => file.endsWith('.html'));

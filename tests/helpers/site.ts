@@ -10,6 +10,7 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cameraJpeg } from './images.ts';
+import { prepareXssContent } from './xssSite.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const OUTPUT = path.join(ROOT, '.test-output');
@@ -32,6 +33,8 @@ export const SITES = {
 	},
 	/** The writers' toolkit fixture (tests/fixtures/writers), copied with camera-sized photos carrying EXIF/GPS. */
 	writers: { contentDir: path.join(OUTPUT, 'writers-content'), epoch: FIXTURE_EPOCH, prepare: prepareWritersContent },
+	/** Known XSS vectors in Markdown and MDX bodies (tests/fixtures/xss/vectors.json, tests/helpers/xssSite.ts). */
+	xss: { contentDir: path.join(OUTPUT, 'xss-content'), epoch: FIXTURE_EPOCH, prepare: prepareXssContent },
 } as const;
 
 /** Copy tests/fixtures/writers and swap its small committed photos for a 6000×4000 and a 1000×700 camera JPEG. */

@@ -1,7 +1,6 @@
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl, sanitizeHtml } from '../../src/lib/sanitize.ts';
-import { sanitizeAndPicture } from '../../src/markdown/plugins.ts';
+import { isSafeUrl, sanitizeAndPicture, sanitizeFragment } from '../../src/markdown/plugins.ts';
 
 describe('isSafeUrl', () => {
 	it('accepts relative, fragment, http(s), mailto and tel URLs', () => {
@@ -17,44 +16,63 @@ describe('isSafeUrl', () => {
 	});
 });
 
-describe('sanitizeHtml', () => {
+describe('sanitizeFragment (sanitize-html, with the allow-list)', () => {
 	it('keeps formatting tags and their allowed attributes', () => {
-		expect(sanitizeHtml('<p class="lede">A <mark>marked</mark> <abbr title="Kyrgyz som">KGS</abbr> <a href="https://x.example/">link</a></p>')).toBe(
+		expect(sanitizeFragment('<p class="lede">A <mark>marked</mark> <abbr title="Kyrgyz som">KGS</abbr> <a href="https://x.example/">link</a></p>')).toBe(
 			'<p class="lede">A <mark>marked</mark> <abbr title="Kyrgyz som">KGS</abbr> <a href="https://x.example/">link</a></p>',
 		);
-		expect(sanitizeHtml('<table><tr><th scope="col">A</th></tr></table><br><hr/>')).toBe('<table><tr><th scope="col">A</th></tr></table><br><hr>');
+		expect(sanitizeFragment('<table><tr><th scope="col">A</th></tr></table><br><hr/>')).toBe('<table><tr><th scope="col">A</th></tr></table><br><hr>');
 	});
 
 	it('drops script, style, iframe, object and svg with everything inside them', () => {
-		expect(sanitizeHtml('<script>alert(1)</script>')).toBe('');
-		expect(sanitizeHtml('<style>body{display:none}</style>after')).toBe('after');
-		expect(sanitizeHtml('<iframe src="https://evil.example"></iframe><p>kept</p>')).toBe('<p>kept</p>');
-		expect(sanitizeHtml('<object data="x"><embed src="y"></object>text')).toBe('text');
-		expect(sanitizeHtml('<svg><script>1</script><a href="javascript:1">z</a></svg>after')).toBe('after');
+		expect(sanitizeFragment('<script>alert(1)</script>')).toBe('');
+		expect(sanitizeFragment('<style>body{display:none}</style>after')).toBe('after');
+		expect(sanitizeFragment('<iframe src="https://evil.example"></iframe><p>kept</p>')).toBe('<p>kept</p>');
+		expect(sanitizeFragment('<object data="x"><embed src="y"></object>text')).toBe('text');
+		expect(sanitizeFragment('<svg><script>1</script><a href="javascript:1">z</a></svg>after')).toBe('after');
 	});
 
 	it('removes event handlers, inline styles and javascript: URLs', () => {
-		expect(sanitizeHtml('<b onclick="x()" style="color:red">bold</b>')).toBe('<b>bold</b>');
-		expect(sanitizeHtml('<a href="javascript:alert(1)" title="t">x</a>')).toBe('<a title="t">x</a>');
-		expect(sanitizeHtml('<a href="java&#9;script:alert(1)">x</a>')).toBe('<a>x</a>');
-		expect(sanitizeHtml('<div onmouseover="y()"><img src=x onerror="alert(1)"> text</div>')).toBe('<div> text</div>');
+		expect(sanitizeFragment('<b onclick="x()" style="color:red">bold</b>')).toBe('<b>bold</b>');
+		expect(sanitizeFragment('<a href="javascript:alert(1)" title="t">x</a>')).toBe('<a title="t">x</a>');
+		expect(sanitizeFragment('<a href="java&#9;script:alert(1)">x</a>')).toBe('<a>x</a>');
+		expect(sanitizeFragment('<div onmouseover="y()"><img src=x onerror="alert(1)"> text</div>')).toBe('<div> text</div>');
 	});
 
 	it('escapes text and attribute values', () => {
-		expect(sanitizeHtml('<span title="a &quot;b&quot; &amp; c">1 &lt; 2 &amp; 3</span>')).toBe('<span title="a &quot;b&quot; &amp; c">1 &lt; 2 &amp; 3</span>');
-		expect(sanitizeHtml('<scr<script>ipt>alert(1)</script>')).toBe('ipt&gt;alert(1)');
+		expect(sanitizeFragment('<span title="a &quot;b&quot; &amp; c">1 &lt; 2 &amp; 3</span>')).toBe('<span title="a &quot;b&quot; &amp; c">1 &lt; 2 &amp; 3</span>');
+		expect(sanitizeFragment('<scr<script>ipt>alert(1)</script>')).toBe('ipt&gt;alert(1)');
 	});
 
 	it('handles the fragments Markdown splits inline HTML into', () => {
-		expect(sanitizeHtml('<b onclick="x()">')).toBe('<b>');
-		expect(sanitizeHtml('</b>')).toBe('</b>');
-		expect(sanitizeHtml('</script>')).toBe('');
+		expect(sanitizeFragment('<b onclick="x()">')).toBe('<b>');
+		expect(sanitizeFragment('</b>')).toBe('</b>');
+		expect(sanitizeFragment('</script>')).toBe('');
 		// A parser would close <p> itself; only what the writer wrote comes out.
-		expect(sanitizeHtml('<p>unclosed')).toBe('<p>unclosed');
+		expect(sanitizeFragment('<p>unclosed')).toBe('<p>unclosed');
+	});
+
+	it('keeps boolean attributes and writes void tags without a slash', () => {
+		expect(sanitizeFragment('<details open><summary>More</summary>x</details><ol reversed><li>a</li></ol>')).toBe(
+			'<details open=""><summary>More</summary>x</details><ol reversed=""><li>a</li></ol>',
+		);
+		expect(sanitizeFragment('<span title="a /> b">x</span><br/>')).toBe('<span title="a /&gt; b">x</span><br>');
+	});
+
+	it('holds against mutation XSS: nothing kept switches the browser into another parsing mode', () => {
+		for (const html of [
+			'<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+			'<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+			'<svg><style><img src=x onerror=alert(1)></style></svg>',
+			'<xmp><img src=x onerror=alert(1)></xmp>',
+			'<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>',
+		]) {
+			expect(sanitizeFragment(html), html).not.toMatch(/<(img|style|svg|math|noscript|xmp|form)|onerror=/i);
+		}
 	});
 
 	it('drops comments and unknown tags but keeps their text', () => {
-		expect(sanitizeHtml('<!-- note --><marquee>moving</marquee><font color="red">red</font>')).toBe('movingred');
+		expect(sanitizeFragment('<!-- note --><marquee>moving</marquee><font color="red">red</font>')).toBe('movingred');
 	});
 });
 
@@ -87,6 +105,13 @@ describe('the body plugin (MDX)', () => {
 		expect(code).not.toMatch(/steal|window\.bad|evil\.example|javascript:/);
 		expect(code).toContain('title: "t"');
 		expect(code).toContain('Factbox');
+	});
+
+	it('checks every attribute, so a repeated name cannot slip a script URL past (the JSX runtime keeps the last)', async () => {
+		const code = await compile('<a href="https://ok.example/" href="javascript:alert(1)">x</a> <a HREF="javascript:alert(2)" href="/fine/">y</a>\n');
+		expect(code).not.toContain('javascript:');
+		expect(code).toContain('href: "https://ok.example/"');
+		expect(code).toContain('href: "/fine/"');
 	});
 
 	it('drops expression attributes on HTML tags (they cannot be checked)', async () => {

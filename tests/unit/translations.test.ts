@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatEditionDate, localiseDecimal, plural } from '../../src/i18n/format.ts';
-import { t } from '../../src/i18n/ui.ts';
+import { langOfPath, t } from '../../src/i18n/ui.ts';
 import { articleLang, entryId, translationMap, translationProblems } from '../../src/lib/translations.ts';
 
 const LANGS = ['en', 'ru'];
@@ -20,6 +20,12 @@ describe('articleLang', () => {
 			lang: 'en',
 			problem: 'is "en" but the file is in the ru/ folder, expected "ru"',
 		});
+	});
+});
+
+describe('langOfPath', () => {
+	it('finds the edition of a page from its path', () => {
+		expect(['/', '/articles/budget/', '/russia/', '/ru', '/ru/', '/ru/articles/byudzhet/'].map(langOfPath)).toEqual(['en', 'en', 'en', 'ru', 'ru', 'ru']);
 	});
 });
 

@@ -19,16 +19,17 @@ export interface AxeViolation {
 }
 
 /**
- * axe-core's violations on the page. The script goes in through the DevTools protocol (not a
- * `<script>` element), so it runs under any Content-Security-Policy the page has.
+ * axe-core's violations on the page, or only in the elements `include` selects. The script goes
+ * in through the DevTools protocol (not a `<script>` element), so it runs under any
+ * Content-Security-Policy the page has.
  */
-export async function axeViolations(page: Page, tags: string[] = WCAG_TAGS): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page, tags: string[] = WCAG_TAGS, include?: string): Promise<AxeViolation[]> {
 	await page.evaluate(axeSource);
-	return page.evaluate(async (runOnly) => {
-		const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-		const result = await axe.run(document, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] });
+	return page.evaluate(async ([runOnly, selector]) => {
+		const axe = (window as unknown as { axe: { run: (context: Document | object, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+		const result = await axe.run(selector ? { include: [selector] } : document, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] });
 		return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-	}, tags);
+	}, [tags, include] as const);
 }
 
 export function formatViolations(violations: AxeViolation[]): string {
