@@ -1,6 +1,7 @@
 /**
  * `npm test`: everything the tests need, then every test. Installs Debian's Chromium when it is
- * missing (browser tests use it through playwright-core), type-checks, then runs Vitest.
+ * missing (browser tests use it through playwright-core), lints the GitHub workflows with
+ * actionlint (scripts/actionlint.ts), type-checks, then runs Vitest.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -31,5 +32,5 @@ function ensureChromium(): void {
 
 ensureChromium();
 rmSync(path.join(root, '.test-output'), { recursive: true, force: true });
-const ok = run(bin('astro'), ['check']) && run(bin('vitest'), ['run', ...process.argv.slice(2)]);
+const ok = run(process.execPath, [path.join(root, 'scripts', 'actionlint.ts')]) && run(bin('astro'), ['check']) && run(bin('vitest'), ['run', ...process.argv.slice(2)]);
 process.exit(ok ? 0 : 1);
