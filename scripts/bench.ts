@@ -14,6 +14,7 @@ import { CORPUS_EPOCH, editArticle, SEARCH_WORD, writeCorpus, type CorpusSummary
 import { buildWithHugo, ensureHugo, hugoOutDir, hugoVersion } from './bench/hugo.ts';
 import { cardText, markdownReport, svgChart, type ArticlePage, type BenchResults, type BuildResult, type Machine, type PipelineResult, type SiteOutput, type SizeResult, type StepResult } from './bench/results.ts';
 import { runMeasured } from './bench/run.ts';
+import type { DevFigures } from './bench/dev.ts';
 import type { SearchFigures } from './bench/search.ts';
 import { folderSize } from './resources.ts';
 
@@ -27,6 +28,7 @@ const USAGE = `npm run bench -- [options]
   --merge             keep the other sizes already in DIR/results.json
   --no-search         skip the first-search measurement in Chromium
   --no-warm           skip the warm rebuild
+  --no-dev            skip timing npm run dev (start, and reload after an edit)
   --cpu-prof DIR      write V8 CPU profiles of the cold Astro build into DIR
   --work DIR          scratch folder (default: a new temporary folder)
   --keep              keep the scratch folder (corpus and outputs) afterwards
@@ -42,6 +44,7 @@ const { values: args } = parseArgs({
 		merge: { type: 'boolean', default: false },
 		search: { type: 'boolean', default: true },
 		warm: { type: 'boolean', default: true },
+		dev: { type: 'boolean', default: true },
 		'cpu-prof': { type: 'string' },
 		work: { type: 'string' },
 		keep: { type: 'boolean', default: false },
@@ -228,6 +231,21 @@ async function firstSearch(dist: string, label: string): Promise<SearchFigures> 
 	}
 }
 
+/** `npm run dev` on the corpus (scripts/bench/dev.ts), after the builds, on a cache of its own. */
+async function timeDev(paths: CaravanPaths, editTarget: string, phase: (what: string) => string): Promise<DevFigures> {
+	const { measureDev } = await import('./bench/dev.ts');
+	const dev = await measureDev({
+		root,
+		contentDir: paths.contentDir,
+		cacheDir: path.join(paths.workDir, 'dev-cache'),
+		env: buildEnv({ SOURCE_DATE_EPOCH: String(CORPUS_EPOCH) }),
+		editSlug: editTarget,
+		onProgress: (what) => progress(phase(what)),
+	});
+	say(`npm run dev: cold start ${dev.cold.seconds.toFixed(1)} s, warm ${dev.warm?.seconds.toFixed(1)} s, reload after an edit ${dev.reload?.seconds.toFixed(2)} s`);
+	return dev;
+}
+
 // ---------------------------------------------------------------------------------------------
 // One corpus size
 
@@ -285,6 +303,7 @@ async function benchSize(articles: number, workRoot: string, position: string): 
 		say(`caravan warm rebuild: ${warm.seconds.toFixed(1)} s`);
 	}
 	const caravan: PipelineResult = { cold, warm, output, search };
+	const dev = args.dev ? await timeDev(caravanPaths, corpus.editTarget, phase) : undefined;
 
 	let hugo: PipelineResult | undefined;
 	if (args.baseline === 'hugo') {
@@ -303,7 +322,7 @@ async function benchSize(articles: number, workRoot: string, position: string): 
 		hugo = { cold: hugoCold, warm: hugoWarm, output: hugoOutput, search: hugoSearch };
 	}
 	if (!args.keep) await rm(work, { recursive: true, force: true });
-	return { articles, corpus, imageShare: share, caravan, hugo, cards, check, notes };
+	return { articles, corpus, imageShare: share, caravan, hugo, cards, check, dev, notes };
 }
 
 // ---------------------------------------------------------------------------------------------

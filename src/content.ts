@@ -12,7 +12,7 @@ import { isoDay, now } from './lib/dates.ts';
 import { articlePageKey, cardKey, editionKey, listingPageKey } from './lib/pageKeys.ts';
 import { resolveImageSrc } from './lib/imageSrc.ts';
 import { buildListings, listingPages, type Listing, type ListingPage } from './lib/listings.ts';
-import { relatedArticles } from './lib/related.ts';
+import { relatedArticles, relatedFinder } from './lib/related.ts';
 import { buildTicker, type Ticker } from './lib/ticker.ts';
 
 /** One edition's share of the site. */
@@ -47,7 +47,31 @@ function leadImageFile(entry: CollectionEntry<'articles'>): string | undefined {
 /** Drafts and embargoed stories are previewed in `astro dev`, never built. */
 const showUnpublished = import.meta.env.DEV;
 
+/**
+ * State kept across the dev server's re-evaluations of this module (every content change
+ * invalidates it); a plain value in a build.
+ */
+function devState<T>(name: string, make: () => T): T {
+	if (!showUnpublished) return make();
+	const store = ((globalThis as { [key: symbol]: Map<string, unknown> })[Symbol.for('caravan.devState')] ??= new Map());
+	if (!store.has(name)) store.set(name, make());
+	return store.get(name) as T;
+}
+
 type Shared = Omit<SiteData, keyof Edition> & { editions: Record<Lang, Edition> };
+
+/** In dev, related stories are worked out only for the pages requested, not for every story. */
+function lazyRelated(articles: readonly Article[]): Map<string, Article[]> {
+	const find = relatedFinder(articles, SITE.relatedCount);
+	const bySlug = new Map(articles.map((article) => [article.slug, article]));
+	return new (class extends Map<string, Article[]> {
+		override get(slug: string): Article[] | undefined {
+			const article = bySlug.get(slug);
+			if (article && !super.has(slug)) super.set(slug, find(article));
+			return super.get(slug);
+		}
+	})();
+}
 
 function edition(lang: Lang, all: readonly Article[]): Edition {
 	const articles = all.filter((article) => article.lang === lang);
@@ -58,8 +82,36 @@ function edition(lang: Lang, all: readonly Article[]): Edition {
 		articles,
 		listings,
 		listingPages: listingPages(listings, SITE.pageSize),
-		related: relatedArticles(articles, SITE.relatedCount),
+		related: showUnpublished ? lazyRelated(articles) : relatedArticles(articles, SITE.relatedCount),
 	};
+}
+
+/**
+ * Each entry's article by id, while its digest is unchanged: the dev server shapes only the
+ * stories edited since the last request (excerpts and word counts of 10,000 bodies take seconds).
+ */
+const articleMemo: Map<string, { digest: string; shape: typeof toArticle; article: Article }> = devState('articles', () => new Map());
+
+function articleOf(entry: CollectionEntry<'articles'>, clock: Date): Article {
+	const memo = entry.digest === undefined ? undefined : articleMemo.get(entry.id);
+	// `shape` is toArticle itself: an edit to the code (a new module) shapes every story afresh.
+	let article = memo?.digest === entry.digest && memo.shape === toArticle ? memo.article : undefined;
+	if (!article) {
+		article = toArticle(
+			{
+				...parseEntryId(entry.id, LANGS, DEFAULT_LANG),
+				data: entry.data,
+				body: entry.body ?? '',
+				format: entry.filePath?.endsWith('.mdx') ? 'mdx' : 'md',
+				imageFile: leadImageFile(entry),
+			},
+			{ now: clock, excerptWords: SITE.excerptWords, wordsPerMinute: SITE.wordsPerMinute },
+		);
+		if (entry.digest !== undefined) articleMemo.set(entry.id, { digest: entry.digest, shape: toArticle, article });
+	}
+	// An embargo can end while the dev server runs.
+	const embargoed = article.date.getTime() > clock.getTime();
+	return article.embargoed === embargoed ? article : { ...article, embargoed };
 }
 
 async function load(): Promise<Shared> {
@@ -67,18 +119,7 @@ async function load(): Promise<Shared> {
 	const entries = await getCollection('articles');
 	const byId = new Map(entries.map((entry) => [entry.id, entry]));
 	const all = entries
-		.map((entry) =>
-			toArticle(
-				{
-					...parseEntryId(entry.id, LANGS, DEFAULT_LANG),
-					data: entry.data,
-					body: entry.body ?? '',
-					format: entry.filePath?.endsWith('.mdx') ? 'mdx' : 'md',
-					imageFile: leadImageFile(entry),
-				},
-				{ now: clock, excerptWords: SITE.excerptWords, wordsPerMinute: SITE.wordsPerMinute },
-			),
-		)
+		.map((entry) => articleOf(entry, clock))
 		.filter((article) => showUnpublished || isPublished(article))
 		.sort(compareNewestFirst);
 	const snapshots = (await getCollection('ticker')).map((entry) => entry.data);
@@ -101,6 +142,16 @@ interface KeyParts {
 }
 
 let cached: Promise<Shared> | undefined;
+
+/** The dev server's last load, reused while no entry changed and the minute is the same. */
+const devCached: { key?: string; shared?: Promise<Shared> } = {};
+
+async function devLoad(): Promise<Shared> {
+	const entries = [...(await getCollection('articles')), ...(await getCollection('ticker'))];
+	const key = `${Math.floor(now().getTime() / 60_000)}\n${entries.map((entry) => `${entry.collection}/${entry.id}:${entry.digest}`).join('\n')}`;
+	if (devCached.key !== key || !devCached.shared) Object.assign(devCached, { key, shared: load() });
+	return devCached.shared as Promise<Shared>;
+}
 let cachedKeyParts: Promise<KeyParts> | undefined;
 
 async function loadKeyParts(): Promise<KeyParts> {
@@ -158,7 +209,7 @@ export async function articleCardCacheKey(article: Article): Promise<string | un
  * request in dev, so edits show).
  */
 export async function siteData(lang: Lang = DEFAULT_LANG): Promise<SiteData> {
-	const shared = showUnpublished ? await load() : await (cached ??= load());
+	const shared = showUnpublished ? await devLoad() : await (cached ??= load());
 	const { editions, ...rest } = shared;
 	return { ...rest, ...editions[lang] };
 }

@@ -105,9 +105,9 @@ async function waitFor(server: Server, url: string, ready: (body: string) => boo
 }
 
 /** Start the dev server and time it to the first story page served; the server keeps running. */
-async function timedStart(options: DevOptions, url: string): Promise<{ server: Server; start: DevStart }> {
+async function timedStart(options: DevOptions, url: string, port: number): Promise<{ server: Server; start: DevStart }> {
 	const started = performance.now();
-	const server = startServer(options, await freePort());
+	const server = startServer(options, port);
 	const usage = sampleUsage(server.child.pid ?? process.pid);
 	try {
 		const seconds = await waitFor(server, url, () => true, started, options.timeoutSeconds ?? 600);
@@ -131,11 +131,14 @@ export async function measureDev(options: DevOptions): Promise<DevFigures> {
 	const store = path.join(options.root, '.astro', 'data-store.json');
 	await rm(store, { force: true });
 	await rm(options.cacheDir, { recursive: true, force: true });
+	// One port for both starts, as a writer's `npm run dev` always has: Astro's content cache is
+	// dropped when its config (the port included) changes.
+	const port = await freePort();
 	options.onProgress?.('npm run dev, cold start');
-	const cold = await timedStart(options, url);
+	const cold = await timedStart(options, url, port);
 	await cold.server.stop();
 	options.onProgress?.('npm run dev, warm start');
-	const warm = await timedStart(options, url);
+	const warm = await timedStart(options, url, port);
 	try {
 		options.onProgress?.('npm run dev, reload after an edit');
 		const marker = `reload-marker-${Date.now().toString(36)}`;

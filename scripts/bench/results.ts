@@ -5,6 +5,7 @@
 import type { CardFigures } from './cards.ts';
 import type { CheckFigures } from './check.ts';
 import type { CorpusSummary } from './corpus.ts';
+import type { DevFigures } from './dev.ts';
 import type { SearchFigures, Transfer } from './search.ts';
 
 export interface StepResult {
@@ -64,6 +65,8 @@ export interface SizeResult {
 	cards?: CardFigures;
 	/** `npm run check` timed apart: the whole content and one changed file, cold and warm cache. */
 	check?: CheckFigures;
+	/** `npm run dev` on the corpus: start to first page, and reload after an edit. */
+	dev?: DevFigures;
 	notes: string[];
 }
 
@@ -182,6 +185,19 @@ function stepTable(result: SizeResult): string[] {
 	return lines;
 }
 
+/** The writing preview: `npm run dev` starting cold and warm, and a saved edit served. */
+function devTable(dev: DevFigures): string[] {
+	const row = (label: string, figures: { seconds: number; cpuSeconds?: number; peakRssBytes?: number } | undefined) =>
+		figures ? `| ${label} | ${formatSeconds(figures.seconds)} | ${formatSeconds(figures.cpuSeconds)} | ${formatBytes(figures.peakRssBytes)} |` : `| ${label} | n/a | | |`;
+	return [
+		'| `npm run dev` | wall time | CPU time | peak RSS |',
+		'| --- | ---: | ---: | ---: |',
+		row('cold start (no content cache) to the first story page', dev.cold),
+		row('warm start (second start) to the first story page', dev.warm),
+		row('edited story saved to its new text served', dev.reload),
+	];
+}
+
 function comparisonTable(result: SizeResult): string[] {
 	const { caravan, hugo } = result;
 	const both = (label: string, ours: string, theirs: string, r: string) => `| ${label} | ${ours} | ${theirs} | ${r} |`;
@@ -293,8 +309,9 @@ export function markdownReport(results: BenchResults): string {
 			'',
 			...comparisonTable(size),
 			...checkTable(size),
+			...(size.dev ? ['', ...devTable(size.dev)] : []),
 		);
-		const notes = [...size.notes, ...(size.caravan.search?.notes ?? []).map((n) => `search: ${n}`)];
+		const notes = [...size.notes, ...(size.caravan.search?.notes ?? []).map((n) => `search: ${n}`), ...(size.dev?.notes ?? []).map((n) => `dev: ${n}`)];
 		if (size.hugo && pagefindStep(size.hugo.cold) && !pagefindStep(size.caravan.cold)) {
 			notes.push('This Caravan build has no Pagefind step: Hugo + Pagefind indexes for search, Caravan does not, so the ratios flatter Caravan.');
 		}

@@ -5,12 +5,14 @@ import type { Article } from './articles.ts';
 const WEIGHT = { tag: 3, country: 2, section: 1 } as const;
 
 /**
- * For each article, the `count` articles that share the most with it (ties: nearest in time),
- * shown newest first. Only the `window` nearest neighbours in each facet's timeline are
- * considered, which keeps this linear in the number of articles: a section of 10,000 stories
- * would otherwise make it quadratic, and news relevance fades with distance in time anyway.
+ * A function giving one article's `count` related articles: those that share the most with it
+ * (ties: nearest in time), shown newest first. Only the `window` nearest neighbours in each
+ * facet's timeline are considered, which keeps this linear in the number of articles: a section
+ * of 10,000 stories would otherwise make it quadratic, and news relevance fades with distance in
+ * time anyway. Preparing it is cheap; each call scores one article (the dev server asks only for
+ * the pages it renders).
  */
-export function relatedArticles(articles: readonly Article[], count: number, window = 24): Map<string, Article[]> {
+export function relatedFinder(articles: readonly Article[], count: number, window = 24): (article: Article) => Article[] {
 	// Each article's facets, worked out once.
 	const facets = articles.map((a): [string, number][] => [
 		...a.tags.map((t): [string, number] => [`tag:${t.slug}`, WEIGHT.tag]),
@@ -26,9 +28,11 @@ export function relatedArticles(articles: readonly Article[], count: number, win
 			return line.push(article) - 1;
 		}),
 	);
+	const indexOf = new Map(articles.map((article, index) => [article, index]));
 
-	const result = new Map<string, Article[]>();
-	articles.forEach((article, index) => {
+	return (article) => {
+		const index = indexOf.get(article);
+		if (index === undefined) return [];
 		const scores = new Map<Article, number>();
 		(facets[index] as [string, number][]).forEach(([facet, weight], f) => {
 			const line = timelines.get(facet) as Article[];
@@ -52,10 +56,14 @@ export function relatedArticles(articles: readonly Article[], count: number, win
 			best.splice(at, 0, candidate);
 			if (best.length > count) best.pop();
 		}
-		const picked = best
+		return best
 			.map(({ other }) => other)
 			.sort((a, b) => b.date.getTime() - a.date.getTime() || (a.slug < b.slug ? -1 : 1));
-		result.set(article.slug, picked);
-	});
-	return result;
+	};
+}
+
+/** For each article (by slug), its related articles (see `relatedFinder`). */
+export function relatedArticles(articles: readonly Article[], count: number, window = 24): Map<string, Article[]> {
+	const find = relatedFinder(articles, count, window);
+	return new Map(articles.map((article) => [article.slug, find(article)]));
 }
