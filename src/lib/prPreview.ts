@@ -124,10 +124,10 @@ export function previewComment(data: PreviewData, options: CommentOptions = {}):
 		}
 	}
 	lines.push('');
-	if (origin && data.outcome === 'success') lines.push(`Preview site: ${origin}/`);
+	if (origin && data.outcome === 'success') lines.push(`Preview site: ${origin}/`, '');
 	if (options.artifactUrl && data.outcome === 'success') {
 		lines.push(
-			`The built site: [download the \`site\` artifact](${options.artifactUrl}) (a zip of \`dist/\`: unzip it into \`dist/\` and run \`npm run preview\`).`,
+			`The built site: [download the \`site-preview\` artifact](${options.artifactUrl}) (a zip of \`dist/\`: unzip it into \`dist/\` and run \`npm run preview\`).`,
 		);
 	}
 	if (options.sha && /^[0-9a-f]{7,40}$/.test(options.sha)) lines.push('', `<sub>Built from ${options.sha.slice(0, 7)}.</sub>`);

@@ -1,6 +1,10 @@
-/** `npm run dev` previews drafts and embargoed stories, each labelled; the fixture build never has them. */
+/**
+ * `npm run dev` previews drafts and embargoed stories, each labelled (the fixture build never has
+ * them), and serves a story's new text once it is saved.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,15 +27,19 @@ async function freePort(): Promise<number> {
 
 /** The last build the dev server serves the search index of (one with two index bundles). */
 let lastBuild = '';
+/** A copy of the fixture content: the reload test edits it. */
+const content = path.join(OUTPUT, 'dev-content');
 
 beforeAll(async () => {
 	lastBuild = await builtSite('editionsBundled');
+	await rm(content, { recursive: true, force: true });
+	await cp(SITES.fixture.contentDir, content, { recursive: true });
 	const port = await freePort();
 	origin = `http://127.0.0.1:${port}`;
 	server = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
 		cwd: ROOT,
 		env: cleanEnv({
-			CONTENT_DIR: SITES.fixture.contentDir,
+			CONTENT_DIR: content,
 			SOURCE_DATE_EPOCH: String(FIXTURE_EPOCH),
 			CARAVAN_CACHE_DIR: path.join(OUTPUT, 'dev-cache'),
 			CARAVAN_OUT_DIR: lastBuild,
@@ -97,6 +105,30 @@ describe('npm run dev', () => {
 		// Newest first: the embargoed story (dated next month) heads the front page.
 		expect(labelled(await page('/'))).toEqual(['Embargoed future story: Embargoed until 20 January 2026']);
 		expect(labelled(await page('/author/staff-reporter/page/2/'))).toContain('Unpublished draft story: Draft: not published');
+	});
+});
+
+describe('npm run dev, after a story is saved', () => {
+	/** Poll `url` until `ready` holds for its page (Astro reloads a story a moment after it is saved). */
+	const eventually = async (url: string, ready: (doc: Document) => boolean) => {
+		for (let tries = 0; ; tries++) {
+			const doc = await page(url);
+			if (ready(doc) || tries > 120) return doc;
+			await sleep(250);
+		}
+	};
+
+	it("serves the story's new headline and text, and lists it under the new headline", async () => {
+		const file = path.join(content, 'articles/draft-story.md');
+		const original = await readFile(file, 'utf8');
+		await writeFile(file, `${original.replace('title: "Unpublished draft story"', 'title: "Retitled draft story"')}\nA sentence about zanzibar quinces.\n`);
+		const doc = await eventually('/articles/draft-story/', (d) => text(d.querySelector('h1')) === 'Retitled draft story');
+		expect(text(doc.querySelector('h1'))).toBe('Retitled draft story');
+		expect(text(doc.querySelector('.prose'))).toContain('zanzibar quinces');
+		// The listings are worked out again too.
+		const listing = await page('/author/staff-reporter/page/2/');
+		expect(texts(listing, '.article-list .headline')).toContain('Retitled draft story');
+		expect(texts(listing, '.article-list .headline')).not.toContain('Unpublished draft story');
 	});
 });
 

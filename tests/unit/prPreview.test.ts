@@ -70,7 +70,7 @@ describe('previewComment', () => {
 		expect(markdown).toContain('- **new**: `/articles/budget-vote/`: Budget\\: the vote\n');
 		expect(markdown).toContain('- edited: `/ru/articles/byudzhet/`: Бюджет\n');
 		expect(markdown).toContain('- **new**: `/articles/later/`: Later (embargoed: not in this build until its date; see it with `npm run dev`)\n');
-		expect(markdown).toContain('[download the `site` artifact](https://github.com/o/r/actions/runs/1/artifacts/2)');
+		expect(markdown).toContain('[download the `site-preview` artifact](https://github.com/o/r/actions/runs/1/artifacts/2)');
 		expect(markdown).toContain('Built from abcdef1.');
 	});
 
