@@ -90,12 +90,12 @@ function edition(lang: Lang, all: readonly Article[]): Edition {
  * Each entry's article by id, while its digest is unchanged: the dev server shapes only the
  * stories edited since the last request (excerpts and word counts of 10,000 bodies take seconds).
  */
-const articleMemo: Map<string, { digest: string; shape: typeof toArticle; article: Article }> = devState('articles', () => new Map());
+const articleMemo: Map<string, { digest: string | number; shape: typeof toArticle; article: Article }> = devState('articles', () => new Map());
 
 function articleOf(entry: CollectionEntry<'articles'>, clock: Date): Article {
 	const memo = entry.digest === undefined ? undefined : articleMemo.get(entry.id);
 	// `shape` is toArticle itself: an edit to the code (a new module) shapes every story afresh.
-	let article = memo?.digest === entry.digest && memo.shape === toArticle ? memo.article : undefined;
+	let article = memo && memo.digest === entry.digest && memo.shape === toArticle ? memo.article : undefined;
 	if (!article) {
 		article = toArticle(
 			{

@@ -42,7 +42,8 @@ export interface DevOptions {
 	onProgress?: (what: string) => void;
 }
 
-async function freePort(): Promise<number> {
+/** A port nobody listens on right now (other worktrees may run their own dev servers). */
+export async function freePort(): Promise<number> {
 	const probe = createServer();
 	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
 	const { port } = probe.address() as { port: number };

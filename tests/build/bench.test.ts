@@ -125,6 +125,20 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 		expect(html).not.toContain('src="lead.jpg"');
 	});
 
+	it('times npm run dev on the corpus: cold and warm start to the first story page, and a saved edit served', async () => {
+		const [size] = (JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as BenchResults).sizes;
+		const dev = size?.dev;
+		for (const start of [dev?.cold, dev?.warm]) {
+			expect(start?.seconds).toBeGreaterThan(0);
+			expect(start?.cpuSeconds).toBeGreaterThan(0);
+			expect(start?.peakRssBytes).toBeGreaterThan(10 * 2 ** 20);
+			expect(start?.url).toBe(`/articles/${size?.corpus.editTarget}/`);
+		}
+		expect(dev?.reload?.seconds).toBeGreaterThan(0);
+		expect(run.stderr).toMatch(/\[bench\] npm run dev: cold start [\d.]+ s, warm [\d.]+ s, reload after an edit [\d.]+ s/);
+		expect(await readFile(path.join(out, 'results.md'), 'utf8')).toMatch(/\| edited story saved to its new text served \| [\d.]+ s \|/);
+	});
+
 	it('writes results.md with well-formed tables', async () => {
 		const markdown = await readFile(path.join(out, 'results.md'), 'utf8');
 		expect(markdown).toMatch(/^# Caravan benchmark\n/);

@@ -5,10 +5,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/bench/dev.ts';
 import { parse, text, texts } from '../helpers/html.ts';
 import { builtSite, cleanEnv, FIXTURE_EPOCH, OUTPUT, ROOT, SITES } from '../helpers/site.ts';
 
@@ -16,14 +16,6 @@ let server: ChildProcess | undefined;
 let origin = '';
 let output = '';
 
-/** A port nobody listens on right now (other worktrees may run their own dev servers). */
-async function freePort(): Promise<number> {
-	const probe = createServer();
-	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-	const { port } = probe.address() as { port: number };
-	await new Promise((resolve) => probe.close(resolve));
-	return port;
-}
 
 /** The last build the dev server serves the search index of (one with two index bundles). */
 let lastBuild = '';

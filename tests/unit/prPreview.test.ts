@@ -91,13 +91,13 @@ describe('previewComment', () => {
 	});
 
 	it('treats the data as untrusted: drops URLs that are not story URLs and unknown states', () => {
+		const [published] = data.stories as [PreviewData['stories'][number]];
 		const hostile = {
-			pr: 1,
-			outcome: 'success',
+			...data,
 			stories: [
-				{ url: 'javascript:alert(1)', title: 'x', change: 'added', state: 'published', file: 'a' },
-				{ url: '/articles/ok/)[x](https://evil.example', title: 'y', change: 'added', state: 'published', file: 'b' },
-				{ url: '/articles/fine/', title: 'fine', change: 'edited', state: 'constructor', file: 'c' },
+				{ ...published, url: 'javascript:alert(1)' },
+				{ ...published, url: '/articles/ok/)[x](https://evil.example' },
+				{ ...published, url: '/articles/fine/', title: 'fine', change: 'edited', state: 'constructor' },
 			],
 		} as unknown as PreviewData;
 		const markdown = previewComment(hostile, { previewOrigin: 'https://p.example' });
