@@ -70,10 +70,20 @@ export interface ArticleOptions {
 
 const named = (name: string): Named => ({ name, slug: slugify(name) });
 
-/** Shape one validated entry into the page model. Pure: the same input gives the same article. */
+/**
+ * Shape one validated entry into the page model. Pure: the same input gives the same article.
+ * The figures taken from the body (excerpt, word count) are worked out when first read: the dev
+ * server shapes thousands of stories and renders a page or two of them.
+ */
 export function toArticle({ slug, lang, data, body, format, imageFile }: ArticleSource, options: ArticleOptions): Article {
-	const text = plainText(body, format);
-	const wordCount = words(text).length;
+	let fromBody: { excerpt: string; wordCount: number } | undefined;
+	const bodyFigures = () => {
+		if (!fromBody) {
+			const text = plainText(body, format);
+			fromBody = { excerpt: excerpt(text, options.excerptWords).text, wordCount: words(text).length };
+		}
+		return fromBody;
+	};
 	const corrections = [...data.corrections].sort((a, b) => b.date.getTime() - a.date.getTime());
 	const modified = new Date(
 		Math.max(data.date.getTime(), data.updated?.getTime() ?? 0, ...corrections.map((c) => c.date.getTime())),
@@ -97,9 +107,15 @@ export function toArticle({ slug, lang, data, body, format, imageFile }: Article
 		corrections,
 		draft: data.draft,
 		embargoed: data.date.getTime() > options.now.getTime(),
-		excerpt: excerpt(text, options.excerptWords).text,
-		wordCount,
-		readingMinutes: Math.max(1, Math.round(wordCount / options.wordsPerMinute)),
+		get excerpt() {
+			return bodyFigures().excerpt;
+		},
+		get wordCount() {
+			return bodyFigures().wordCount;
+		},
+		get readingMinutes() {
+			return Math.max(1, Math.round(bodyFigures().wordCount / options.wordsPerMinute));
+		},
 	};
 }
 
