@@ -5,12 +5,14 @@
  * 127.0.0.1, as a browser reloading after Astro's HMR message would fetch them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
 import { sampleUsage } from '../resources.ts';
-import { editArticle } from './corpus.ts';
+import { CORPUS_EPOCH, editArticle, writeCorpus } from './corpus.ts';
 
 export interface DevStart {
 	/** From spawning `astro dev` to the first page answered with 200. */
@@ -152,4 +154,20 @@ export async function measureDev(options: DevOptions): Promise<DevFigures> {
 	} finally {
 		await warm.server.stop();
 	}
+}
+
+/**
+ * `node scripts/bench/dev.ts --articles N [--work DIR]`: only these figures, on a generated
+ * corpus (the builds of `npm run bench` skipped), printed as JSON.
+ */
+if (import.meta.main) {
+	const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, work: { type: 'string' } } });
+	const work = values.work ? path.resolve(values.work) : await mkdtemp(path.join(os.tmpdir(), 'caravan-dev-bench-'));
+	const contentDir = path.join(work, 'content');
+	const corpus = await writeCorpus(contentDir, { articles: Number(values.articles), imageShare: 0.2 });
+	const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SOURCE_DATE_EPOCH: String(CORPUS_EPOCH) };
+	const root = path.resolve(import.meta.dirname, '..', '..');
+	const figures = await measureDev({ root, contentDir, cacheDir: path.join(work, 'cache'), env, editSlug: corpus.editTarget, onProgress: (what) => console.error(`[bench] ${what}`) });
+	console.log(JSON.stringify({ articles: corpus.articles, ...figures }, null, '\t'));
+	if (!values.work) await rm(work, { recursive: true, force: true });
 }
