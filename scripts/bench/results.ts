@@ -194,7 +194,7 @@ function devTable(dev: DevFigures): string[] {
 		'| --- | ---: | ---: | ---: |',
 		row('cold start (no content cache) to the first story page', dev.cold),
 		row('warm start (second start) to the first story page', dev.warm),
-		row('edited story saved to its new text served', dev.reload),
+		row('edited story saved to its new text served (HMR reload, then the page)', dev.reload),
 	];
 }
 
