@@ -11,8 +11,8 @@ import path from 'node:path';
 import { markdownToHtml } from 'satteri';
 import { checkContent } from './check.ts';
 import { collectStories } from './pr-preview-collect.ts';
+import { errorAnnotation } from '../src/lib/annotations.ts';
 import { previewComment } from '../src/lib/prPreview.ts';
-import type { Problem } from '../src/lib/validate.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -53,8 +53,25 @@ function page(title: string, label: string, body: string): string {
 	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${PAGE_STYLE}</style></head><body><p class="label">${label}</p>${body}</body></html>`;
 }
 
-/** The edited story's lines around `line`, as GitHub's diff shows them, with the annotation under it. */
-function annotationPage(file: string, text: string, problem: Problem): string {
+/** What GitHub reads from an `::error` workflow command: file, line, title and message. */
+export interface Annotation {
+	file: string;
+	line: number;
+	title: string;
+	message: string;
+}
+
+/** Parse the command `npm run check` prints under GitHub Actions (src/lib/annotations.ts), unescaped as the runner does. */
+export function parseAnnotation(command: string): Annotation {
+	const match = /^::error file=([^,]*),line=(\d+),title=([^:]*)::(.*)$/.exec(command);
+	if (!match) throw new Error(`not an ::error command: ${command}`);
+	const unescape = (text: string) => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+	return { file: unescape(match[1] as string), line: Number(match[2]), title: unescape(match[3] as string), message: unescape(match[4] as string) };
+}
+
+/** The edited story's lines around the annotated one, as GitHub's diff shows them, with the annotation under it. */
+function annotationPage(text: string, problem: Annotation): string {
+	const file = problem.file;
 	const lines = text.split('\n');
 	const rows: string[] = [];
 	for (let number = Math.max(1, problem.line - 3); number <= Math.min(lines.length, problem.line + 3); number++) {
@@ -64,7 +81,7 @@ function annotationPage(file: string, text: string, problem: Problem): string {
 		if (changed) {
 			rows.push(
 				`<tr><td colspan="3" style="padding:0"><div class="annotation"><div class="top">✖ Check failure on line ${problem.line} in ${escapeHtml(file)} <span>· GitHub Actions / Preview / preview</span></div>` +
-					`<div class="text"><strong>${escapeHtml(problem.field)}</strong><br>${escapeHtml(problem.message)}</div></div></td></tr>`,
+					`<div class="text"><strong>${escapeHtml(problem.title)}</strong><br>${escapeHtml(problem.message)}</div></div></td></tr>`,
 			);
 		}
 	}
@@ -94,10 +111,11 @@ export async function prIllustrations(): Promise<Illustration[]> {
 		const edited = path.join(content, EDITED);
 		const text = (await readFile(edited, 'utf8')).replace(MISTAKE.find, MISTAKE.replace);
 		await writeFile(edited, text);
-		const { problems } = await checkContent(content);
+		const { problems } = await checkContent(content, { cache: false });
 		const problem = problems.find((p) => p.file.endsWith(EDITED));
 		if (!problem) throw new Error(`npm run check found no problem in ${EDITED}: the illustration needs one`);
-		const shownFile = `content/${EDITED}`;
+		// The command as the check prints it in GitHub Actions, for the copy in a repository's root.
+		const annotation = parseAnnotation(errorAnnotation(problem, work));
 
 		// The pull request as git would list it: the edited story, and a Russian story it adds.
 		const changes = [`M\tcontent/${EDITED}`, 'A\tcontent/articles/ru/mazhilis-odobril-byudzhet-kazakhstana-na-2027-god.md'].join('\n');
@@ -115,7 +133,7 @@ export async function prIllustrations(): Promise<Illustration[]> {
 			{ artifactUrl: 'https://github.com/newsroom/caravan/actions/runs/123/artifacts/456', previewOrigin: 'https://pr-42.caravan-preview.pages.dev', sha: 'a1b2c3d4e5f6' },
 		);
 		return [
-			{ name: 'pr-annotation', html: annotationPage(shownFile, text, problem) },
+			{ name: 'pr-annotation', html: annotationPage(text, annotation) },
 			{ name: 'pr-preview-comment', html: commentPage(markdown) },
 		];
 	} finally {

@@ -17,6 +17,23 @@ import { articleSchema } from './schema.ts';
 export type ArticleFile = Article & { file: string };
 
 /**
+ * One article file (`file` relative to the articles folder `dir`) as of `clock`; throws when it
+ * cannot be read or does not validate (`npm run check` says why).
+ */
+export async function readArticleFile(dir: string, file: string, clock: Date): Promise<ArticleFile> {
+	const absolute = path.join(dir, file);
+	const { data, body } = parseFrontmatter(await readFile(absolute, 'utf8'));
+	const parsed = articleSchema.safeParse(data);
+	if (!parsed.success) throw new Error('invalid front-matter');
+	const { lang } = articleLang(file, parsed.data.lang, LANGS, DEFAULT_LANG);
+	const article = toArticle(
+		{ slug: slugFromPath(file), lang: lang as (typeof LANGS)[number], data: parsed.data, body, format: file.endsWith('.mdx') ? 'mdx' : 'md' },
+		{ now: clock, excerptWords: SITE.excerptWords, wordsPerMinute: SITE.wordsPerMinute },
+	);
+	return { ...article, file: absolute };
+}
+
+/**
  * Every article under `root/articles/` as of `clock`, drafts and embargoed ones included; files
  * that do not validate are listed apart (`npm run check` says why).
  */
@@ -25,23 +42,12 @@ export async function readArticles(clock: Date, root = contentDir()): Promise<{ 
 	const files = (await readdir(dir, { recursive: true }).catch(() => [] as string[])).filter((file) => /\.mdx?$/i.test(file)).sort();
 	const invalid: string[] = [];
 	const articles = await Promise.all(
-		files.map(async (file) => {
-			const absolute = path.join(dir, file);
-			try {
-				const { data, body } = parseFrontmatter(await readFile(absolute, 'utf8'));
-				const parsed = articleSchema.safeParse(data);
-				if (!parsed.success) throw new Error('invalid front-matter');
-				const { lang } = articleLang(file, parsed.data.lang, LANGS, DEFAULT_LANG);
-				const article = toArticle(
-					{ slug: slugFromPath(file), lang: lang as (typeof LANGS)[number], data: parsed.data, body, format: file.endsWith('.mdx') ? 'mdx' : 'md' },
-					{ now: clock, excerptWords: SITE.excerptWords, wordsPerMinute: SITE.wordsPerMinute },
-				);
-				return { ...article, file: absolute };
-			} catch {
-				invalid.push(absolute);
+		files.map((file) =>
+			readArticleFile(dir, file, clock).catch(() => {
+				invalid.push(path.join(dir, file));
 				return undefined;
-			}
-		}),
+			}),
+		),
 	);
 	return { articles: articles.filter((article) => article !== undefined), invalid: invalid.sort() };
 }
