@@ -152,6 +152,7 @@ async function devLoad(): Promise<Shared> {
 	if (devCached.key !== key || !devCached.shared) Object.assign(devCached, { key, shared: load() });
 	return devCached.shared as Promise<Shared>;
 }
+
 let cachedKeyParts: Promise<KeyParts> | undefined;
 
 async function loadKeyParts(): Promise<KeyParts> {
@@ -205,8 +206,8 @@ export async function articleCardCacheKey(article: Article): Promise<string | un
 }
 
 /**
- * The site's data for one edition (English unless told), computed once per build (afresh on every
- * request in dev, so edits show).
+ * The site's data for one edition (English unless told), computed once per build (in dev, again
+ * whenever a story or ticker snapshot changes, so edits show).
  */
 export async function siteData(lang: Lang = DEFAULT_LANG): Promise<SiteData> {
 	const shared = showUnpublished ? await devLoad() : await (cached ??= load());
