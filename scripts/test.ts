@@ -1,11 +1,12 @@
 /**
- * `npm test`: everything the tests need, then every test. Installs Debian's Chromium when it is
- * missing (browser tests use it through playwright-core), lints the GitHub workflows with
- * actionlint (scripts/actionlint.ts), type-checks, then runs Vitest.
+ * `npm test`: everything the tests need, then every test. Installs Debian's Chromium (browser
+ * tests use it through playwright-core) and shellcheck when they are missing, lints the GitHub
+ * workflows with actionlint and shellcheck (scripts/actionlint.ts), type-checks, then runs Vitest.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { SHELLCHECK } from './actionlint.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -15,22 +16,24 @@ function run(command: string, args: string[]): boolean {
 	return result.status === 0;
 }
 
-function ensureChromium(): void {
-	const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-	if (existsSync(chromium)) return;
-	console.log(`[test] ${chromium} is missing: installing Debian's chromium (needs root and apt)`);
+/** Install Debian's `pkg` when `binary` is missing (as root, or through sudo). */
+function ensureDebian(binary: string, pkg: string): void {
+	if (existsSync(binary)) return;
+	console.log(`[test] ${binary} is missing: installing Debian's ${pkg} (needs root and apt)`);
 	const apt = process.getuid?.() === 0 ? [] : ['sudo'];
 	const aptGet = (...args: string[]) => run(apt[0] ?? 'apt-get', [...apt.slice(1), ...(apt.length ? ['apt-get'] : []), ...args]);
-	if (!aptGet('install', '-y', 'chromium')) {
+	if (!aptGet('install', '-y', pkg)) {
 		aptGet('update');
-		if (!aptGet('install', '-y', 'chromium')) {
-			console.error('[test] could not install chromium: run "apt-get install -y chromium" and try again');
+		if (!aptGet('install', '-y', pkg)) {
+			console.error(`[test] could not install ${pkg}: run "apt-get install -y ${pkg}" and try again`);
 			process.exit(1);
 		}
 	}
 }
 
-ensureChromium();
+ensureDebian(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'chromium');
+// actionlint's shell-script checks (scripts/actionlint.ts).
+ensureDebian(SHELLCHECK, 'shellcheck');
 rmSync(path.join(root, '.test-output'), { recursive: true, force: true });
 const ok = run(process.execPath, [path.join(root, 'scripts', 'actionlint.ts')]) && run(bin('astro'), ['check']) && run(bin('vitest'), ['run', ...process.argv.slice(2)]);
 process.exit(ok ? 0 : 1);
