@@ -1,37 +1,101 @@
 /**
- * Post-build step: the Pagefind search index of the built site, written to `<dir>/pagefind/`.
- * Only article pages are read (and on them only the `data-pagefind-body` article), so listings,
- * the search page and 404 can never turn up as results, even on a site with no articles yet,
- * where Pagefind would otherwise fall back to indexing every page whole.
- * Archives of more than `SEARCH_BUNDLE_PAGES` stories in an edition are indexed in several
- * bundles, one Pagefind process at a time, so memory stays bounded (src/lib/searchBundles.ts).
+ * Post-build step: the Pagefind search index of the built site, one bundle per edition and
+ * publication period at `<dir>/pagefind/<lang>/<period start>/` (src/lib/searchBundles.ts), and
+ * Pagefind's browser engine at `<dir>/pagefind/pagefind.js`.
+ * Only article pages are read, and of each only its `<html lang>` and the `data-pagefind-body`
+ * article, so listings, the search page and 404 can never turn up as results, and what changes
+ * around an article (related stories, the ticker) never changes its bundle.
+ * A bundle is a pure function of those inputs, Pagefind's version and its options: a build
+ * re-indexes only bundles whose digest is new and copies the others, byte for byte, from the
+ * build cache (`<cacheDir>/caravan-search/<digest>/`). One Pagefind process per bundle, one
+ * after another, so memory stays that of the largest period.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, readdir, readFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { SEARCH_BUNDLE_PAGES } from '../src/config.ts';
+import { cacheDir, SEARCH_BUNDLE_PERIOD } from '../src/config.ts';
 import { LANGS, langPrefix } from '../src/i18n/ui.ts';
-import { bundleHeaderRules, dealIntoBundles, searchBundleCount, searchBundleFolder } from '../src/lib/searchBundles.ts';
+import { bundleHeaderRules, searchBundlePath, searchPeriodStart, type SearchPeriod } from '../src/lib/searchBundles.ts';
 
 /**
- * Pages that are search results, relative to the built site: every edition's articles. Pagefind
- * makes one index per `<html lang>`, so /ru/search/ finds Russian stories (with Russian stemming)
+ * Pages that are search results, relative to the built site: every edition's articles. Each
+ * edition has its own bundles, so /ru/search/ finds Russian stories (with Russian stemming)
  * and never English ones.
  */
 export const INDEXED_PAGES = '{articles,*/articles}/*/index.html';
 
-/** Every edition's article pages (`articles/<slug>/index.html`, `ru/articles/<slug>/index.html`), sorted. */
-async function articlePagesByEdition(dir: string): Promise<string[][]> {
-	const editions: string[][] = [];
-	for (const lang of LANGS) {
-		const prefix = langPrefix(lang).replace(/^\//, '');
-		const articles = path.join(dir, prefix, 'articles');
-		if (!existsSync(articles)) continue;
-		const slugs = (await readdir(articles)).filter((slug) => existsSync(path.join(articles, slug, 'index.html')));
-		editions.push(slugs.sort().map((slug) => path.posix.join(prefix, 'articles', slug, 'index.html')));
+/** Options given to Pagefind's `createIndex` (part of every bundle's digest). */
+const INDEX_OPTIONS = {};
+/** Bump when what is fed to Pagefind changes shape, so cached bundles are not reused. */
+const INPUT_FORMAT = 1;
+const PAGEFIND_VERSION = (JSON.parse(await readFile(path.join(import.meta.dirname, '../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+
+/** What Pagefind indexes of one article page. */
+export interface IndexedPage {
+	url: string;
+	date: Date;
+	/** The page reduced to what Pagefind reads: `<html lang>` and the `data-pagefind-body` article. */
+	html: string;
+}
+
+/**
+ * The `data-pagefind-body` `<article>` of a built page, whole (nested articles included), with
+ * its language and date; undefined for a page without one. The markup is Caravan's own, so
+ * tags are found by text: writers' text in it is escaped (`&lt;article`).
+ */
+export function indexedPage(url: string, html: string): IndexedPage | undefined {
+	const start = html.search(/<article\b[^>]*\sdata-pagefind-body\b/);
+	if (start < 0) return undefined;
+	const tags = /<(\/?)article\b/g;
+	tags.lastIndex = start + 1;
+	let depth = 1;
+	let end = -1;
+	for (let match = tags.exec(html); match; match = tags.exec(html)) {
+		depth += match[1] ? -1 : 1;
+		if (depth === 0) {
+			end = html.indexOf('>', match.index) + 1;
+			break;
+		}
 	}
-	return editions;
+	if (end <= 0) throw new Error(`${url}: the data-pagefind-body article is not closed`);
+	const article = html.slice(start, end);
+	const lang = /<html\b[^>]*\slang="([^"]+)"/.exec(html)?.[1];
+	const date = /\sdata-pagefind-sort="date:([^"]+)"/.exec(article.slice(0, article.indexOf('>')))?.[1];
+	if (!lang || !date || Number.isNaN(Date.parse(date))) throw new Error(`${url}: the indexed article has no <html lang> or data-pagefind-sort date`);
+	return { url, date: new Date(date), html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${article}</body></html>` };
+}
+
+/** One edition's article pages, reduced for indexing, sorted by URL. */
+async function editionPages(dir: string, prefix: string): Promise<IndexedPage[]> {
+	const articles = path.join(dir, prefix, 'articles');
+	if (!existsSync(articles)) return [];
+	const pages: IndexedPage[] = [];
+	for (const slug of (await readdir(articles)).sort()) {
+		const file = path.join(articles, slug, 'index.html');
+		if (!existsSync(file)) continue;
+		const page = indexedPage(`/${path.posix.join(prefix, 'articles', slug)}/`, await readFile(file, 'utf8'));
+		if (page) pages.push(page);
+	}
+	return pages;
+}
+
+/** An edition's pages grouped into bundles by period: site path → pages, newest period first. */
+export function periodBundles(lang: string, pages: readonly IndexedPage[], period: SearchPeriod): Map<string, IndexedPage[]> {
+	const bundles = new Map<string, IndexedPage[]>();
+	for (const page of pages) {
+		const bundle = searchBundlePath(lang, searchPeriodStart(page.date, period));
+		bundles.set(bundle, [...(bundles.get(bundle) ?? []), page]);
+	}
+	return new Map([...bundles].sort(([a], [b]) => b.localeCompare(a)));
+}
+
+/** The digest a bundle's files are cached under: its input pages, Pagefind's version and options. */
+export function bundleDigest(pages: readonly IndexedPage[]): string {
+	const hash = createHash('sha256').update(JSON.stringify({ PAGEFIND_VERSION, INDEX_OPTIONS, INPUT_FORMAT }));
+	for (const page of [...pages].sort((a, b) => a.url.localeCompare(b.url))) hash.update(`\0${page.url}\0${page.html}`);
+	return hash.digest('hex').slice(0, 32);
 }
 
 async function check<T extends { errors: string[] }>(response: Promise<T>): Promise<T> {
@@ -40,44 +104,70 @@ async function check<T extends { errors: string[] }>(response: Promise<T>): Prom
 	return result;
 }
 
-/** One bundle from the given pages, or from every article page when `pages` is left out. */
-async function writeBundle(dir: string, folder: string, pages?: string[]): Promise<number> {
+/** Index `pages` with Pagefind into `outputPath`, in a Pagefind process of its own. */
+async function writeBundle(outputPath: string, pages: readonly IndexedPage[]): Promise<void> {
 	try {
-		const { index, errors } = await pagefind.createIndex({});
+		const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
 		if (!index) throw new Error(errors.join('; '));
-		let count = 0;
-		if (pages) {
-			for (const page of pages) {
-				const content = await readFile(path.join(dir, page), 'utf8');
-				await check(index.addHTMLFile({ url: `/${page.replace(/index\.html$/, '')}`, content }));
-				count++;
-			}
-		} else {
-			count = (await check(index.addDirectory({ path: dir, glob: INDEXED_PAGES }))).page_count;
-		}
-		await check(index.writeFiles({ outputPath: path.join(dir, folder) }));
-		return count;
+		for (const page of [...pages].sort((a, b) => a.url.localeCompare(b.url))) await check(index.addHTMLFile({ url: page.url, content: page.html }));
+		await check(index.writeFiles({ outputPath }));
 	} finally {
 		// Ends the Pagefind process, and with it the bundle's memory.
 		await pagefind.close();
 	}
 }
 
-export async function buildSearchIndex(dir: string, pagesPerBundle = SEARCH_BUNDLE_PAGES): Promise<void> {
-	const editions = await articlePagesByEdition(dir);
-	const bundles = Math.max(1, ...editions.map((pages) => searchBundleCount(pages.length, pagesPerBundle)));
-	let indexed = 0;
-	if (bundles === 1) {
-		indexed = await writeBundle(dir, searchBundleFolder(0));
-	} else {
-		const dealt = editions.map((pages) => dealIntoBundles(pages, searchBundleCount(pages.length, pagesPerBundle)));
-		for (let n = 0; n < bundles; n++) {
-			indexed += await writeBundle(dir, searchBundleFolder(n), dealt.flatMap((edition) => edition[n] ?? []));
-		}
-		const headers = path.join(dir, '_headers');
-		const folders = Array.from({ length: bundles - 1 }, (_, i) => searchBundleFolder(i + 1));
-		if (existsSync(headers)) await appendFile(headers, bundleHeaderRules(await readFile(headers, 'utf8'), folders));
+/** The cached copy of a bundle, indexed now if the cache has none. Returns whether it was indexed. */
+async function cachedBundle(cache: string, digest: string, pages: readonly IndexedPage[]): Promise<boolean> {
+	const folder = path.join(cache, digest);
+	if (existsSync(folder)) {
+		return false;
 	}
-	const where = bundles === 1 ? '' : ` in ${bundles} bundles`;
-	console.log(`[caravan] search index: ${indexed} article${indexed === 1 ? '' : 's'}${where}`);
+	const scratch = `${folder}.tmp-${process.pid}`;
+	await rm(scratch, { recursive: true, force: true });
+	await writeBundle(scratch, pages);
+	await rename(scratch, folder);
+	return true;
+}
+
+export async function buildSearchIndex(dir: string, period: SearchPeriod = SEARCH_BUNDLE_PERIOD): Promise<void> {
+	const cache = path.join(cacheDir(), 'caravan-search');
+	await mkdir(cache, { recursive: true });
+	const written: string[] = [];
+	const used = new Set<string>();
+	let stories = 0;
+	let indexed = 0;
+	let engine: string | undefined;
+	for (const lang of LANGS) {
+		const prefix = langPrefix(lang).replace(/^\//, '');
+		const pages = await editionPages(dir, prefix);
+		stories += pages.length;
+		for (const [bundle, bundlePages] of periodBundles(lang, pages, period)) {
+			const digest = bundleDigest(bundlePages);
+			used.add(digest);
+			if (await cachedBundle(cache, digest, bundlePages)) indexed++;
+			await cp(path.join(cache, digest), path.join(dir, bundle), { recursive: true });
+			engine ??= path.join(dir, bundle, 'pagefind.js');
+			written.push(bundle);
+		}
+		await checkSearchPage(dir, prefix, written.filter((bundle) => bundle.startsWith(`/pagefind/${lang}/`)));
+	}
+	// The cache keeps what this build used: a bundle whose stories change is written anew anyway.
+	for (const name of await readdir(cache)) if (!used.has(name)) await rm(path.join(cache, name), { recursive: true, force: true });
+	// The engine every bundle carries (the same file: one Pagefind version), at one stable URL.
+	if (engine) await cp(engine, path.join(dir, 'pagefind', 'pagefind.js'));
+	const headers = path.join(dir, '_headers');
+	if (existsSync(headers)) await appendFile(headers, bundleHeaderRules(await readFile(headers, 'utf8'), written));
+	console.log(
+		`[caravan] search index: ${stories} article${stories === 1 ? '' : 's'} in ${written.length} bundle${written.length === 1 ? '' : 's'}, ${indexed} indexed, ${written.length - indexed} from the cache`,
+	);
+}
+
+/** The edition's search page must search exactly the bundles written (it lists them from the content). */
+async function checkSearchPage(dir: string, prefix: string, bundles: readonly string[]): Promise<void> {
+	const file = path.join(dir, prefix, 'search', 'index.html');
+	if (!existsSync(file)) return;
+	const listed = /\sdata-bundles="([^"]*)"/.exec(await readFile(file, 'utf8'))?.[1]?.replace(/&quot;/g, '"');
+	const expected = JSON.stringify(bundles);
+	if ((listed ?? '[]') !== expected) throw new Error(`${path.posix.join(prefix, 'search/index.html')}: searches ${listed ?? 'no bundles'}, but the index has ${expected}`);
 }

@@ -3,6 +3,7 @@
  * Server-side only (it reads the environment); never import it from a client script.
  */
 import path from 'node:path';
+import type { SearchPeriod } from './lib/searchBundles.ts';
 
 const env = process.env;
 
@@ -61,11 +62,13 @@ export const IMAGES = {
 } as const;
 
 /**
- * Most article pages of one edition in one search-index bundle (see `src/lib/searchBundles.ts`):
- * 20,000 keeps Pagefind near 7 GB while it writes a bundle; smaller archives stay in one bundle,
- * which is the smallest first search. `CARAVAN_SEARCH_BUNDLE_PAGES` overrides it (tests).
+ * One search-index bundle per edition and calendar quarter (src/lib/searchBundles.ts): a
+ * quarter's bundle is the same however many stories come later, so builds reuse it, and the
+ * newest quarter is what a first search loads. At ~30 stories a day a quarter is ~2,700
+ * stories: Pagefind holds ~1 GB while it writes one. `CARAVAN_SEARCH_BUNDLE_DAYS` sets periods
+ * of that many days instead (tests: several bundles from a few weeks of stories).
  */
-export const SEARCH_BUNDLE_PAGES = Number(env.CARAVAN_SEARCH_BUNDLE_PAGES) || 20_000;
+export const SEARCH_BUNDLE_PERIOD: SearchPeriod = Number(env.CARAVAN_SEARCH_BUNDLE_DAYS) > 0 ? { days: Number(env.CARAVAN_SEARCH_BUNDLE_DAYS) } : { months: 3 };
 
 /**
  * Astro's cache folder (processed images in its `caravan-images/`, social cards in its

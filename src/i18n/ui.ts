@@ -93,6 +93,11 @@ const en = {
 		/** Announced after "Show more results"; `{shown}` is how many are listed now, `{n}` of how many. */
 		shownOf: { one: 'Showing {shown} of {n} result.', other: 'Showing {shown} of {n} results.' } as PluralForms,
 		quote: '“{q}”',
+		/** While the search goes on into older periods of the archive (src/lib/searchBundles.ts). */
+		searchingOlder: 'Searching older stories…',
+		/** After the status when older periods are still unsearched; `{date}` is the oldest day searched. */
+		searchedBack: 'Stories since {date} searched so far.',
+		searchOlder: 'Search older stories',
 	},
 	otherEditionHome: 'Русская версия',
 	sections: {
@@ -210,6 +215,9 @@ const ru: Dictionary = {
 		},
 		shownOf: { one: 'Показано {shown} из {n} результата.', other: 'Показано {shown} из {n} результатов.' },
 		quote: '«{q}»',
+		searchingOlder: 'Ищем в более старых материалах…',
+		searchedBack: 'Пока просмотрены материалы с {date}.',
+		searchOlder: 'Искать в более старых материалах',
 	},
 	otherEditionHome: 'English edition',
 	sections: {

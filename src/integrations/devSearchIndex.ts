@@ -1,7 +1,7 @@
 /**
  * `astro dev` has no search index of its own (Pagefind reads built pages), so the dev server
- * serves the last one `npm run build` wrote: `<CARAVAN_OUT_DIR or dist>/pagefind/` (and the
- * `pagefind-2/`… bundles of a large archive). Until a build exists, requests fall through to a
+ * serves the last one `npm run build` wrote: `<CARAVAN_OUT_DIR or dist>/pagefind/` (the engine and
+ * every edition's period bundles). Until a build exists, requests fall through to a
  * 404 and the search page says how to get one.
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -22,9 +22,8 @@ export function devSearchIndex(): AstroIntegration {
 				const outDir = path.resolve(process.env.CARAVAN_OUT_DIR ?? 'dist');
 				server.middlewares.use(async (request, response, next) => {
 					const pathname = new URL(request.url ?? '/', 'http://dev').pathname;
-					const bundle = /^\/(pagefind(?:-\d+)?)\//.exec(pathname)?.[1];
-					if (!bundle) return next();
-					const indexDir = path.join(outDir, bundle);
+					if (!pathname.startsWith('/pagefind/')) return next();
+					const indexDir = path.join(outDir, 'pagefind');
 					const file = path.join(outDir, decodeURIComponent(pathname));
 					if (!file.startsWith(indexDir + path.sep) || !(await stat(file).then((s) => s.isFile(), () => false))) return next();
 					response.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');

@@ -1,43 +1,46 @@
 /**
- * How the search index is split into Pagefind bundles. A bundle is written whole from memory
- * (Pagefind holds ~600 bytes per indexed word: ~3.4 GB for 10,000 stories), so a large archive
- * is indexed in parts, one at a time, and the search page merges them (`mergeIndex`), sharing
- * the first bundle's WASM. Each edition's pages are dealt round-robin over its own bundles, so
- * every bundle an edition's search page merges holds that edition's language: Pagefind answers
- * a language a bundle lacks with the bundle's largest language instead.
+ * How the search index is split into Pagefind bundles: one per edition and publication period
+ * (`SEARCH_BUNDLE_PERIOD` in src/config.ts), at `/pagefind/<lang>/<first day of the period>/`.
+ * A story's bundle never changes as new stories arrive, so a build re-indexes only the periods
+ * whose stories changed (scripts/searchIndex.ts), and the search page searches the newest
+ * period first and older ones as the reader asks for more (src/scripts/searchPage.ts).
+ * Shared by the build and the search page: keep it free of Node.
  */
 
-/** Bundles an edition of `pages` article pages is split into, at most `pagesPerBundle` each. */
-export function searchBundleCount(pages: number, pagesPerBundle: number): number {
-	return Math.max(1, Math.ceil(pages / pagesPerBundle));
+/** A bundle's span: calendar months (from January) or days (from 1970-01-01), in UTC. */
+export type SearchPeriod = { months: number } | { days: number };
+
+const DAY_MS = 86_400_000;
+
+/** The first day (`YYYY-MM-DD`, UTC) of the period holding `date`. */
+export function searchPeriodStart(date: Date, period: SearchPeriod): string {
+	if ('days' in period) {
+		const day = Math.floor(date.getTime() / DAY_MS);
+		return new Date((day - (((day % period.days) + period.days) % period.days)) * DAY_MS).toISOString().slice(0, 10);
+	}
+	const month = date.getUTCMonth() - (date.getUTCMonth() % period.months);
+	return new Date(Date.UTC(date.getUTCFullYear(), month, 1)).toISOString().slice(0, 10);
 }
 
-/** Folder of bundle `n` (from 0) in the built site: `pagefind`, then `pagefind-2`, `pagefind-3`… */
-export function searchBundleFolder(n: number): string {
-	return n === 0 ? 'pagefind' : `pagefind-${n + 1}`;
+/** Site path of an edition's bundle for the period starting `start`. */
+export function searchBundlePath(lang: string, start: string): string {
+	return `/pagefind/${lang}/${start}/`;
 }
 
-/** Site paths of the bundles an edition's search page merges into the first (`/pagefind/`). */
-export function mergedSearchBundles(pages: number, pagesPerBundle: number): string[] {
-	const count = searchBundleCount(pages, pagesPerBundle);
-	return Array.from({ length: count - 1 }, (_, i) => `/${searchBundleFolder(i + 1)}/`);
-}
-
-/** Deal `items` round-robin into `count` bundles (sizes differ by at most one). */
-export function dealIntoBundles<T>(items: readonly T[], count: number): T[][] {
-	const bundles: T[][] = Array.from({ length: count }, () => []);
-	items.forEach((item, i) => bundles[i % count]?.push(item));
-	return bundles;
+/** The bundle paths an edition's search page searches, newest period first, for stories of these dates. */
+export function searchBundlePaths(lang: string, dates: readonly Date[], period: SearchPeriod): string[] {
+	const starts = new Set(dates.map((date) => searchPeriodStart(date, period)));
+	return [...starts].sort().reverse().map((start) => searchBundlePath(lang, start));
 }
 
 /**
- * `_headers` rules for the bundles beyond the first: a copy of every rule for `/pagefind/…`
- * under each other bundle's folder, so `pagefind-2/` caches as `pagefind/` does (public/_headers
- * stays the one place that says how). `headers` is the site's `_headers` text.
+ * `_headers` rules for every bundle: a copy of each rule for `/pagefind/…` (the content-hashed
+ * chunks) under each bundle's path, so public/_headers stays the one place that says how
+ * they are cached. `headers` is the site's `_headers` text; `bundles` are site paths.
  */
-export function bundleHeaderRules(headers: string, folders: readonly string[]): string {
+export function bundleHeaderRules(headers: string, bundles: readonly string[]): string {
 	const rules = headers.split(/\n(?=\S)/).filter((rule) => rule.startsWith('/pagefind/'));
-	if (!rules.length || !folders.length) return '';
-	const copies = folders.flatMap((folder) => rules.map((rule) => rule.trimEnd().replace(/^\/pagefind\//, `/${folder}/`)));
-	return `\n# Search bundles beyond the first (scripts/searchIndex.ts): as /pagefind/ above.\n${copies.join('\n')}\n`;
+	if (!rules.length || !bundles.length) return '';
+	const copies = bundles.flatMap((bundle) => rules.map((rule) => rule.trimEnd().replace(/^\/pagefind\//, bundle)));
+	return `\n# Search bundles (scripts/searchIndex.ts): as /pagefind/ above.\n${copies.join('\n')}\n`;
 }

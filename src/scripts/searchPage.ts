@@ -18,10 +18,12 @@ import {
 } from '../lib/searchQuery.ts';
 
 /** The part of Pagefind's browser API this page uses (pagefind.js ships no types). */
-interface Pagefind {
-	options(options: { excerptLength?: number; noWorker?: boolean }): Promise<void>;
+interface PagefindEngine {
+	createInstance(options: { basePath: string; excerptLength?: number; noWorker?: boolean }): PagefindIndex;
+}
+/** One bundle's index (one publication period of the edition). */
+interface PagefindIndex {
 	init(): Promise<void>;
-	mergeIndex(url: string, options?: { excerptLength?: number }): Promise<void>;
 	filters(): Promise<FilterCounts>;
 	search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch>;
 }
@@ -36,7 +38,16 @@ interface PagefindResult {
 	meta: Partial<Record<'title' | 'date' | 'section' | 'image' | 'image_alt', string>>;
 }
 
-/** Built by the post-build step into dist/pagefind/; fetched at run time, never bundled. */
+/** Add `more`'s counts into `into`. */
+function addCounts(into: FilterCounts, more: FilterCounts): FilterCounts {
+	for (const [group, values] of Object.entries(more)) {
+		const sums = (into[group] ??= {});
+		for (const [value, count] of Object.entries(values ?? {})) sums[value] = (sums[value] ?? 0) + count;
+	}
+	return into;
+}
+
+/** Pagefind's engine, written by the post-build step; fetched at run time, never bundled. */
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 /**
  * Results shown at first and per "Show more": each costs a fragment request (~2 KB), and five
@@ -61,9 +72,18 @@ function required<T extends Element>(root: ParentNode, selector: string): T {
 
 /** Defined from a module script, which runs after parsing: the page's markup is all there. */
 class SearchPage extends HTMLElement {
-	#pagefind: Pagefind | undefined;
+	#engine: PagefindEngine | undefined;
+	/** Each bundle's index, created when first searched (its metadata loads then). */
+	#indexes = new Map<string, Promise<PagefindIndex>>();
+	/** Bundles whose filter data is loaded (when the filter panel is open). */
+	#filterData = new Map<string, Promise<FilterCounts>>();
 	#state = readSearchState(new URLSearchParams(location.search));
+	/** The current search's results from the bundles searched so far, newest period first. */
 	#results: PagefindSearch['results'] = [];
+	/** How many bundles (newest first) the current search has searched. */
+	#searched = 0;
+	/** Filter counts over the bundles searched so far. */
+	#counts: FilterCounts = {};
 	/** Bumped by every search, so a slow answer to an older one is dropped. */
 	#run = 0;
 	#typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -80,8 +100,8 @@ class SearchPage extends HTMLElement {
 	#clear = required<HTMLButtonElement>(this, '[data-clear-filters]');
 	#list = required<HTMLOListElement>(this, '[data-results]');
 	#refine = required<HTMLDetailsElement>(this, 'details[data-refine]');
-	/** Set once the filter data is loading: Pagefind counts a group's options only after that. */
-	#filtersLoaded: Promise<void> | undefined;
+	/** Set once the panel has been open: Pagefind counts a group's options only after its data loads. */
+	#filtersWanted = false;
 	#more = required<HTMLButtonElement>(this, '[data-more]');
 	#shown = required<HTMLElement>(this, '[data-shown]');
 	#resultTemplate = required<HTMLTemplateElement>(this, 'template[data-result]');
@@ -89,7 +109,7 @@ class SearchPage extends HTMLElement {
 	#dateFormat = { locale: this.dataset.locale ?? 'en-GB', timeZone: this.dataset.timeZone ?? 'UTC' };
 	/** The edition's texts (src/i18n/ui.ts `searchScript`), given by the page. */
 	#text = JSON.parse(this.dataset.strings ?? '{}') as SearchScriptStrings;
-	/** Index bundles merged into /pagefind/ (large archives only). */
+	/** The edition's index bundles, one per publication period, newest first (src/lib/searchBundles.ts). */
 	#bundles = JSON.parse(this.dataset.bundles ?? '[]') as string[];
 	#quoted = (query: string) => fill(this.#text.quote, { q: query });
 	#plural = (count: number, forms: PluralForms) => fill(plural(count, this.#dateFormat.locale, forms), { n: count });
@@ -126,16 +146,12 @@ class SearchPage extends HTMLElement {
 		});
 
 		try {
-			const pagefind = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
-			// On the main thread: pagefind.js carries the whole engine, so a worker would only fetch
-			// the same code again (pagefind-worker.js, ~12 KB gzip) for searches that take milliseconds.
-			await pagefind.options({ excerptLength: EXCERPT_WORDS, noWorker: true });
-			await pagefind.init();
-			// A large archive's other bundles (src/lib/searchBundles.ts); they share the first's WASM.
-			await Promise.all(this.#bundles.map((url) => pagefind.mergeIndex(url, { excerptLength: EXCERPT_WORDS })));
-			this.#pagefind = pagefind;
+			// An edition without stories has no bundle, and nothing to load.
+			this.#engine = this.#bundles.length ? ((await import(/* @vite-ignore */ PAGEFIND_URL)) as PagefindEngine) : { createInstance: () => { throw new Error('no bundle'); } };
+			// The newest period: what a first search needs, loaded while nothing else is.
+			if (this.#bundles[0]) await this.#index(this.#bundles[0]);
 			// Open already (chosen filters in the URL, or opened while the index loaded).
-			if (this.#refine.open) await this.#loadFilters();
+			this.#filtersWanted ||= this.#refine.open;
 		} catch {
 			this.#status.textContent = this.#text.unavailable;
 			this.#hint.textContent = import.meta.env.DEV ? this.#text.devHint : this.#text.loadFailed;
@@ -194,23 +210,42 @@ class SearchPage extends HTMLElement {
 		void this.#search();
 	}
 
+	/** A bundle's index, loaded on first use. */
+	#index(bundle: string): Promise<PagefindIndex> {
+		const engine = this.#engine;
+		if (!engine) return Promise.reject(new Error('search engine not loaded'));
+		let index = this.#indexes.get(bundle);
+		if (!index) {
+			// On the main thread: pagefind.js carries the whole engine, so a worker would only fetch
+			// the same code again (pagefind-worker.js, ~12 KB gzip) for searches that take milliseconds.
+			const created = engine.createInstance({ basePath: bundle, excerptLength: EXCERPT_WORDS, noWorker: true });
+			index = created.init().then(() => created);
+			// Let a later search try again after a failed load.
+			index.catch(() => this.#indexes.delete(bundle));
+			this.#indexes.set(bundle, index);
+		}
+		return index;
+	}
+
 	async #search(): Promise<void> {
-		const pagefind = this.#pagefind;
-		if (!pagefind) return;
+		if (!this.#engine) return;
 		const run = ++this.#run;
 		const state = structuredClone(this.#state);
 		this.#list.setAttribute('aria-busy', 'true');
-		const term = state.query || null;
-		// Without words there is no relevance to rank by: list what the filters match, newest first.
-		const sort = state.sort === 'date' || !term ? { date: 'desc' as const } : undefined;
+		this.#results = [];
+		this.#searched = 0;
+		this.#counts = {};
 
-		let results: PagefindSearch['results'] = [];
-		let counts: FilterCounts = {};
 		let items: HTMLLIElement[] | undefined;
 		try {
-			const main = isBlank(state) ? undefined : await pagefind.search(term, { filters: pagefindFilters(state.filters), sort });
-			results = main?.results ?? [];
-			[counts, items] = await Promise.all([this.#filterCounts(pagefind, state, main), this.#resultItems(results, 0, run)]);
+			if (isBlank(state)) {
+				// Nothing to search: the filter panel counts the newest period's stories.
+				if (this.#filtersWanted && this.#bundles[0]) this.#counts = structuredClone(await this.#bundleFilters(this.#bundles[0]));
+				items = run === this.#run ? [] : undefined;
+			} else {
+				if (!(await this.#searchUntil(PAGE_SIZE, run, state))) return;
+				items = await this.#resultItems(this.#results, 0, run);
+			}
 		} catch (error) {
 			if (run !== this.#run) return;
 			this.#list.removeAttribute('aria-busy');
@@ -221,59 +256,94 @@ class SearchPage extends HTMLElement {
 		}
 		if (!items) return;
 
-		this.#results = results;
 		this.#list.replaceChildren(...items);
 		this.#shown.textContent = '';
-		this.#more.hidden = items.length >= results.length;
+		this.#showMoreButton();
 		this.#list.removeAttribute('aria-busy');
-		this.#showFilters(counts, state);
-		this.#announce(state, results.length);
-	}
-
-	/** Load every filter group's data, once. */
-	#loadFilters(): Promise<void> {
-		const pagefind = this.#pagefind;
-		if (!pagefind) return Promise.resolve();
-		this.#filtersLoaded ??= pagefind.filters().then(
-			() => undefined,
-			(error: unknown) => {
-				// Let the next opening try again.
-				this.#filtersLoaded = undefined;
-				throw error;
-			},
-		);
-		return this.#filtersLoaded;
-	}
-
-	/** The panel was opened: load the filters if need be and show their counts for the current search. */
-	async #showFilterCounts(): Promise<void> {
-		const pagefind = this.#pagefind;
-		// The index is still loading: connectedCallback loads the filters once it is there.
-		if (!pagefind) return;
-		const run = this.#run;
-		const state = structuredClone(this.#state);
-		await this.#loadFilters();
-		const counts = await this.#filterCounts(pagefind, state);
-		if (run === this.#run) this.#showFilters(counts, state);
+		this.#showFilters(this.#counts, state);
+		this.#announce(state, this.#results.length);
 	}
 
 	/**
-	 * Each group's option counts for `state`, none until the filters are loaded. A chosen group
-	 * counts its options as if it were not applied, so its other options stay offered.
+	 * Search further bundles, newest first, until `wanted` results are found or the archive is
+	 * searched; past the first bundle, say so. False when a newer search has begun meanwhile.
 	 */
-	async #filterCounts(pagefind: Pagefind, state: SearchState, main?: PagefindSearch): Promise<FilterCounts> {
-		if (!this.#filtersLoaded) return {};
-		await this.#filtersLoaded;
-		if (isBlank(state)) return pagefind.filters();
+	async #searchUntil(wanted: number, run: number, state: SearchState): Promise<boolean> {
+		const term = state.query || null;
+		// Without words there is no relevance to rank by: list what the filters match, newest first.
+		// Periods are searched newest first, so within each period is all the date order needs.
+		const sort = state.sort === 'date' || !term ? { date: 'desc' as const } : undefined;
+		while (this.#results.length < wanted && this.#searched < this.#bundles.length) {
+			const bundle = this.#bundles[this.#searched] as string;
+			if (this.#searched > 0) {
+				this.#status.textContent = this.#text.searchingOlder;
+				this.#hint.hidden = true;
+			}
+			const index = await this.#index(bundle);
+			const main = await index.search(term, { filters: pagefindFilters(state.filters), sort });
+			const counts = this.#filtersWanted ? await this.#filterCounts(bundle, index, state, main) : {};
+			if (run !== this.#run) return false;
+			this.#results.push(...main.results);
+			addCounts(this.#counts, counts);
+			this.#searched++;
+		}
+		return true;
+	}
+
+	/** A bundle's filter data, loaded once (every group's page lists, growing with the period). */
+	#bundleFilters(bundle: string): Promise<FilterCounts> {
+		let loaded = this.#filterData.get(bundle);
+		if (!loaded) {
+			loaded = this.#index(bundle).then((index) => index.filters());
+			loaded.catch(() => this.#filterData.delete(bundle));
+			this.#filterData.set(bundle, loaded);
+		}
+		return loaded;
+	}
+
+	/** The panel was opened: load the filters of the bundles searched so far and show their counts. */
+	async #showFilterCounts(): Promise<void> {
+		this.#filtersWanted = true;
+		// The index is still loading: the first search counts the filters once it is there.
+		if (!this.#engine || this.#list.getAttribute('aria-busy') === 'true') return;
+		const run = this.#run;
+		const state = structuredClone(this.#state);
+		const counts: FilterCounts = {};
+		if (isBlank(state)) {
+			if (this.#bundles[0]) addCounts(counts, await this.#bundleFilters(this.#bundles[0]));
+		} else {
+			for (const bundle of this.#bundles.slice(0, this.#searched)) addCounts(counts, await this.#filterCounts(bundle, await this.#index(bundle), state));
+		}
+		if (run !== this.#run) return;
+		this.#counts = counts;
+		this.#showFilters(counts, state);
+	}
+
+	/**
+	 * One bundle's option counts for `state`. A chosen group counts its options as if it were not
+	 * applied, so its other options stay offered.
+	 */
+	async #filterCounts(bundle: string, index: PagefindIndex, state: SearchState, main?: PagefindSearch): Promise<FilterCounts> {
+		await this.#bundleFilters(bundle);
 		const term = state.query || null;
 		const [all, ...perGroup] = await Promise.all([
-			main ?? pagefind.search(term, { filters: pagefindFilters(state.filters) }),
+			main ?? index.search(term, { filters: pagefindFilters(state.filters) }),
 			...FILTER_GROUPS.map((group) =>
-				state.filters[group].length ? pagefind.search(term, { filters: pagefindFilters(state.filters, group) }) : undefined,
+				state.filters[group].length ? index.search(term, { filters: pagefindFilters(state.filters, group) }) : undefined,
 			),
 		]);
 		return Object.fromEntries(FILTER_GROUPS.map((group, i) => [group, (perGroup[i] ?? all).filters[group]]));
 	}
+
+	/** "Show more results" while found results are unshown; "Search older stories" once only older periods are left. */
+	#showMoreButton(): void {
+		const unshown = this.#results.length > this.#list.children.length;
+		const older = this.#searched < this.#bundles.length && !isBlank(this.#state);
+		this.#more.hidden = !unshown && !older;
+		this.#more.textContent = unshown ? this.#moreLabel : this.#text.searchOlder;
+	}
+
+	#moreLabel = this.#more.textContent ?? '';
 
 	/**
 	 * Fetch and append the next page of results, move the keyboard to the first of them and say
@@ -283,10 +353,14 @@ class SearchPage extends HTMLElement {
 		// One page at a time: a second click while the first is loading would fetch the same results.
 		if (this.#list.getAttribute('aria-busy') === 'true') return;
 		const run = this.#run;
+		const state = structuredClone(this.#state);
 		this.#list.setAttribute('aria-busy', 'true');
 		let items: HTMLLIElement[] | undefined;
 		try {
-			items = await this.#resultItems(this.#results, this.#list.children.length, run);
+			const start = this.#list.children.length;
+			// Older periods are searched only now, as the reader asks for more.
+			if (!(await this.#searchUntil(start + PAGE_SIZE, run, state))) return;
+			items = await this.#resultItems(this.#results, start, run);
 		} finally {
 			// A newer search owns the list (and its busy state) by now.
 			if (run === this.#run) this.#list.removeAttribute('aria-busy');
@@ -294,9 +368,17 @@ class SearchPage extends HTMLElement {
 		if (!items) return;
 		this.#list.append(...items);
 		const shown = this.#list.children.length;
-		this.#more.hidden = shown >= this.#results.length;
-		items[0]?.querySelector('a')?.focus();
-		this.#shown.textContent = fill(this.#plural(this.#results.length, this.#text.shownOf), { shown });
+		this.#showMoreButton();
+		this.#showFilters(this.#counts, state);
+		this.#announce(state, this.#results.length);
+		if (items[0]) {
+			items[0].querySelector('a')?.focus();
+			this.#shown.textContent = fill(this.#plural(this.#results.length, this.#text.shownOf), { shown });
+		} else {
+			// The older periods held nothing more: the button is gone, so keep the keyboard in the results.
+			this.#more.hidden = true;
+			this.#input.focus();
+		}
 	}
 
 	/** One page of results from `start`, or nothing when a newer search has begun meanwhile. */
@@ -399,6 +481,10 @@ class SearchPage extends HTMLElement {
 			this.#status.textContent = state.query
 				? fill(filtered ? this.#text.foundForFiltered : this.#text.foundFor, { found, q: this.#quoted(state.query) })
 				: this.#plural(total, this.#text.storiesMatch);
+			// Older periods are not searched yet: say how far back these results go.
+			const oldest = this.#bundles[this.#searched - 1];
+			const since = oldest && this.#searched < this.#bundles.length ? /\/(\d{4}-\d{2}-\d{2})\/$/.exec(oldest)?.[1] : undefined;
+			if (since) this.#status.textContent += ` ${fill(this.#text.searchedBack, { date: formatEditionDate(new Date(`${since}T00:00:00Z`), this.#dateFormat.locale, 'UTC') })}`;
 		}
 	}
 }

@@ -25,11 +25,11 @@ export const SITES = {
 	sample: { contentDir: path.join(ROOT, 'content'), epoch: 1795752000 /* 2026-11-27T09:00:00+05:00, after the sample stories */ },
 	/** Both editions: English stories, Russian translations and Russian-only stories (tests/fixtures/editions). */
 	editions: { contentDir: path.join(ROOT, 'tests/fixtures/editions'), epoch: FIXTURE_EPOCH },
-	/** The editions fixture with one story per search bundle: how an archive too large for one Pagefind bundle is indexed and searched. */
-	editionsBundled: {
-		contentDir: path.join(ROOT, 'tests/fixtures/editions'),
+	/** The test fixture with search bundles of five days instead of a quarter: four bundles, as a long archive has many. */
+	fixtureBundled: {
+		contentDir: path.join(ROOT, 'tests/fixtures/site'),
 		epoch: FIXTURE_EPOCH,
-		env: { CARAVAN_SEARCH_BUNDLE_PAGES: '1' },
+		env: { CARAVAN_SEARCH_BUNDLE_DAYS: '5' },
 	},
 	/** The writers' toolkit fixture (tests/fixtures/writers), copied with camera-sized photos carrying EXIF/GPS. */
 	writers: { contentDir: path.join(OUTPUT, 'writers-content'), epoch: FIXTURE_EPOCH, prepare: prepareWritersContent },

@@ -1,35 +1,33 @@
+/** How stories are split into search bundles by publication period, and how bundles are cached by the CDN. */
 import { describe, expect, it } from 'vitest';
-import { bundleHeaderRules, dealIntoBundles, mergedSearchBundles, searchBundleCount, searchBundleFolder } from '../../src/lib/searchBundles.ts';
+import { bundleHeaderRules, searchBundlePath, searchBundlePaths, searchPeriodStart } from '../../src/lib/searchBundles.ts';
 
 describe('search bundles', () => {
-	it('keeps an edition in one bundle up to the limit, then adds one per limit started', () => {
-		expect(searchBundleCount(0, 20_000)).toBe(1);
-		expect(searchBundleCount(20_000, 20_000)).toBe(1);
-		expect(searchBundleCount(20_001, 20_000)).toBe(2);
-		expect(searchBundleCount(100_000, 20_000)).toBe(5);
+	it('puts a story in the calendar period of its date (UTC), whatever else is published', () => {
+		const quarter = { months: 3 };
+		expect(searchPeriodStart(new Date('2026-01-01T00:00:00Z'), quarter)).toBe('2026-01-01');
+		expect(searchPeriodStart(new Date('2026-03-31T23:59:59Z'), quarter)).toBe('2026-01-01');
+		expect(searchPeriodStart(new Date('2026-04-01T00:00:00Z'), quarter)).toBe('2026-04-01');
+		// A story published just after midnight in Almaty (+05:00) is still in the previous quarter in UTC.
+		expect(searchPeriodStart(new Date('2026-10-01T02:00:00+05:00'), quarter)).toBe('2026-07-01');
+		expect(searchPeriodStart(new Date('2026-12-31T12:00:00Z'), { months: 12 })).toBe('2026-01-01');
+		expect(searchPeriodStart(new Date('2026-05-17T12:00:00Z'), { months: 1 })).toBe('2026-05-01');
 	});
 
-	it('names the first bundle pagefind/ and the others pagefind-2/, pagefind-3/…', () => {
-		expect([0, 1, 2].map(searchBundleFolder)).toEqual(['pagefind', 'pagefind-2', 'pagefind-3']);
+	it('counts periods of days from 1970-01-01', () => {
+		expect(searchPeriodStart(new Date('1970-01-03T12:00:00Z'), { days: 3 })).toBe('1970-01-01');
+		expect(searchPeriodStart(new Date('1970-01-04T00:00:00Z'), { days: 3 })).toBe('1970-01-04');
+		expect(searchPeriodStart(new Date('1969-12-31T00:00:00Z'), { days: 3 })).toBe('1969-12-29');
 	});
 
-	it('has the search page merge only the bundles beyond the first', () => {
-		expect(mergedSearchBundles(9_000, 20_000)).toEqual([]);
-		expect(mergedSearchBundles(45_000, 20_000)).toEqual(['/pagefind-2/', '/pagefind-3/']);
+	it("lists an edition's bundles newest period first, once each", () => {
+		const dates = ['2025-02-01', '2026-08-09', '2025-03-30', '2026-07-01'].map((day) => new Date(`${day}T12:00:00Z`));
+		expect(searchBundlePaths('ru', dates, { months: 3 })).toEqual(['/pagefind/ru/2026-07-01/', '/pagefind/ru/2025-01-01/']);
+		expect(searchBundlePaths('en', [], { months: 3 })).toEqual([]);
+		expect(searchBundlePath('en', '2026-10-01')).toBe('/pagefind/en/2026-10-01/');
 	});
 
-	it('deals pages round-robin, so bundle sizes differ by at most one and every page lands once', () => {
-		const pages = Array.from({ length: 10 }, (_, i) => `p${i}`);
-		const bundles = dealIntoBundles(pages, 3);
-		expect(bundles).toEqual([
-			['p0', 'p3', 'p6', 'p9'],
-			['p1', 'p4', 'p7'],
-			['p2', 'p5', 'p8'],
-		]);
-		expect(bundles.flat().sort()).toEqual([...pages].sort());
-	});
-
-	it('gives the other bundles the caching rules of /pagefind/, and adds nothing for a single bundle', () => {
+	it('gives every bundle the caching rules of /pagefind/, and adds nothing without bundles', () => {
 		const headers = [
 			'# Hashed files',
 			'/_astro/*',
@@ -44,16 +42,16 @@ describe('search bundles', () => {
 			'/',
 			'  Cache-Control: public, max-age=60',
 		].join('\n');
-		const rules = bundleHeaderRules(headers, ['pagefind-2', 'pagefind-3']);
+		const rules = bundleHeaderRules(headers, ['/pagefind/en/2026-10-01/', '/pagefind/ru/2026-07-01/']);
 		expect(rules.split('\n').filter((line) => line && !line.startsWith('#'))).toEqual([
-			'/pagefind-2/fragment/*',
+			'/pagefind/en/2026-10-01/fragment/*',
 			'  Cache-Control: public, max-age=31536000, immutable',
-			'/pagefind-2/index/*',
+			'/pagefind/en/2026-10-01/index/*',
 			'  Cache-Control: public, max-age=31536000, immutable',
 			'  X-Extra: 1',
-			'/pagefind-3/fragment/*',
+			'/pagefind/ru/2026-07-01/fragment/*',
 			'  Cache-Control: public, max-age=31536000, immutable',
-			'/pagefind-3/index/*',
+			'/pagefind/ru/2026-07-01/index/*',
 			'  Cache-Control: public, max-age=31536000, immutable',
 			'  X-Extra: 1',
 		]);
