@@ -280,6 +280,8 @@ class SearchPage extends HTMLElement {
 				this.#hint.hidden = true;
 			}
 			const index = await this.#index(bundle);
+			// Pagefind counts a group's options only once its filter data is loaded.
+			if (this.#filtersWanted) await this.#bundleFilters(bundle);
 			const main = await index.search(term, { filters: pagefindFilters(state.filters), sort });
 			const counts = this.#filtersWanted ? await this.#filterCounts(bundle, index, state, main) : {};
 			if (run !== this.#run) return false;

@@ -1,21 +1,28 @@
 /**
- * An archive too large for one Pagefind bundle (here: the editions fixture with one story per
- * bundle): every edition's stories are indexed once, each bundle holds each edition's language,
- * and each edition's search page merges its bundles and finds stories in any of them.
+ * Search over an archive split into period bundles (the fixture with five-day periods: four
+ * bundles, as a long archive has one per quarter): every story is in exactly one bundle, the
+ * search page searches the newest period first and older ones as needed or asked, date order
+ * and filters hold across bundles, and every state passes axe.
  */
-import type { Browser, Page } from 'playwright-core';
+import { readdir } from 'node:fs/promises';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { parse } from '../helpers/html.ts';
 import { serve, type StaticServer } from '../helpers/server.ts';
 import { builtSite, readDist } from '../helpers/site.ts';
+import { axeViolations, formatViolations } from '../quality/checks/browser.ts';
+
+/** Newest first: 13 Dec (folder-form story), 8–12 Dec, 3–7 Dec, 28 Nov–2 Dec (stories 1 and 2). */
+const BUNDLES = ['/pagefind/en/2025-12-13/', '/pagefind/en/2025-12-08/', '/pagefind/en/2025-12-03/', '/pagefind/en/2025-11-28/'];
+const OLDEST = BUNDLES[3] as string;
 
 let dist: string;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-	dist = await builtSite('editionsBundled');
+	dist = await builtSite('fixtureBundled');
 	server = await serve(dist);
 	browser = await launchBrowser();
 });
@@ -25,26 +32,46 @@ afterAll(async () => {
 	await server?.close();
 });
 
-async function open(path: string): Promise<Page> {
-	const page = await browser.newPage();
-	await page.goto(`${server.url}${path}`);
-	return page;
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+const status = (page: Page) => page.locator('[data-status]');
+const titles = (page: Page) => page.locator('[data-results] h3').allTextContents();
+const more = (page: Page) => page.locator('[data-more]');
+
+/** A page that records every text its status line shows (what a screen reader hears). */
+async function newPage(): Promise<{ page: Page; heard: () => Promise<string[]> }> {
+	// axe is injected as a script the site's CSP would (rightly) refuse: bypass it for these checks.
+	const context = await browser.newContext({ bypassCSP: true });
+	const page = await context.newPage();
+	await page.addInitScript(() => {
+		const heard: string[] = [];
+		(window as unknown as { heard: string[] }).heard = heard;
+		new MutationObserver(() => {
+			const text = document.querySelector('[data-status]')?.textContent ?? '';
+			if (text && heard.at(-1) !== text) heard.push(text);
+		}).observe(document, { subtree: true, childList: true, characterData: true });
+	});
+	return { page, heard: () => page.evaluate(() => (window as unknown as { heard: string[] }).heard) };
 }
 
-/**
- * Every page an edition's search finds with no words, across the first bundle and the merged
- * ones (Pagefind's own API, which picks the language from `<html lang>`). On the edition's front
- * page: the search page's own script would have merged the bundles into the same module already.
- */
-async function everyIndexedUrl(editionPath: string, merged: string[]): Promise<string[]> {
-	const page = await open(editionPath);
+/** Show every result: "Show more results" / "Search older stories" until the button goes. */
+async function showAll(page: Page): Promise<void> {
+	for (let clicks = 0; clicks < 20 && (await more(page).isVisible()); clicks++) {
+		const before = await page.locator('[data-results] li').count();
+		await more(page).click();
+		await poll(async () => (await page.locator('[data-results] li').count()) > before || !(await more(page).isVisible())).toBe(true);
+	}
+}
+
+/** Every page of one bundle, through Pagefind's own API. */
+async function bundleUrls(bundle: string): Promise<string[]> {
+	const page = await browser.newPage();
 	try {
+		await page.goto(`${server.url}/`);
 		// A string, so that Vitest's module transform cannot rewrite the import meant for the browser.
 		const urls = await page.evaluate<string[]>(`(async () => {
-			const pagefind = await import('/pagefind/pagefind.js');
-			await pagefind.init();
-			for (const url of ${JSON.stringify(merged)}) await pagefind.mergeIndex(url);
-			const search = await pagefind.search(null);
+			const { createInstance } = await import('/pagefind/pagefind.js');
+			const index = createInstance({ basePath: ${JSON.stringify(bundle)}, noWorker: true });
+			const search = await index.search(null);
 			return Promise.all(search.results.map(async (result) => (await result.data()).url));
 		})()`);
 		return urls.sort();
@@ -53,40 +80,100 @@ async function everyIndexedUrl(editionPath: string, merged: string[]): Promise<s
 	}
 }
 
-async function foundTitles(path: string): Promise<string[]> {
-	const page = await open(path);
-	try {
-		await expect.poll(() => page.locator('[data-status]').textContent(), { timeout: 15_000 }).not.toBe('');
-		return await page.locator('[data-results] h3').allTextContents();
-	} finally {
-		await page.close();
-	}
-}
-
-describe('search index in bundles', { timeout: 60_000 }, () => {
-	it('writes two bundles, each holding one English and one Russian story', async () => {
-		for (const folder of ['pagefind', 'pagefind-2']) {
-			const entry = JSON.parse(await readDist(dist, `${folder}/pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
-			expect(Object.fromEntries(Object.entries(entry.languages).map(([lang, index]) => [lang, index.page_count])), folder).toEqual({ en: 1, ru: 1 });
-		}
+describe('search over period bundles', { timeout: 90_000 }, () => {
+	it('tells the search page its bundles, newest period first', async () => {
+		const element = parse(await readDist(dist, 'search/index.html')).querySelector('search-page');
+		expect(JSON.parse(element?.getAttribute('data-bundles') ?? 'null')).toEqual(BUNDLES);
+		expect(JSON.parse(parse(await readDist(dist, 'ru/search/index.html')).querySelector('search-page')?.getAttribute('data-bundles') ?? 'null')).toEqual([]);
 	});
 
-	it('tells each search page which bundles to merge', async () => {
-		for (const file of ['search/index.html', 'ru/search/index.html']) {
-			const element = parse(await readDist(dist, file)).querySelector('search-page');
-			expect(JSON.parse(element?.getAttribute('data-bundles') ?? 'null'), file).toEqual(['/pagefind-2/']);
-		}
+	it('holds every published story in exactly one bundle, the one of its date', async () => {
+		const perBundle = await Promise.all(BUNDLES.map(bundleUrls));
+		expect(perBundle[0]).toEqual(['/articles/folder-form-story/']);
+		expect(perBundle[3]).toEqual(['/articles/fixture-story-01/', '/articles/fixture-story-02/']);
+		const all = perBundle.flat().sort();
+		expect(new Set(all).size).toBe(all.length);
+		expect(all).toEqual((await readdir(`${dist}/articles`)).sort().map((slug) => `/articles/${slug}/`));
 	});
 
-	it('holds every story of an edition exactly once across the bundles, in its own language only', async () => {
-		expect(await everyIndexedUrl('/', ['/pagefind-2/'])).toEqual(['/articles/budget-vote/', '/articles/water-talks/']);
-		expect(await everyIndexedUrl('/ru/', ['/pagefind-2/'])).toEqual(['/ru/articles/parlament-prinyal-byudzhet/', '/ru/articles/yazyk-i-gorod/']);
+	it('finds a word only the oldest bundle holds, saying meanwhile that it searches older stories', async () => {
+		const { page, heard } = await newPage();
+		await page.goto(`${server.url}/search/?q=Otrar`);
+		await poll(() => status(page).textContent()).toBe('1 result for “Otrar”.');
+		expect(await titles(page)).toEqual(['Fixture story number 1']);
+		expect(await heard()).toContain('Searching older stories…');
+		expect(await more(page).isVisible()).toBe(false);
+		await page.context().close();
 	});
 
-	it('finds stories from the first and the merged bundle on the search page', async () => {
-		expect(await foundTitles('/search/?q=negotiators')).toEqual(['Water talks resume in Tashkent']);
-		expect(await foundTitles('/search/?q=parliament')).toEqual(['Parliament passes the 2026 budget']);
-		expect(await foundTitles('/ru/search/?q=вывеска')).toEqual(['Қазақ тілі на вывесках Алматы']);
-		expect(await foundTitles('/ru/search/?q=бюджет')).toEqual(['Парламент принял бюджет на 2026 год']);
+	it('stops at the first page of results, says how far back it searched, and goes on when asked', async () => {
+		const { page } = await newPage();
+		const fetched: string[] = [];
+		page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+		await page.goto(`${server.url}/search/?q=fixture`);
+		await poll(() => status(page).textContent()).toMatch(/^\d+ results for “fixture”\. Stories since 3 December 2025 searched so far\.$/);
+		expect(fetched.some((url) => url.startsWith(OLDEST))).toBe(false);
+		await showAll(page);
+		await poll(() => status(page).textContent()).toBe('10 results for “fixture”.');
+		expect(fetched.some((url) => url.startsWith(OLDEST))).toBe(true);
+		expect(await page.locator('[data-results] li').count()).toBe(10);
+		await page.context().close();
+	});
+
+	it('lists a common word newest first across every bundle when sorted by date', async () => {
+		const { page } = await newPage();
+		await page.goto(`${server.url}/search/?q=fixture&sort=date`);
+		await poll(() => status(page).textContent()).toMatch(/^\d+ results for/);
+		await showAll(page);
+		const dates = await page.locator('[data-results] time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
+		expect(dates).toHaveLength(10);
+		expect(dates).toEqual([...dates].sort().reverse());
+		expect((await titles(page)).at(-1)).toBe('Fixture story number 1');
+		await page.context().close();
+	});
+
+	it('narrows by filters across bundles, and counts the options over every bundle searched', async () => {
+		const { page } = await newPage();
+		await page.goto(`${server.url}/search/?q=fixture&section=Politics`);
+		await poll(() => status(page).textContent()).toBe('2 results for “fixture” with the chosen filters.');
+		// Story 8 is in the 8–12 December bundle, story 1 in the oldest.
+		expect(await titles(page)).toEqual(['Fixture story number 8', 'Fixture story number 1']);
+		await poll(() => page.getByRole('checkbox', { name: 'Politics (2)' }).isChecked()).toBe(true);
+		await page.getByRole('checkbox', { name: 'Staff Reporter (1)' }).check();
+		await poll(() => status(page).textContent()).toBe('1 result for “fixture” with the chosen filters.');
+		expect(await titles(page)).toEqual(['Fixture story number 1']);
+		await page.context().close();
+	});
+
+	it('has no axe violations while loading, while searching older stories, with results and with none', async () => {
+		const report: string[] = [];
+		const check = async (page: Page, state: string) => {
+			const violations = await axeViolations(page);
+			if (violations.length) report.push(`${state}: ${formatViolations(violations)}`);
+		};
+		// Hold one bundle's first file until its state has been checked.
+		const held = async (bundle: string, url: string, state: string, reached: (page: Page) => Promise<unknown>) => {
+			const { page } = await newPage();
+			const waiting = new Promise<Route>((resolve) => void page.route(`**${bundle}pagefind-entry.json*`, resolve));
+			await page.goto(`${server.url}${url}`);
+			const route = await waiting;
+			await reached(page);
+			await check(page, state);
+			await route.continue();
+			return page;
+		};
+		const loading = await held(BUNDLES[0] as string, '/search/?q=Otrar', 'loading', () => Promise.resolve());
+		await loading.context().close();
+		const older = await held(OLDEST, '/search/?q=Otrar', 'searching older stories', (page) => poll(() => status(page).textContent()).toBe('Searching older stories…'));
+		await poll(() => status(older).textContent()).toBe('1 result for “Otrar”.');
+		await check(older, 'results');
+		await older.context().close();
+
+		const { page: none } = await newPage();
+		await none.goto(`${server.url}/search/?q=zanzibarquux`);
+		await poll(() => status(none).textContent()).toBe('No results for “zanzibarquux”.');
+		await check(none, 'no results');
+		await none.context().close();
+		expect(report).toEqual([]);
 	});
 });

@@ -19,6 +19,9 @@ interface IndexedPage {
 	content: string;
 }
 
+/** The fixture's one bundle: English stories of the last quarter of 2025. */
+const BUNDLE = '/pagefind/en/2025-10-01/';
+
 let dist: string;
 /** Every page Pagefind holds, as its own browser API lists them. */
 let indexed: IndexedPage[];
@@ -35,11 +38,13 @@ beforeAll(async () => {
 	try {
 		const page = await browser.newPage();
 		await page.goto(`${server.url}/search/`);
-		// A search without words lists every page in the index. (A string, so that Vitest's module
-		// transform cannot rewrite the dynamic import meant for the browser.)
+		// A search without words lists every page of a bundle (the fixture's stories are all in one
+		// quarter). (A string, so that Vitest's module transform cannot rewrite the dynamic import
+		// meant for the browser.)
 		indexed = await page.evaluate<IndexedPage[]>(`(async () => {
-			const pagefind = await import('/pagefind/pagefind.js');
-			const search = await pagefind.search(null);
+			const { createInstance } = await import('/pagefind/pagefind.js');
+			const index = createInstance({ basePath: ${JSON.stringify(BUNDLE)}, noWorker: true });
+			const search = await index.search(null);
 			return Promise.all(search.results.map((result) => result.data()));
 		})()`);
 	} finally {
@@ -57,7 +62,7 @@ describe('search index', () => {
 		expect(built).toEqual(published);
 		expect(indexed.map((page) => page.url).sort()).toEqual(published.map((slug) => `/articles/${slug}/`));
 
-		const entry = JSON.parse(await readDist(dist, 'pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+		const entry = JSON.parse(await readDist(dist, `${BUNDLE.slice(1)}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
 		expect(Object.keys(entry.languages)).toEqual(['en']);
 		expect(entry.languages.en?.page_count).toBe(published.length);
 	});
@@ -125,8 +130,9 @@ describe('search result thumbnails', () => {
 		// A listing shows the same file as its thumbnail.
 		expect(await readDist(sample, 'index.html')).toContain(`${image} 320w`);
 		// And Pagefind gives it to the result (fragments are gzip-compressed JSON).
-		const fragmentsDir = path.join(sample, 'pagefind/fragment');
-		const fragments = await Promise.all((await readdir(fragmentsDir)).map(async (name) => gunzipSync(await readFile(path.join(fragmentsDir, name))).toString()));
+		const bundles = JSON.parse(parse(await readDist(sample, 'search/index.html')).querySelector('search-page')?.getAttribute('data-bundles') ?? '[]') as string[];
+		const fragmentFiles = (await Promise.all(bundles.map(async (bundle) => (await readdir(path.join(sample, bundle, 'fragment'))).map((name) => path.join(sample, bundle, 'fragment', name))))).flat();
+		const fragments = await Promise.all(fragmentFiles.map(async (file) => gunzipSync(await readFile(file)).toString()));
 		expect(fragments.filter((fragment) => fragment.includes(`"image":"${image}"`))).toHaveLength(1);
 	});
 });

@@ -1,0 +1,123 @@
+/**
+ * The search index step on its own (scripts/searchIndex.ts), over copies of the built fixture in
+ * five-day bundles: a bundle is reused from the cache byte for byte unless what Pagefind reads of
+ * its stories changed, a story moved between bundles gives a cold build's index, and what is
+ * fed to Pagefind (the article alone) indexes exactly as the whole page would.
+ */
+import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildSearchIndex, indexedPage } from '../../scripts/searchIndex.ts';
+import { builtSite, tempDir } from '../helpers/site.ts';
+
+const PERIOD = { days: 5 };
+const OLDEST = 'pagefind/en/2025-11-28';
+
+let built: string;
+let work: string;
+
+/** Every file under `dir`, relative, with its bytes. */
+async function tree(dir: string): Promise<Map<string, Buffer>> {
+	const files = new Map<string, Buffer>();
+	for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+		if (entry.isFile()) {
+			const file = path.join(entry.parentPath, entry.name);
+			files.set(path.relative(dir, file), await readFile(file));
+		}
+	}
+	return files;
+}
+
+/** A copy of the built site without its index, to index with `cache`; returns the log line. */
+async function indexCopy(name: string, cache: string, edit?: (dist: string) => Promise<void>): Promise<{ dist: string; log: string }> {
+	const dist = path.join(work, name);
+	// What the step reads: the article pages, and the search page it checks against.
+	for (const folder of ['articles', 'search']) await cp(path.join(built, folder), path.join(dist, folder), { recursive: true });
+	await edit?.(dist);
+	vi.stubEnv('CARAVAN_CACHE_DIR', cache);
+	const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+	try {
+		await buildSearchIndex(dist, PERIOD);
+		return { dist, log: log.mock.calls.flat().join('\n') };
+	} finally {
+		log.mockRestore();
+		vi.unstubAllEnvs();
+	}
+}
+
+/** Rewrite an article page's text. */
+async function editPage(dist: string, slug: string, from: string | RegExp, to: string): Promise<void> {
+	const file = path.join(dist, 'articles', slug, 'index.html');
+	const html = await readFile(file, 'utf8');
+	const edited = html.replace(from, to);
+	expect(edited).not.toBe(html);
+	await writeFile(file, edited);
+}
+
+beforeAll(async () => {
+	built = await builtSite('fixtureBundled');
+	work = await tempDir('caravan-search-cache-');
+});
+
+afterAll(async () => {
+	await rm(work, { recursive: true, force: true });
+});
+
+describe('search bundles from the cache', { timeout: 120_000 }, () => {
+	it('re-indexes only the bundle of an edited old story, and reuses the others byte for byte', async () => {
+		const cache = path.join(work, 'cache');
+		const first = await indexCopy('first', cache);
+		expect(first.log).toContain('14 articles in 4 bundles, 4 indexed, 0 from the cache');
+		const cached = new Map(await Promise.all((await readdir(path.join(cache, 'caravan-search'))).map(async (name) => [name, (await stat(path.join(cache, 'caravan-search', name))).mtimeMs] as const)));
+
+		const edited = await indexCopy('edited', cache, (dist) => editPage(dist, 'fixture-story-01', 'filed from the ruins of Otrar', 'filed from the gates of Sauran'));
+		expect(edited.log).toContain('14 articles in 4 bundles, 1 indexed, 3 from the cache');
+		const before = await tree(path.join(first.dist, 'pagefind'));
+		const after = await tree(path.join(edited.dist, 'pagefind'));
+		for (const [file, bytes] of after) {
+			if (file.startsWith(`${OLDEST.slice('pagefind/'.length)}/`)) continue;
+			expect(before.get(file)?.equals(bytes), file).toBe(true);
+		}
+		expect([...before.keys()].filter((file) => !file.startsWith('en/2025-11-28/'))).toEqual([...after.keys()].filter((file) => !file.startsWith('en/2025-11-28/')));
+		// The edited bundle changed; the three others' cached copies were not written again.
+		expect(after.get('en/2025-11-28/pagefind-entry.json')?.equals(before.get('en/2025-11-28/pagefind-entry.json') ?? Buffer.alloc(0))).toBe(false);
+		const still = await Promise.all([...cached].map(async ([name, mtime]) => (await stat(path.join(cache, 'caravan-search', name)).catch(() => undefined))?.mtimeMs === mtime));
+		expect(still.filter(Boolean)).toHaveLength(3);
+
+		// And the edited bundle is what a cold build makes of the same pages.
+		const cold = await indexCopy('edited-cold', path.join(work, 'cache-cold-1'), (dist) => editPage(dist, 'fixture-story-01', 'filed from the ruins of Otrar', 'filed from the gates of Sauran'));
+		expect(cold.log).toContain('4 indexed, 0 from the cache');
+		expect(await tree(path.join(cold.dist, 'pagefind'))).toEqual(after);
+	});
+
+	it('gives a story moved into another bundle the same index as a cold build', async () => {
+		// Story 3 (3 December) re-dated to 1 December: from the 3–7 December bundle to the oldest.
+		const move = (dist: string) => editPage(dist, 'fixture-story-03', /2025-12-03T05:00:00\.000Z/g, '2025-12-01T05:00:00.000Z');
+		const cache = path.join(work, 'cache-move');
+		await indexCopy('before-move', cache);
+		const warm = await indexCopy('moved-warm', cache, move);
+		expect(warm.log).toContain('2 indexed, 2 from the cache');
+		const cold = await indexCopy('moved-cold', path.join(work, 'cache-cold-2'), move);
+		expect(await tree(path.join(warm.dist, 'pagefind'))).toEqual(await tree(path.join(cold.dist, 'pagefind')));
+	});
+
+	it('indexes the article it feeds Pagefind exactly as Pagefind indexes the whole page', async () => {
+		const slugs = (await readdir(path.join(built, 'articles'))).sort();
+		const outputs: string[] = [];
+		for (const mode of ['page', 'article']) {
+			const { index } = await pagefind.createIndex({});
+			for (const slug of slugs) {
+				const url = `/articles/${slug}/`;
+				const html = await readFile(path.join(built, 'articles', slug, 'index.html'), 'utf8');
+				const content = mode === 'page' ? html : indexedPage(url, html)?.html;
+				await index?.addHTMLFile({ url, content: content ?? '' });
+			}
+			const output = path.join(work, `whole-${mode}`);
+			await index?.writeFiles({ outputPath: output });
+			await pagefind.close();
+			outputs.push(output);
+		}
+		expect(await tree(outputs[1] as string)).toEqual(await tree(outputs[0] as string));
+	});
+});
