@@ -29,7 +29,7 @@ export const INDEXED_PAGES = '{articles,*/articles}/*/index.html';
 /** Options given to Pagefind's `createIndex` (part of every bundle's digest). */
 const INDEX_OPTIONS = {};
 /** Bump when what is fed to Pagefind changes shape, so cached bundles are not reused. */
-const INPUT_FORMAT = 1;
+const INPUT_FORMAT = 2;
 const PAGEFIND_VERSION = (JSON.parse(await readFile(path.join(import.meta.dirname, '../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
 
 /** What Pagefind indexes of one article page. */
@@ -109,7 +109,9 @@ async function writeBundle(outputPath: string, pages: readonly IndexedPage[]): P
 	try {
 		const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
 		if (!index) throw new Error(errors.join('; '));
-		for (const page of [...pages].sort((a, b) => a.url.localeCompare(b.url))) await check(index.addHTMLFile({ url: page.url, content: page.html }));
+		// In reverse URL order: Pagefind sorts ties in reverse of the order pages were added, so
+		// stories of the same minute list newest-first as the site's listings do (slug order).
+		for (const page of [...pages].sort((a, b) => b.url.localeCompare(a.url))) await check(index.addHTMLFile({ url: page.url, content: page.html }));
 		await check(index.writeFiles({ outputPath }));
 	} finally {
 		// Ends the Pagefind process, and with it the bundle's memory.
