@@ -212,8 +212,8 @@ async function articlePage(dist: string): Promise<ArticlePage | undefined> {
 
 async function siteOutput(dist: string): Promise<SiteOutput> {
 	const { files, bytes } = folderSize(dist);
-	// Every bundle: pagefind/, and pagefind-2/… on archives too large for one (src/lib/searchBundles.ts).
-	const bundles = (await readdir(dist)).filter((name) => /^pagefind(-\d+)?$/.test(name)).map((name) => folderSize(path.join(dist, name)));
+	// Every bundle: pagefind/ holds them all (src/lib/searchBundles.ts), Hugo's one index too.
+	const bundles = (await readdir(dist)).filter((name) => name === 'pagefind').map((name) => folderSize(path.join(dist, name)));
 	const searchIndex = bundles.length
 		? bundles.reduce((sum, size) => ({ files: sum.files + size.files, bytes: sum.bytes + size.bytes }), { files: 0, bytes: 0 })
 		: undefined;

@@ -144,6 +144,21 @@ function transferText(transfer: Transfer | undefined): string {
 	return `${formatBytes(transfer.gzipBytes)} gzip (${formatBytes(transfer.bytes)} raw, ${transfer.requests} requests)${images}`;
 }
 
+/** The summary's first-search cell: the page's figures when there is a page, else the API's bytes. */
+function firstSearchCell(search: SearchFigures | undefined): string {
+	const page = search?.page;
+	if (!page) return formatBytes(search?.api?.gzipBytes);
+	const time = (t: number | undefined) => (t === undefined || Number.isNaN(t) ? 'n/a' : formatSeconds(t / 1000));
+	return `${formatBytes(page.gzipBytes)}, ${page.requests} req, ${time(page.timeToResultsMs)} / ${time(search?.slow4g?.timeToResultsMs)}`;
+}
+
+/** A search page's first search: its transfer and how long until the first results showed. */
+function pageSearchText(transfer: (Transfer & { timeToResultsMs?: number }) | undefined): string {
+	if (!transfer) return 'n/a';
+	const shown = transfer.timeToResultsMs === undefined || Number.isNaN(transfer.timeToResultsMs) ? '' : `, results on screen in ${formatSeconds(transfer.timeToResultsMs / 1000)}`;
+	return `${transferText(transfer)}${shown}`;
+}
+
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** "branded 38.2 ms CPU (41.0 ms wall), photo …, cached 0.3 ms". */
@@ -253,7 +268,8 @@ function comparisonTable(result: SizeResult): string[] {
 			ratio(caravan.search?.api?.gzipBytes, h?.search?.api?.gzipBytes),
 		),
 	);
-	lines.push(both('first search, the /search/ page', transferText(caravan.search?.page), 'no search page', ''));
+	lines.push(both('first search, the /search/ page', pageSearchText(caravan.search?.page), 'no search page', ''));
+	lines.push(both('first search, the /search/ page on slow 4G (1.6 Mbit/s, 150 ms)', pageSearchText(caravan.search?.slow4g), 'no search page', ''));
 	return lines;
 }
 
@@ -287,14 +303,14 @@ export function markdownReport(results: BenchResults): string {
 		'',
 		`${results.date}, on ${machineLine(machine)}.`,
 		'',
-		'| articles | Caravan cold: wall / CPU | CPU ms / article | warm rebuild: wall / CPU | peak RSS | Hugo + Pagefind cold: wall / CPU | warm: wall / CPU | peak RSS | cold ratio: wall / CPU | warm ratio: wall / CPU | first search (gzip) |',
+		'| articles | Caravan cold: wall / CPU | CPU ms / article | warm rebuild: wall / CPU | peak RSS | Hugo + Pagefind cold: wall / CPU | warm: wall / CPU | peak RSS | cold ratio: wall / CPU | warm ratio: wall / CPU | first search: gzip, requests, on screen (plain / slow 4G) |',
 		'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 	];
 	for (const size of sizes) {
 		const { caravan: c, hugo: h } = size;
 		const search = c.search?.page ?? c.search?.api;
 		lines.push(
-			`| ${formatCount(size.articles)} | ${wallAndCpu(c.cold)} | ${c.cold.cpuSeconds === undefined ? 'n/a' : ((c.cold.cpuSeconds * 1000) / size.articles).toFixed(1)} | ${wallAndCpu(c.warm)} | ${formatBytes(c.cold.peakRssBytes)} | ${wallAndCpu(h?.cold)} | ${wallAndCpu(h?.warm)} | ${formatBytes(h?.cold.peakRssBytes)} | ${ratios(c.cold, h?.cold)} | ${ratios(c.warm, h?.warm)} | ${formatBytes(search?.gzipBytes)} |`,
+			`| ${formatCount(size.articles)} | ${wallAndCpu(c.cold)} | ${c.cold.cpuSeconds === undefined ? 'n/a' : ((c.cold.cpuSeconds * 1000) / size.articles).toFixed(1)} | ${wallAndCpu(c.warm)} | ${formatBytes(c.cold.peakRssBytes)} | ${wallAndCpu(h?.cold)} | ${wallAndCpu(h?.warm)} | ${formatBytes(h?.cold.peakRssBytes)} | ${ratios(c.cold, h?.cold)} | ${ratios(c.warm, h?.warm)} | ${firstSearchCell(c.search)} |`,
 		);
 	}
 	for (const size of sizes) {

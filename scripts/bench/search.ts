@@ -1,9 +1,11 @@
 /**
  * What a reader's first search downloads, measured in Chromium against the statically served
- * output: the search page itself when there is one, and Pagefind's JS API on its own (the figure
- * that compares across sites, since the Hugo baseline has no search page).
+ * output: the search page itself when there is one (bytes, requests and time until the first
+ * results show, plain and on an emulated slow 4G link), and Pagefind's JS API on its own (the
+ * figure that compares across sites, since the Hugo baseline has no search page).
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
@@ -26,11 +28,16 @@ export interface SearchFigures {
 	results?: number;
 	/** Pagefind's JS API alone: load, search, the first five results' data, the filter counts. */
 	api?: Transfer;
-	/** `/search/?q=…` opened as a reader would, everything it loads. */
-	page?: Transfer;
+	/** `/search/?q=…` opened as a reader would, everything it loads until its first results. */
+	page?: Transfer & { timeToResultsMs: number };
+	/** The same on an emulated slow 4G link (`SLOW_4G`), cache empty. */
+	slow4g?: Transfer & { timeToResultsMs: number };
 	/** Why a figure is missing. */
 	notes: string[];
 }
+
+/** A slow 4G link, as in Lighthouse's mobile preset: 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip. */
+export const SLOW_4G = { latencyMs: 150, downloadKbps: 1600, uploadKbps: 750 };
 
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml)|image\/svg)/;
 
@@ -81,6 +88,13 @@ function recordTransfers(context: BrowserContext, only: (url: URL) => boolean): 
 	};
 }
 
+/** The newest index bundle the site's search page lists (Caravan), or undefined (one Pagefind index at /pagefind/). */
+async function newestBundle(dist: string): Promise<string | undefined> {
+	const page = await readFile(path.join(dist, 'search', 'index.html'), 'utf8').catch(() => '');
+	const listed = /\sdata-bundles="([^"]*)"/.exec(page)?.[1]?.replace(/&quot;/g, '"');
+	return listed ? (JSON.parse(listed) as string[])[0] : undefined;
+}
+
 /** Measure a first search for `query` on the built site in `dist`. */
 export async function measureFirstSearch(dist: string, query: string): Promise<SearchFigures> {
 	const figures: SearchFigures = { query, notes: [] };
@@ -97,30 +111,57 @@ export async function measureFirstSearch(dist: string, query: string): Promise<S
 		await page.route(`${server.url}/__bench__/`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
 		await page.goto(`${server.url}/__bench__/`);
 		const done = recordTransfers(context, (url) => url.pathname.startsWith('/pagefind/'));
-		figures.results = await page.evaluate(async (q) => {
-			// Held in a variable: the module exists only in the served site, not for the type checker.
-			const entry = '/pagefind/pagefind.js';
-			const pagefind = await import(entry);
-			await pagefind.init?.();
-			const search = await pagefind.search(q);
-			await Promise.all(search.results.slice(0, 5).map((result: { data: () => Promise<unknown> }) => result.data()));
-			await pagefind.filters?.();
-			return search.results.length as number;
-		}, query);
+		// Caravan's index is in period bundles: the API figure is its newest one, as the page searches first.
+		const bundle = (await newestBundle(dist)) ?? null;
+		figures.results = await page.evaluate(
+			async ([q, basePath]) => {
+				// Held in a variable: the module exists only in the served site, not for the type checker.
+				const entry = '/pagefind/pagefind.js';
+				const engine = await import(entry);
+				const pagefind = basePath ? engine.createInstance({ basePath, noWorker: true }) : engine;
+				await pagefind.init?.();
+				const search = await pagefind.search(q);
+				await Promise.all(search.results.slice(0, 5).map((result: { data: () => Promise<unknown> }) => result.data()));
+				await pagefind.filters?.();
+				return search.results.length as number;
+			},
+			[query, bundle] as const,
+		);
 		figures.api = await done.result();
 		await context.close();
 
 		// The site's own search page, when it has one.
 		if (existsSync(path.join(dist, 'search', 'index.html'))) {
-			const pageContext = await browser.newContext();
-			const searchPage = await pageContext.newPage();
-			const pageDone = recordTransfers(pageContext, () => true);
-			await searchPage.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
-			// Done when results have been fetched (a fragment per shown result) and the network is quiet.
-			const showed = await pageDone.settle((urls) => urls.some((url) => url.endsWith('.pf_fragment')));
-			if (!showed) figures.notes.push(`the search page fetched no results for "${query}" within 30 s`);
-			figures.page = await pageDone.result();
-			await pageContext.close();
+			for (const link of ['plain', 'slow 4G'] as const) {
+				const pageContext = await browser.newContext();
+				const searchPage = await pageContext.newPage();
+				if (link === 'slow 4G') {
+					const cdp = await pageContext.newCDPSession(searchPage);
+					await cdp.send('Network.enable');
+					await cdp.send('Network.emulateNetworkConditions', {
+						offline: false,
+						latency: SLOW_4G.latencyMs,
+						downloadThroughput: (SLOW_4G.downloadKbps * 1000) / 8,
+						uploadThroughput: (SLOW_4G.uploadKbps * 1000) / 8,
+					});
+				}
+				const pageDone = recordTransfers(pageContext, () => true);
+				const start = performance.now();
+				await searchPage.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
+				// On screen: the first result's headline is in the list (its fragment fetched and shown).
+				const shown = await searchPage
+					.locator('[data-results] li h3 a')
+					.first()
+					.waitFor({ timeout: 60_000 })
+					.then(() => performance.now() - start, () => undefined);
+				// Done when the network is quiet: what the first results cost, nothing the reader did not ask for.
+				await pageDone.settle(() => true);
+				if (shown === undefined) figures.notes.push(`the search page showed no results for "${query}" within 60 s (${link})`);
+				const transfer = { ...(await pageDone.result()), timeToResultsMs: shown ?? Number.NaN };
+				if (link === 'plain') figures.page = transfer;
+				else figures.slow4g = transfer;
+				await pageContext.close();
+			}
 		} else {
 			figures.notes.push('no /search/ page in the output: only the API figure');
 		}
