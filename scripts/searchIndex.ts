@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { cacheDir, SEARCH_BUNDLE_PERIOD } from '../src/config.ts';
@@ -65,6 +65,21 @@ export function indexedPage(url: string, html: string): IndexedPage | undefined 
 	const date = /\sdata-pagefind-sort="date:([^"]+)"/.exec(article.slice(0, article.indexOf('>')))?.[1];
 	if (!lang || !date || Number.isNaN(Date.parse(date))) throw new Error(`${url}: the indexed article has no <html lang> or data-pagefind-sort date`);
 	return { url, date: new Date(date), html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${article}</body></html>` };
+}
+
+/** Pagefind's code that fetches an index's WebAssembly from that index's own folder. */
+const WASM_FETCH = 'let compressed_resp=await this.throttledFetch(wasm_url);let compressed_wasm=await compressed_resp.arrayBuffer();';
+
+/**
+ * Pagefind's engine, changed to fetch each language's WebAssembly once per page: every bundle
+ * holds the same file (one Pagefind version), but each index would fetch its own copy (~58 KB
+ * gzip) when the search page goes on into older periods. Fails the build if Pagefind's code
+ * no longer has the line this replaces (a new Pagefind version: check and update).
+ */
+export function sharedWasmEngine(engine: string): string {
+	if (!engine.includes(WASM_FETCH)) throw new Error('pagefind.js: the WebAssembly fetch to share between bundles was not found (was Pagefind upgraded?)');
+	const shared = 'let compressed_wasm=await(caravanWasm[language]??=this.throttledFetch(wasm_url).then((r)=>r.arrayBuffer()).catch((e)=>{delete caravanWasm[language];throw e;}));';
+	return `/* Caravan: one WebAssembly fetch per language for every bundle (scripts/searchIndex.ts). */const caravanWasm={};\n${engine.replace(WASM_FETCH, shared)}`;
 }
 
 /** One edition's article pages, reduced for indexing, sorted by URL. */
@@ -152,12 +167,12 @@ export async function buildSearchIndex(dir: string, period: SearchPeriod = SEARC
 			engine ??= path.join(dir, bundle, 'pagefind.js');
 			written.push(bundle);
 		}
-		await checkSearchPage(dir, prefix, written.filter((bundle) => bundle.startsWith(`/pagefind/${lang}/`)));
+		await linkSearchPage(dir, prefix, written.filter((bundle) => bundle.startsWith(`/pagefind/${lang}/`)));
 	}
 	// The cache keeps what this build used: a bundle whose stories change is written anew anyway.
 	for (const name of await readdir(cache)) if (!used.has(name)) await rm(path.join(cache, name), { recursive: true, force: true });
 	// The engine every bundle carries (the same file: one Pagefind version), at one stable URL.
-	if (engine) await cp(engine, path.join(dir, 'pagefind', 'pagefind.js'));
+	if (engine) await writeFile(path.join(dir, 'pagefind', 'pagefind.js'), sharedWasmEngine(await readFile(engine, 'utf8')));
 	const headers = path.join(dir, '_headers');
 	if (existsSync(headers)) await appendFile(headers, bundleHeaderRules(await readFile(headers, 'utf8'), written));
 	console.log(
@@ -165,11 +180,28 @@ export async function buildSearchIndex(dir: string, period: SearchPeriod = SEARC
 	);
 }
 
-/** The edition's search page must search exactly the bundles written (it lists them from the content). */
-async function checkSearchPage(dir: string, prefix: string, bundles: readonly string[]): Promise<void> {
+/**
+ * The edition's search page must search exactly the bundles written (it lists them from the
+ * content); it is given preload links for what its first search fetches of the newest bundle
+ * whatever the query (the engine, its WASM and the metadata, whose name only the index knows),
+ * so they load beside the page's own files instead of one after another.
+ */
+async function linkSearchPage(dir: string, prefix: string, bundles: readonly string[]): Promise<void> {
 	const file = path.join(dir, prefix, 'search', 'index.html');
 	if (!existsSync(file)) return;
-	const listed = /\sdata-bundles="([^"]*)"/.exec(await readFile(file, 'utf8'))?.[1]?.replace(/&quot;/g, '"');
+	const html = await readFile(file, 'utf8');
+	const listed = /\sdata-bundles="([^"]*)"/.exec(html)?.[1]?.replace(/&quot;/g, '"');
 	const expected = JSON.stringify(bundles);
 	if ((listed ?? '[]') !== expected) throw new Error(`${path.posix.join(prefix, 'search/index.html')}: searches ${listed ?? 'no bundles'}, but the index has ${expected}`);
+	const newest = bundles[0];
+	if (!newest) return;
+	const entry = JSON.parse(await readFile(path.join(dir, newest, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; wasm: string }> };
+	const index = Object.values(entry.languages)[0];
+	if (!index || !html.includes('</head>')) return;
+	const links = [
+		'<link rel="modulepreload" href="/pagefind/pagefind.js">',
+		`<link rel="preload" href="${newest}wasm.${index.wasm}.pagefind" as="fetch" crossorigin>`,
+		`<link rel="preload" href="${newest}pagefind.${index.hash}.pf_meta" as="fetch" crossorigin>`,
+	];
+	await writeFile(file, html.replace('</head>', `${links.join('')}</head>`));
 }

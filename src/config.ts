@@ -62,13 +62,15 @@ export const IMAGES = {
 } as const;
 
 /**
- * One search-index bundle per edition and calendar quarter (src/lib/searchBundles.ts): a
- * quarter's bundle is the same however many stories come later, so builds reuse it, and the
- * newest quarter is what a first search loads. At ~30 stories a day a quarter is ~2,700
- * stories: Pagefind holds ~1 GB while it writes one. `CARAVAN_SEARCH_BUNDLE_DAYS` sets periods
- * of that many days instead (tests: several bundles from a few weeks of stories).
+ * One search-index bundle per edition and calendar month (src/lib/searchBundles.ts): a month's
+ * bundle is the same however many stories come later, so builds reuse it, and the newest
+ * month (and the one before, early in a month) is what a first search loads. At ~30 stories a
+ * day a month is ~900 stories: a first search near 145 KB gzip, and ~0.6 GB for Pagefind while
+ * it writes one (a quarter, ~2,700 stories, was over 150 KB and near 1.5 GB).
+ * `CARAVAN_SEARCH_BUNDLE_DAYS` sets periods of that many days instead (tests: several bundles
+ * from a few weeks of stories).
  */
-export const SEARCH_BUNDLE_PERIOD: SearchPeriod = Number(env.CARAVAN_SEARCH_BUNDLE_DAYS) > 0 ? { days: Number(env.CARAVAN_SEARCH_BUNDLE_DAYS) } : { months: 3 };
+export const SEARCH_BUNDLE_PERIOD: SearchPeriod = Number(env.CARAVAN_SEARCH_BUNDLE_DAYS) > 0 ? { days: Number(env.CARAVAN_SEARCH_BUNDLE_DAYS) } : { months: 1 };
 
 /**
  * Astro's cache folder (processed images in its `caravan-images/`, social cards in its

@@ -102,7 +102,7 @@ export async function measureFirstSearch(dist: string, query: string): Promise<S
 		figures.notes.push('no pagefind/pagefind.js in the output (search not built)');
 		return figures;
 	}
-	const server = await serve(dist);
+	const server = await serve(dist, { gzip: true });
 	const browser = await launchBrowser();
 	try {
 		// The API alone, from an empty page on the same origin.

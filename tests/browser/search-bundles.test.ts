@@ -1,6 +1,6 @@
 /**
  * Search over an archive split into period bundles (the fixture with five-day periods: four
- * bundles, as a long archive has one per quarter): every story is in exactly one bundle, the
+ * bundles, as a long archive has one per month): every story is in exactly one bundle, the
  * search page searches the newest period first and older ones as needed or asked, date order
  * and filters hold across bundles, and every state passes axe.
  */
@@ -98,10 +98,15 @@ describe('search over period bundles', { timeout: 90_000 }, () => {
 
 	it('finds a word only the oldest bundle holds, saying meanwhile that it searches older stories', async () => {
 		const { page, heard } = await newPage();
+		const fetched: string[] = [];
+		page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
 		await page.goto(`${server.url}/search/?q=Otrar`);
 		await poll(() => status(page).textContent()).toBe('1 result for “Otrar”.');
 		expect(await titles(page)).toEqual(['Fixture story number 1']);
 		expect(await heard()).toContain('Searching older stories…');
+		// Every bundle's metadata, but Pagefind's WebAssembly once for all of them.
+		for (const bundle of BUNDLES) expect(fetched.filter((url) => url.startsWith(bundle) && url.endsWith('.pf_meta')), bundle).toHaveLength(1);
+		expect(fetched.filter((url) => url.endsWith('.pagefind'))).toEqual([`${BUNDLES[0]}wasm.en.pagefind`]);
 		expect(await more(page).isVisible()).toBe(false);
 		await page.context().close();
 	});

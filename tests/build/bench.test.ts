@@ -75,6 +75,10 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 		expect(search?.results).toBeGreaterThan(0);
 		expect(search?.api?.gzipBytes).toBeGreaterThan(0);
 		expect(search?.page?.gzipBytes).toBeGreaterThan(0);
+		// And on the emulated slow 4G link, each with the time until the first results showed.
+		expect(search?.slow4g?.gzipBytes).toBeGreaterThan(0);
+		expect(search?.page?.timeToResultsMs).toBeGreaterThan(0);
+		expect(search?.slow4g?.timeToResultsMs).toBeGreaterThan(0);
 	});
 
 	it('times npm run check apart: every file and one changed file, with the cache cold and warm', async () => {
@@ -148,6 +152,7 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 		expect(rows.length).toBeGreaterThan(15);
 		expect(markdown).toContain('## 30 articles');
 		expect(markdown).toMatch(/\| validation \| [\d.]+ s \|/);
+		expect(markdown).toMatch(/\| first search, the \/search\/ page on slow 4G \(1\.6 Mbit\/s, 150 ms\) \| [\d.]+ KB gzip \([^)]+ requests\), results on screen in [\d.]+ s \|/);
 		// The report on stdout is the same Markdown.
 		expect(run.stdout).toContain('## 30 articles');
 	});

@@ -19,8 +19,8 @@ interface IndexedPage {
 	content: string;
 }
 
-/** The fixture's one bundle: English stories of the last quarter of 2025. */
-const BUNDLE = '/pagefind/en/2025-10-01/';
+/** The fixture's one bundle: English stories of December 2025. */
+const BUNDLE = '/pagefind/en/2025-12-01/';
 
 let dist: string;
 /** Every page Pagefind holds, as its own browser API lists them. */
@@ -39,7 +39,7 @@ beforeAll(async () => {
 		const page = await browser.newPage();
 		await page.goto(`${server.url}/search/`);
 		// A search without words lists every page of a bundle (the fixture's stories are all in one
-		// quarter). (A string, so that Vitest's module transform cannot rewrite the dynamic import
+		// month). (A string, so that Vitest's module transform cannot rewrite the dynamic import
 		// meant for the browser.)
 		indexed = await page.evaluate<IndexedPage[]>(`(async () => {
 			const { createInstance } = await import('/pagefind/pagefind.js');

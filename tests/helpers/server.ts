@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -55,7 +56,11 @@ export interface StaticServer {
 	close(): Promise<void>;
 }
 
-export async function serve(dist: string, options: { applyHeaders?: boolean } = {}): Promise<StaticServer> {
+/**
+ * `gzip`: compress text responses for clients that accept it, as a CDN does (the bench times a
+ * search over an emulated slow link; tests read bodies either way).
+ */
+export async function serve(dist: string, options: { applyHeaders?: boolean; gzip?: boolean } = {}): Promise<StaticServer> {
 	const rules = options.applyHeaders === false ? [] : parseHeadersFile(await readFile(path.join(dist, '_headers'), 'utf8').catch(() => ''));
 	const server: Server = createServer(async (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -83,7 +88,11 @@ export async function serve(dist: string, options: { applyHeaders?: boolean } = 
 		const headers: Record<string, string> = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
 		for (const rule of rules) if (rule.pattern.test(pathname)) for (const [name, value] of rule.headers) headers[name] = value;
 		// Read before writing the head: a site without a 404.html gets a plain 404, not a crash.
-		const body = await readFile(file).catch(() => undefined);
+		let body = await readFile(file).catch(() => undefined);
+		if (body && options.gzip && /gzip/.test(String(request.headers['accept-encoding'])) && /^(text\/|application\/(javascript|json|xml)|image\/svg)/.test(headers['Content-Type'] ?? '')) {
+			body = gzipSync(body);
+			headers['Content-Encoding'] = 'gzip';
+		}
 		if (body) response.writeHead(status, headers).end(body);
 		else response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
 	});

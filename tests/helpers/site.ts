@@ -25,7 +25,7 @@ export const SITES = {
 	sample: { contentDir: path.join(ROOT, 'content'), epoch: 1795752000 /* 2026-11-27T09:00:00+05:00, after the sample stories */ },
 	/** Both editions: English stories, Russian translations and Russian-only stories (tests/fixtures/editions). */
 	editions: { contentDir: path.join(ROOT, 'tests/fixtures/editions'), epoch: FIXTURE_EPOCH },
-	/** The test fixture with search bundles of five days instead of a quarter: four bundles, as a long archive has many. */
+	/** The test fixture with search bundles of five days instead of a month: four bundles, as a long archive has many. */
 	fixtureBundled: {
 		contentDir: path.join(ROOT, 'tests/fixtures/site'),
 		epoch: FIXTURE_EPOCH,
