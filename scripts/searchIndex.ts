@@ -15,9 +15,9 @@ import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { cacheDir, SEARCH_BUNDLE_PERIOD } from '../src/config.ts';
+import { cacheDir, SEARCH_BUNDLE_PERIOD, SEARCH_RECENT_STORIES } from '../src/config.ts';
 import { LANGS, langPrefix } from '../src/i18n/ui.ts';
-import { bundleHeaderRules, searchBundlePath, searchPeriodStart, type SearchPeriod } from '../src/lib/searchBundles.ts';
+import { bundleHeaderRules, searchBundlePath, searchBundleStarts, type SearchPeriod } from '../src/lib/searchBundles.ts';
 
 /**
  * Pages that are search results, relative to the built site: every edition's articles. Each
@@ -96,13 +96,14 @@ async function editionPages(dir: string, prefix: string): Promise<IndexedPage[]>
 	return pages;
 }
 
-/** An edition's pages grouped into bundles by period: site path → pages, newest period first. */
-export function periodBundles(lang: string, pages: readonly IndexedPage[], period: SearchPeriod): Map<string, IndexedPage[]> {
+/** An edition's pages grouped into bundles by period: site path → pages, newest first. */
+export function periodBundles(lang: string, pages: readonly IndexedPage[], period: SearchPeriod, recentStories: number): Map<string, IndexedPage[]> {
 	const bundles = new Map<string, IndexedPage[]>();
-	for (const page of pages) {
-		const bundle = searchBundlePath(lang, searchPeriodStart(page.date, period));
+	const starts = searchBundleStarts(pages.map((page) => page.date), period, recentStories);
+	pages.forEach((page, i) => {
+		const bundle = searchBundlePath(lang, starts[i] as string);
 		bundles.set(bundle, [...(bundles.get(bundle) ?? []), page]);
-	}
+	});
 	return new Map([...bundles].sort(([a], [b]) => b.localeCompare(a)));
 }
 
@@ -147,7 +148,7 @@ async function cachedBundle(cache: string, digest: string, pages: readonly Index
 	return true;
 }
 
-export async function buildSearchIndex(dir: string, period: SearchPeriod = SEARCH_BUNDLE_PERIOD): Promise<void> {
+export async function buildSearchIndex(dir: string, period: SearchPeriod = SEARCH_BUNDLE_PERIOD, recentStories = SEARCH_RECENT_STORIES): Promise<void> {
 	const cache = path.join(cacheDir(), 'caravan-search');
 	await mkdir(cache, { recursive: true });
 	const written: string[] = [];
@@ -159,7 +160,7 @@ export async function buildSearchIndex(dir: string, period: SearchPeriod = SEARC
 		const prefix = langPrefix(lang).replace(/^\//, '');
 		const pages = await editionPages(dir, prefix);
 		stories += pages.length;
-		for (const [bundle, bundlePages] of periodBundles(lang, pages, period)) {
+		for (const [bundle, bundlePages] of periodBundles(lang, pages, period, recentStories)) {
 			const digest = bundleDigest(bundlePages);
 			used.add(digest);
 			if (await cachedBundle(cache, digest, bundlePages)) indexed++;

@@ -62,6 +62,14 @@ export const IMAGES = {
 } as const;
 
 /**
+ * The newest periods share one search bundle until it holds this many stories (a first search
+ * that reached into a second bundle would cost ~25 KB and 3 requests more). At ~30 stories a
+ * day: the month so far with, for its first ten days, the month before (300–1,200 stories).
+ * `CARAVAN_SEARCH_RECENT_STORIES` overrides it (tests).
+ */
+export const SEARCH_RECENT_STORIES = Number(env.CARAVAN_SEARCH_RECENT_STORIES) || 300;
+
+/**
  * One search-index bundle per edition and calendar month (src/lib/searchBundles.ts): a month's
  * bundle is the same however many stories come later, so builds reuse it, and the newest
  * month (and the one before, early in a month) is what a first search loads. At ~30 stories a

@@ -1,9 +1,12 @@
 /**
  * How the search index is split into Pagefind bundles: one per edition and publication period
- * (`SEARCH_BUNDLE_PERIOD` in src/config.ts), at `/pagefind/<lang>/<first day of the period>/`.
- * A story's bundle never changes as new stories arrive, so a build re-indexes only the periods
- * whose stories changed (scripts/searchIndex.ts), and the search page searches the newest
- * period first and older ones as the reader asks for more (src/scripts/searchPage.ts).
+ * (`SEARCH_BUNDLE_PERIOD` in src/config.ts), at `/pagefind/<lang>/<first day of the period>/`,
+ * except that the newest periods share one bundle until it holds `SEARCH_RECENT_STORIES`: a
+ * search touching a second bundle costs its metadata and an index chunk (~25 KB, however few
+ * its stories), so the bundle a first search loads is never a period just begun. A period's
+ * bundle never changes once newer periods hold enough stories, so a build re-indexes only the
+ * bundles whose stories changed (scripts/searchIndex.ts), and the search page searches the
+ * newest bundle first and older ones as the reader asks for more (src/scripts/searchPage.ts).
  * Shared by the build and the search page: keep it free of Node.
  */
 
@@ -27,9 +30,27 @@ export function searchBundlePath(lang: string, start: string): string {
 	return `/pagefind/${lang}/${start}/`;
 }
 
-/** The bundle paths an edition's search page searches, newest period first, for stories of these dates. */
-export function searchBundlePaths(lang: string, dates: readonly Date[], period: SearchPeriod): string[] {
-	const starts = new Set(dates.map((date) => searchPeriodStart(date, period)));
+/**
+ * The first day of each story's bundle, in the order of `dates`: its period's, or for the
+ * newest periods, together holding at least `recentStories`, the oldest of those.
+ */
+export function searchBundleStarts(dates: readonly Date[], period: SearchPeriod, recentStories: number): string[] {
+	const starts = dates.map((date) => searchPeriodStart(date, period));
+	const counts = new Map<string, number>();
+	for (const start of starts) counts.set(start, (counts.get(start) ?? 0) + 1);
+	let recent = '';
+	let held = 0;
+	for (const start of [...counts.keys()].sort().reverse()) {
+		recent = start;
+		held += counts.get(start) ?? 0;
+		if (held >= recentStories) break;
+	}
+	return starts.map((start) => (start > recent ? recent : start));
+}
+
+/** The bundle paths an edition's search page searches, newest first, for stories of these dates. */
+export function searchBundlePaths(lang: string, dates: readonly Date[], period: SearchPeriod, recentStories: number): string[] {
+	const starts = new Set(searchBundleStarts(dates, period, recentStories));
 	return [...starts].sort().reverse().map((start) => searchBundlePath(lang, start));
 }
 

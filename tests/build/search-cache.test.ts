@@ -38,7 +38,7 @@ async function indexCopy(name: string, cache: string, edit?: (dist: string) => P
 	vi.stubEnv('CARAVAN_CACHE_DIR', cache);
 	const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
 	try {
-		await buildSearchIndex(dist, PERIOD);
+		await buildSearchIndex(dist, PERIOD, 1);
 		return { dist, log: log.mock.calls.flat().join('\n') };
 	} finally {
 		log.mockRestore();

@@ -29,7 +29,7 @@ export const SITES = {
 	fixtureBundled: {
 		contentDir: path.join(ROOT, 'tests/fixtures/site'),
 		epoch: FIXTURE_EPOCH,
-		env: { CARAVAN_SEARCH_BUNDLE_DAYS: '5' },
+		env: { CARAVAN_SEARCH_BUNDLE_DAYS: '5', CARAVAN_SEARCH_RECENT_STORIES: '1' },
 	},
 	/** The writers' toolkit fixture (tests/fixtures/writers), copied with camera-sized photos carrying EXIF/GPS. */
 	writers: { contentDir: path.join(OUTPUT, 'writers-content'), epoch: FIXTURE_EPOCH, prepare: prepareWritersContent },
