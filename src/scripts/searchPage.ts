@@ -73,6 +73,10 @@ function required<T extends Element>(root: ParentNode, selector: string): T {
 /** Defined from a module script, which runs after parsing: the page's markup is all there. */
 class SearchPage extends HTMLElement {
 	#engine: PagefindEngine | undefined;
+	/** Set once the engine and the newest bundle are loaded (or there is none). */
+	#ready = false;
+	/** The filter panel opened while a search ran: count once it is done. */
+	#countWhenDone = false;
 	/** Each bundle's index, created when first searched (its metadata loads then). */
 	#indexes = new Map<string, Promise<PagefindIndex>>();
 	/** Bundles whose filter data is loaded (when the filter panel is open). */
@@ -146,10 +150,13 @@ class SearchPage extends HTMLElement {
 		});
 
 		try {
-			// An edition without stories has no bundle, and nothing to load.
-			this.#engine = this.#bundles.length ? ((await import(/* @vite-ignore */ PAGEFIND_URL)) as PagefindEngine) : { createInstance: () => { throw new Error('no bundle'); } };
-			// The newest period: what a first search needs, loaded while nothing else is.
-			if (this.#bundles[0]) await this.#index(this.#bundles[0]);
+			// An edition without stories has no bundle: nothing to load, and every search finds nothing.
+			if (this.#bundles[0]) {
+				this.#engine = (await import(/* @vite-ignore */ PAGEFIND_URL)) as PagefindEngine;
+				// The newest bundle: what a first search needs, loaded while nothing else is.
+				await this.#index(this.#bundles[0]);
+			}
+			this.#ready = true;
 			// Open already (chosen filters in the URL, or opened while the index loaded).
 			this.#filtersWanted ||= this.#refine.open;
 		} catch {
@@ -228,7 +235,7 @@ class SearchPage extends HTMLElement {
 	}
 
 	async #search(): Promise<void> {
-		if (!this.#engine) return;
+		if (!this.#ready) return;
 		const run = ++this.#run;
 		const state = structuredClone(this.#state);
 		this.#list.setAttribute('aria-busy', 'true');
@@ -262,6 +269,7 @@ class SearchPage extends HTMLElement {
 		this.#list.removeAttribute('aria-busy');
 		this.#showFilters(this.#counts, state);
 		this.#announce(state, this.#results.length);
+		if (this.#countWhenDone) void this.#showFilterCounts();
 	}
 
 	/**
@@ -306,8 +314,12 @@ class SearchPage extends HTMLElement {
 	/** The panel was opened: load the filters of the bundles searched so far and show their counts. */
 	async #showFilterCounts(): Promise<void> {
 		this.#filtersWanted = true;
-		// The index is still loading: the first search counts the filters once it is there.
-		if (!this.#engine || this.#list.getAttribute('aria-busy') === 'true') return;
+		// The index is still loading, or a search is under way: it counts the filters when done.
+		if (!this.#ready || this.#list.getAttribute('aria-busy') === 'true') {
+			this.#countWhenDone = true;
+			return;
+		}
+		this.#countWhenDone = false;
 		const run = this.#run;
 		const state = structuredClone(this.#state);
 		const counts: FilterCounts = {};
