@@ -71,7 +71,7 @@ export async function runBuild(options: { contentDir: string; outDir: string; en
 }
 
 /** Run `work` (which builds, e.g. the bench) while no other test build runs. */
-export async function withBuildLock<T>(work: () => T): Promise<T> {
+export async function withBuildLock<T>(work: () => T | Promise<T>): Promise<T> {
 	const lock = path.join(OUTPUT, 'build.lock');
 	mkdirSync(OUTPUT, { recursive: true });
 	for (;;) {
