@@ -122,7 +122,7 @@ interface CaravanPaths {
 }
 
 /** One `npm run build` of the corpus, with its step timings; cold when `fresh` (every cache emptied). */
-async function buildCaravan(paths: CaravanPaths, label: string, fresh: boolean, cpuProfileDir?: string): Promise<BuildResult> {
+async function buildCaravan(paths: CaravanPaths, label: string, fresh: boolean, cpuProfileDir?: string, epochSeconds = CORPUS_EPOCH): Promise<BuildResult> {
 	if (fresh) {
 		await rm(paths.outDir, { recursive: true, force: true });
 		await rm(paths.cacheDir, { recursive: true, force: true });
@@ -145,7 +145,7 @@ async function buildCaravan(paths: CaravanPaths, label: string, fresh: boolean, 
 				CONTENT_DIR: paths.contentDir,
 				CARAVAN_OUT_DIR: paths.outDir,
 				CARAVAN_CACHE_DIR: paths.cacheDir,
-				SOURCE_DATE_EPOCH: String(CORPUS_EPOCH),
+				SOURCE_DATE_EPOCH: String(epochSeconds),
 				CARAVAN_TIMINGS: timingsFile,
 				...(cpuProfileDir ? { CARAVAN_ASTRO_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${cpuProfileDir}` } : {}),
 			}),
@@ -302,7 +302,15 @@ async function benchSize(articles: number, workRoot: string, position: string): 
 		warm = await buildCaravan(caravanPaths, phase('warm rebuild'), false);
 		say(`caravan warm rebuild: ${warm.seconds.toFixed(1)} s`);
 	}
-	const caravan: PipelineResult = { cold, warm, output, search };
+	// A new story the same day, then the next day's first build (scripts/bench/archive.ts).
+	const archive = args.warm
+		? await (await import('./bench/archive.ts')).archiveRows(contentDir, async (label, epochSeconds) => {
+				const build = await buildCaravan(caravanPaths, phase(label), false, undefined, epochSeconds);
+				say(`caravan ${label}: ${build.seconds.toFixed(1)} s`);
+				return build;
+			})
+		: undefined;
+	const caravan: PipelineResult = { cold, warm, ...archive, output, search };
 	const dev = args.dev ? await timeDev(caravanPaths, corpus.editTarget, phase) : undefined;
 
 	let hugo: PipelineResult | undefined;

@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import path from 'node:path';
+import { cacheDir } from '../src/config.ts';
 import { checkContent, printProblems } from './check.ts';
+import { guardPageCache } from './pageCache.ts';
 import { folderSize, sampleUsage } from './resources.ts';
 import { buildSearchIndex } from './searchIndex.ts';
 
@@ -116,6 +118,7 @@ async function main(): Promise<void> {
 
 	await rm(scratchDir, { recursive: true, force: true });
 	const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+	const astroStepFinished = await guardPageCache(cacheDir());
 	await timed('astro build', () =>
 		run(process.execPath, [...astroNodeArgs(articles), astro, 'build', '--outDir', scratchDir], {
 			ASTRO_TELEMETRY_DISABLED: '1',
@@ -123,6 +126,7 @@ async function main(): Promise<void> {
 			...(articles > CHUNKED_STORE_FROM ? { CARAVAN_CHUNKED_STORE: '1' } : {}),
 		}),
 	);
+	await astroStepFinished();
 	for (const step of postBuildSteps) await timed(step.name, () => step.run(scratchDir));
 
 	// Swap: the old dist/ is moved aside only once the new one is complete.

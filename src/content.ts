@@ -156,9 +156,9 @@ async function devLoad(): Promise<Shared> {
 let cachedKeyParts: Promise<KeyParts> | undefined;
 
 async function loadKeyParts(): Promise<KeyParts> {
-	const { entries, now: clock, ticker } = await (cached ??= load());
+	const { entries } = await (cached ??= load());
 	return {
-		edition: editionKey({ day: isoDay(clock, SITE.timeZone), ticker, siteUrl: SITE.url, timeZone: SITE.timeZone }),
+		edition: editionKey({ siteUrl: SITE.url, timeZone: SITE.timeZone }),
 		digestOf: (article) => {
 			const digest = entries.get(article.id)?.digest;
 			return digest === undefined ? undefined : `${article.id}:${digest}`;

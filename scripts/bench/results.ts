@@ -49,6 +49,10 @@ export interface PipelineResult {
 	cold: BuildResult;
 	/** The second build after one article changed, caches kept. */
 	warm?: BuildResult;
+	/** Then one new story on the same day (scripts/bench/archive.ts). */
+	publish?: BuildResult;
+	/** Then the first build of the next day: tomorrow's ticker snapshot, one new story. */
+	newDay?: BuildResult;
 	output: SiteOutput;
 	search?: SearchFigures;
 }
@@ -189,13 +193,18 @@ function stepTable(result: SizeResult): string[] {
 	lines.push(
 		`| **total, cold** | **${formatSeconds(cold.seconds)}** | ${formatSeconds(cold.cpuSeconds)} | ${perArticle(cold.seconds)} | ${formatBytes(cold.peakRssBytes)} | ${formatCount(caravan.output.files)} | ${formatBytes(caravan.output.bytes)} |`,
 	);
-	if (caravan.warm) {
-		const warm = caravan.warm;
-		const detail = orderedSteps(warm.steps)
+	const laterBuilds: [string, BuildResult | undefined][] = [
+		['warm rebuild, one article changed', caravan.warm],
+		['publish one new story, same day', caravan.publish],
+		["first build of a new day (tomorrow's ticker, one new story)", caravan.newDay],
+	];
+	for (const [label, build] of laterBuilds) {
+		if (!build) continue;
+		const detail = orderedSteps(build.steps)
 			.filter((row) => row.step)
 			.map((row) => `${row.label} ${formatSeconds(row.step?.seconds)}`)
 			.join(', ');
-		lines.push(`| **warm rebuild, one article changed** | **${formatSeconds(warm.seconds)}** | ${formatSeconds(warm.cpuSeconds)} | | ${formatBytes(warm.peakRssBytes)} | | ${detail} |`);
+		lines.push(`| **${label}** | **${formatSeconds(build.seconds)}** | ${formatSeconds(build.cpuSeconds)} | | ${formatBytes(build.peakRssBytes)} | | ${detail} |`);
 	}
 	return lines;
 }

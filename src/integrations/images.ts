@@ -1,9 +1,9 @@
 /**
  * Serves and ships the files `src/lib/images.ts` makes into the cache: `astro dev` serves them
- * under `/_images/`; `astro build` copies the ones its pages use into the output.
+ * under `/_images/`; `astro build` links the ones its pages use into the output.
  */
 import { createReadStream, existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -45,8 +45,12 @@ export default function caravanImages(): AstroIntegration {
 				const names = await referencedImages(outDir);
 				if (names.size === 0) return;
 				await mkdir(path.join(outDir, IMAGES.urlPrefix), { recursive: true });
-				for (const name of [...names].sort()) await copyFile(path.join(imagesDir(), name), path.join(outDir, IMAGES.urlPrefix, name));
-				logger.info(`copied ${names.size} processed images into ${IMAGES.urlPrefix}`);
+				// Hard links, not copies: the cache writes each image once, to a new name (src/lib/images.ts).
+				for (const name of [...names].sort()) {
+					const [from, to] = [path.join(imagesDir(), name), path.join(outDir, IMAGES.urlPrefix, name)];
+					await link(from, to).catch(() => copyFile(from, to));
+				}
+				logger.info(`linked ${names.size} processed images into ${IMAGES.urlPrefix}`);
 			},
 		},
 	};

@@ -4,7 +4,9 @@
  * A key must change whenever anything the page shows changes, beyond the code Astro already
  * hashes: so an article page's key covers the story (its content entry's digest: file and
  * images), every story it shows (related stories, translations) and what every page shows
- * (edition date, ticker, site URL and time zone, which come from the environment).
+ * (site URL and time zone, which come from the environment). Not the day or the ticker: every
+ * page shows them through the edition strip's frame (src/components/EditionFrame.astro), so a
+ * page's HTML is the same from day to day and a new day renders only what changed.
  */
 import { createHash } from 'node:crypto';
 
@@ -15,9 +17,9 @@ const hash = (parts: readonly string[]) => {
 	return digest.digest('base64url');
 };
 
-/** What every page of an edition shows besides its own stories (masthead date, ticker, links). */
-export function editionKey(edition: { day: string; ticker: unknown; siteUrl: string; timeZone: string }): string {
-	return hash([edition.day, JSON.stringify(edition.ticker ?? null), edition.siteUrl, edition.timeZone]);
+/** What every page of an edition shows besides its own stories (absolute links, dates in the site's time zone). */
+export function editionKey(edition: { siteUrl: string; timeZone: string }): string {
+	return hash([edition.siteUrl, edition.timeZone]);
 }
 
 /**

@@ -2,8 +2,11 @@
 import type { Article } from './articles.ts';
 import type { ListingPage } from './listings.ts';
 
-/** Pages that are not content: the search page (results depend on the query) and the 404 page. */
-const EXCLUDED = [/^(\/[a-z]{2})?\/search\//, /^(\/[a-z]{2})?\/404(\.html|\/)?$/];
+/**
+ * Pages that are not content: the search page (results depend on the query), the 404 page and
+ * the edition strip every page embeds (date and ticker).
+ */
+const EXCLUDED = [/^(\/[a-z]{2})?\/search\//, /^(\/[a-z]{2})?\/404(\.html|\/)?$/, /^(\/[a-z]{2})?\/edition\//];
 
 /** Whether the page at `pathname` belongs in the sitemap. */
 export function inSitemap(pathname: string): boolean {

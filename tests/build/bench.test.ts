@@ -44,6 +44,8 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 		expect(run.status, run.stderr).toBe(0);
 		expect(run.stderr).toMatch(/\[bench\] .*30 articles: cold build/);
 		expect(run.stderr).toMatch(/\[bench\] caravan warm rebuild: [\d.]+ s/);
+		expect(run.stderr).toMatch(/\[bench\] caravan publish one new story, same day: [\d.]+ s/);
+		expect(run.stderr).toMatch(/\[bench\] caravan first build of a new day: [\d.]+ s/);
 	});
 
 	it('writes results.json with the corpus, every step of the cold and warm builds, the output and search', async () => {
@@ -66,6 +68,12 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 		// The whole command includes the Astro step (both sampled, so within a tick or two).
 		expect(cold?.cpuSeconds).toBeGreaterThan(0.9 * (cold?.steps[1]?.cpuSeconds ?? Infinity));
 		expect(size?.caravan.warm?.steps.map((s) => s.name).slice(0, 2)).toEqual(['check', 'astro build']);
+		// Publishing a story the same day, then the next day's first build, each measured.
+		for (const build of [size?.caravan.publish, size?.caravan.newDay]) {
+			expect(build?.steps.map((s) => s.name).slice(0, 2)).toEqual(['check', 'astro build']);
+			expect(build?.cpuSeconds).toBeGreaterThan(0);
+			expect(build?.peakRssBytes).toBeGreaterThan(10 * 2 ** 20);
+		}
 		expect(size?.caravan.output.articlePage?.path).toMatch(/^articles\/[^/]+\/index\.html$/);
 		expect(size?.caravan.output.articlePage?.htmlGzipBytes).toBeGreaterThan(500);
 		expect(size?.caravan.search?.query).toBe('water');
@@ -153,6 +161,8 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 		expect(markdown).toContain('## 30 articles');
 		expect(markdown).toMatch(/\| validation \| [\d.]+ s \|/);
 		expect(markdown).toMatch(/\| first search, the \/search\/ page on slow 4G \(1\.6 Mbit\/s, 150 ms\) \| [\d.]+ KB gzip \([^)]+ requests\)[^|]*, results on screen in [\d.]+ s \|/);
+		expect(markdown).toMatch(/\| \*\*publish one new story, same day\*\* \| \*\*[\d.]+ s\*\* \|/);
+		expect(markdown).toMatch(/\| \*\*first build of a new day \(tomorrow's ticker, one new story\)\*\* \| \*\*[\d.]+ s\*\* \|/);
 		// The report on stdout is the same Markdown.
 		expect(run.stdout).toContain('## 30 articles');
 	});

@@ -26,11 +26,14 @@ describe('the Russian edition', () => {
 			expect(doc.documentElement.getAttribute('lang'), file).toBe('ru');
 		}
 		const home = await page('ru/index.html');
-		expect(text(home.querySelector('.edition time'))).toBe('17 декабря 2025');
+		expect(home.querySelector('iframe.edition-frame')?.getAttribute('src')).toBe('/ru/edition/');
+		const strip = await page('ru/edition/index.html');
+		expect(strip.documentElement.getAttribute('lang')).toBe('ru');
+		expect(text(strip.querySelector('.edition time'))).toBe('17 декабря 2025');
 		expect(text(home.querySelector('.results'))).toBe('Показаны результаты 1 - 2 из 2');
 		expect(texts(home, '.article-list .headline')).toEqual(['Парламент принял бюджет на 2026 год', 'Қазақ тілі на вывесках Алматы']);
 		expect(texts(home, 'nav.sections a').slice(0, 3)).toEqual(['Главное', 'Политика', 'Экономика']);
-		expect(texts(home, '.ticker .items:not([aria-hidden]) .item')[1]).toBe('KZT/USD = 0,00194 -0,63%');
+		expect(texts(strip, '.ticker .items:not([aria-hidden]) .item')[1]).toBe('KZT/USD = 0,00194 -0,63%');
 	});
 
 	it('keeps the English edition English and its URLs unchanged', async () => {
@@ -39,7 +42,7 @@ describe('the Russian edition', () => {
 		expect(text(home.querySelector('.results'))).toBe('Viewing results 1 - 2 of 2');
 		expect(texts(home, '.article-list .headline')).toEqual(['Parliament passes the 2026 budget', 'Water talks resume in Tashkent']);
 		expect(existsSync(path.join(dist, EN))).toBe(true);
-		expect(texts(home, '.ticker .items:not([aria-hidden]) .item')[1]).toBe('KZT/USD = 0.00194 -0.63%');
+		expect(texts(await page('edition/index.html'), '.ticker .items:not([aria-hidden]) .item')[1]).toBe('KZT/USD = 0.00194 -0.63%');
 	});
 
 	it('writes the byline, reading time and dates in Russian', async () => {

@@ -66,7 +66,10 @@ describe.each(['fixture', 'fixtureBundled'] as const)('_headers of the %s site',
 			const [csp] = values(url, 'Content-Security-Policy');
 			expect(csp, url).toContain("script-src 'self' 'wasm-unsafe-eval'");
 			expect(csp).toContain("style-src 'self';");
-			expect(csp).toContain("frame-ancestors 'none'");
+			// Only the site's own pages may frame it (every page embeds the edition strip).
+			expect(csp).toContain("frame-ancestors 'self'");
+			expect(csp).toMatch(/frame-src 'self'[ ;]/);
+			expect(values(url, 'X-Frame-Options'), url).toEqual(['SAMEORIGIN']);
 			expect(csp).not.toContain('unsafe-inline');
 			expect(values(url, 'X-Content-Type-Options'), url).toEqual(['nosniff']);
 			expect(values(url, 'Referrer-Policy'), url).toEqual(['strict-origin-when-cross-origin']);

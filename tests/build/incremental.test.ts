@@ -1,10 +1,11 @@
 /**
  * Warm builds (Astro's incremental build, src/lib/pageKeys.ts): article pages nothing changed for
- * are copied from the cache, the rest are rendered again, and the result is byte for byte the
- * cold build of the same content.
+ * are taken from the cache (hard-linked, not copied), the rest are rendered again, and the result
+ * is byte for byte the cold build of the same content. The same on the first build of a new day:
+ * a new ticker snapshot, an embargo lifted and a new story render only the pages they change.
  */
 import { existsSync } from 'node:fs';
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,12 @@ import { expectSameFiles } from '../helpers/files.ts';
 import { runBuild, SITES, tempDir, type BuildResult } from '../helpers/site.ts';
 
 const env = { SOURCE_DATE_EPOCH: String(SITES.fixture.epoch) };
+/** A day later: the fixture's 2025-12-18 ticker snapshot becomes today's. */
+const nextDay = { SOURCE_DATE_EPOCH: String(SITES.fixture.epoch + 86_400) };
+/** Embargoed until the morning of the next day. */
+const EMBARGO_LIFTED = 'lifted-next-morning';
+/** Written on the next day. */
+const NEW_STORY = 'next-day-story';
 /** The story whose headline changes, and the one whose body photo is replaced under the same name. */
 const RETITLED = 'fixture-story-05';
 const REPHOTOGRAPHED = 'folder-form-story';
@@ -21,6 +28,9 @@ let contentDir: string;
 let first: BuildResult;
 let warm: BuildResult;
 let cold: BuildResult;
+
+const storyText = (title: string, date: string) =>
+	`---\ntitle: "${title}"\ndate: ${date}\nauthor: "Staff Reporter"\nsection: economy\ncountries: [kazakhstan]\ntags: [trade]\n---\n\nA paragraph about trade.\n`;
 
 const photo = (background: string) =>
 	sharp({ create: { width: 900, height: 600, channels: 3, background } }).jpeg({ quality: 90 }).toBuffer();
@@ -35,6 +45,7 @@ beforeAll(async () => {
 	const story = path.join(contentDir, 'articles', REPHOTOGRAPHED, 'index.md');
 	await writeFile(story, `${await readFile(story, 'utf8')}\n![A market stall](./market.jpg)\n`);
 	await writeFile(path.join(path.dirname(story), 'market.jpg'), await photo('#b33a2a'));
+	await writeFile(path.join(contentDir, 'articles', `${EMBARGO_LIFTED}.md`), storyText('Embargo lifted on the second morning', '2025-12-18T10:00:00+05:00'));
 	first = await runBuild({ contentDir, outDir: path.join(work, 'warm', 'dist'), env });
 	expect(first.status, first.stderr).toBe(0);
 
@@ -79,7 +90,7 @@ describe('warm build after changing two stories', () => {
 		const dist = path.join(work, 'warm', 'dist');
 		const listings = (await readdir(dist, { recursive: true }))
 			// Not the search pages or the sections overview: rendered on every build (no cache key).
-			.filter((file) => file.endsWith('index.html') && !/^(ru\/)?(articles|search|section\/index\.html)/.test(file))
+			.filter((file) => file.endsWith('index.html') && !/^(ru\/)?(articles|search|edition|section\/index\.html)/.test(file))
 			.map((file) => `/${file}`)
 			.sort();
 		const showing: string[] = [];
@@ -97,5 +108,48 @@ describe('warm build after changing two stories', () => {
 		const html = await readFile(path.join(work, 'warm', 'dist', 'articles', REPHOTOGRAPHED, 'index.html'), 'utf8');
 		const [photo] = /\/_images\/[^" ]+\.jpg/.exec(html) ?? [];
 		expect(photo && existsSync(path.join(work, 'cold', 'dist', photo))).toBe(true);
+	});
+});
+
+describe('first build of a new day: tomorrow\'s ticker snapshot, an embargo lifted, one new story', () => {
+	let newDay: BuildResult;
+	let coldNewDay: BuildResult;
+	const dist = () => path.join(work, 'warm', 'dist');
+
+	beforeAll(async () => {
+		await writeFile(path.join(contentDir, 'articles', `${NEW_STORY}.md`), storyText('A story written on the second day', '2025-12-18T11:00:00+05:00'));
+		newDay = await runBuild({ contentDir, outDir: dist(), env: nextDay });
+		expect(newDay.status, newDay.stderr).toBe(0);
+		coldNewDay = await runBuild({ contentDir, outDir: path.join(work, 'cold-new-day', 'dist'), env: nextDay });
+		expect(coldNewDay.status, coldNewDay.stderr).toBe(0);
+	}, 300_000);
+
+	it('shows the new day and its ticker in the edition strip', async () => {
+		const strip = await readFile(path.join(dist(), 'edition', 'index.html'), 'utf8');
+		expect(strip).toContain('<time datetime="2025-12-18"');
+		expect(strip).toContain('KGS/USD = 0.01250');
+		expect(existsSync(path.join(dist(), 'articles', EMBARGO_LIFTED, 'index.html'))).toBe(true);
+	});
+
+	it('renders only the pages that show a new story, not the archive', async () => {
+		const articles = (await readdir(path.join(dist(), 'articles'))).sort();
+		const rendered = new Set([NEW_STORY, EMBARGO_LIFTED, 'mdx-story']);
+		for (const slug of articles) {
+			const html = await readFile(path.join(dist(), 'articles', slug, 'index.html'), 'utf8');
+			if (html.includes(`/articles/${NEW_STORY}/`) || html.includes(`/articles/${EMBARGO_LIFTED}/`)) rendered.add(slug);
+		}
+		const expected = articles.filter((slug) => !rendered.has(slug)).map((slug) => `/articles/${slug}/index.html`);
+		expect(expected.length).toBeGreaterThan(articles.length / 2);
+		expect(restored(newDay).filter((file) => file.startsWith('/articles/'))).toEqual(expected);
+	});
+
+	it('links the restored pages from the cache instead of copying them', async () => {
+		const page = restored(newDay).find((file) => file.startsWith('/articles/'))!;
+		const [inDist, inCache] = await Promise.all([stat(path.join(dist(), page)), stat(path.join(work, 'warm', '.astro-cache', 'dist', page))]);
+		expect(inDist.ino).toBe(inCache.ino);
+	});
+
+	it('gives the same files, byte for byte, as a cold build of the same content and day', async () => {
+		await expectSameFiles(dist(), path.join(work, 'cold-new-day', 'dist'));
 	});
 });

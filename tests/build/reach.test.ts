@@ -125,13 +125,14 @@ describe('the fixture site', () => {
 			]);
 		});
 
-		it('lists every built page but search and 404, each one a real file', async () => {
+		it('lists every built page but search, 404 and the edition strip, each one a real file', async () => {
 			const { urlset } = await readXml(dist, 'sitemap-0.xml');
 			const listed = urlset.url.map((u: { loc: string }) => new URL(u.loc).pathname).sort();
 			const pages = (await filesUnder(dist)).filter((f) => f.endsWith('.html')).map(urlOf).sort();
 			expect(pages).toContain('/search/');
 			expect(pages).toContain('/ru/search/');
-			expect(listed).toEqual(pages.filter((p) => !/^(\/ru)?\/(404\.html|search\/)$/.test(p)));
+			expect(pages).toContain('/edition/');
+			expect(listed).toEqual(pages.filter((p) => !/^(\/ru)?\/(404\.html|search\/|edition\/)$/.test(p)));
 			expect(listed).toContain('/section/economy/');
 			expect(listed).toContain('/tag/fixture/page/2/');
 			expect(listed.some((p: string) => p.startsWith('/search'))).toBe(false);
@@ -208,7 +209,10 @@ describe('the fixture site', () => {
 
 	describe('meta tags', () => {
 		it('every page has title, description, canonical, OpenGraph with an image and a Twitter card', async () => {
-			for (const file of (await filesUnder(dist)).filter((f) => f.endsWith('.html'))) {
+			// Not the edition strip: a framed part of every page, never shared or indexed on its own.
+			const strips = ['edition/index.html', 'ru/edition/index.html'];
+			for (const strip of strips) expect((await page(strip)).querySelector('meta[name="robots"]')?.getAttribute('content'), strip).toBe('noindex');
+			for (const file of (await filesUnder(dist)).filter((f) => f.endsWith('.html') && !strips.includes(f))) {
 				const doc = await page(file);
 				expect(doc.querySelector('title')?.textContent, file).toBeTruthy();
 				for (const key of ['description', 'og:type', 'og:title', 'og:description', 'og:url', 'og:image', 'og:image:alt', 'og:site_name', 'og:locale', 'twitter:card', 'twitter:image']) {

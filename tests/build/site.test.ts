@@ -14,11 +14,17 @@ beforeAll(async () => {
 });
 
 describe('every page', () => {
-	it('shows the edition date in the site time zone, the ticker and the section navigation', async () => {
+	it('embeds the edition strip (date in the site time zone, ticker) and shows the section navigation', async () => {
 		const doc = await page('index.html');
-		expect(text(doc.querySelector('.edition'))).toBe('17 December 2025');
-		expect(doc.querySelector('.edition time')?.getAttribute('datetime')).toBe('2025-12-17');
-		expect(texts(doc, '.ticker .items:not([aria-hidden]) .item')).toEqual([
+		const frame = doc.querySelector('iframe.edition-frame');
+		expect(frame?.getAttribute('src')).toBe('/edition/');
+		expect(frame?.getAttribute('title')).toBe("Today's edition: date and currency rates");
+		// The page itself holds nothing that changes with the day.
+		expect(doc.querySelector('.ticker, time[datetime="2025-12-17"]')).toBeNull();
+		const strip = await page('edition/index.html');
+		expect(text(strip.querySelector('.edition'))).toBe('17 December 2025');
+		expect(strip.querySelector('.edition time')?.getAttribute('datetime')).toBe('2025-12-17');
+		expect(texts(strip, '.ticker .items:not([aria-hidden]) .item')).toEqual([
 			'KGS/USD = 0.01144 0%',
 			'KZT/USD = 0.00194 -0.63%',
 			'TJS/USD = 0.10841 -0.37%',
@@ -26,7 +32,7 @@ describe('every page', () => {
 			'UZS/USD = 0.00008 -0.41%',
 		]);
 		// The loop's second copy is hidden from assistive technology.
-		expect(doc.querySelectorAll('.ticker .items[aria-hidden="true"]')).toHaveLength(1);
+		expect(strip.querySelectorAll('.ticker .items[aria-hidden="true"]')).toHaveLength(1);
 		expect(texts(doc, 'nav.sections a')).toEqual([
 			'Latest', 'Politics', 'Economy', 'Society', 'Tech', 'Culture', 'Energy', 'Security', 'Opinion',
 		]);

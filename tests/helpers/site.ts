@@ -71,7 +71,7 @@ export async function runBuild(options: { contentDir: string; outDir: string; en
 }
 
 /** Run `work` (which builds, e.g. the bench) while no other test build runs. */
-export async function withBuildLock<T>(work: () => T): Promise<T> {
+export async function withBuildLock<T>(work: () => T | Promise<T>): Promise<T> {
 	const lock = path.join(OUTPUT, 'build.lock');
 	mkdirSync(OUTPUT, { recursive: true });
 	for (;;) {
@@ -83,23 +83,24 @@ export async function withBuildLock<T>(work: () => T): Promise<T> {
 		}
 	}
 	try {
-		return work();
+		return await work();
 	} finally {
 		rmSync(lock, { recursive: true, force: true });
 	}
 }
 
-function buildNow(options: { contentDir: string; outDir: string; env?: Record<string, string> }): BuildResult {
-	const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.ts')], {
-		cwd: ROOT,
-		encoding: 'utf8',
-		env: cleanEnv({
-			CONTENT_DIR: options.contentDir,
-			CARAVAN_OUT_DIR: options.outDir,
-			CARAVAN_CACHE_DIR: path.join(path.dirname(options.outDir), '.astro-cache'),
-			...options.env,
-		}),
+/** The environment of a test build: its content, its output and, beside that, its own caches. */
+export function buildEnv(options: { contentDir: string; outDir: string; env?: Record<string, string> }): NodeJS.ProcessEnv {
+	return cleanEnv({
+		CONTENT_DIR: options.contentDir,
+		CARAVAN_OUT_DIR: options.outDir,
+		CARAVAN_CACHE_DIR: path.join(path.dirname(options.outDir), '.astro-cache'),
+		...options.env,
 	});
+}
+
+function buildNow(options: { contentDir: string; outDir: string; env?: Record<string, string> }): BuildResult {
+	const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.ts')], { cwd: ROOT, encoding: 'utf8', env: buildEnv(options) });
 	// Astro colours its log when `CI` is set (as on the CI runner): tests read the plain text.
 	return { status: result.status, stdout: stripVTControlCharacters(result.stdout), stderr: stripVTControlCharacters(result.stderr) };
 }

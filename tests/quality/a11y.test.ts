@@ -17,6 +17,7 @@ import {
 	pauseTickerWithKeyboard,
 	runningAnimations,
 	skipLink,
+	tickerFrame,
 } from './checks/browser.ts';
 import { pagesOfEveryKind, type PageOfKind } from './checks/pages.ts';
 
@@ -124,9 +125,9 @@ describe('keyboard', () => {
 		const moving = await open(site, '/');
 		const still = await open(site, '/', { reducedMotion: 'reduce' });
 		try {
-			expect(await runningAnimations(moving.page)).toBeGreaterThan(0);
-			expect(await runningAnimations(still.page)).toBe(0);
-			expect(await animationStates(still.page)).toEqual([]);
+			expect(await runningAnimations(await tickerFrame(moving.page))).toBeGreaterThan(0);
+			expect(await runningAnimations(await tickerFrame(still.page))).toBe(0);
+			expect(await animationStates(await tickerFrame(still.page))).toEqual([]);
 		} finally {
 			await Promise.all([moving.context.close(), still.context.close()]);
 		}
@@ -154,7 +155,7 @@ describe('the checks catch a bad site', () => {
 			expect(skip.firstFocus).toBe('a[href="/articles/linked/"]');
 			expect(skip.focusInMain).toBe(false);
 			expect(await pauseTickerWithKeyboard(second.page)).toEqual({ before: ['running'], after: ['running'], checked: true });
-			expect(await runningAnimations(still.page)).toBeGreaterThan(0);
+			expect(await runningAnimations(await tickerFrame(still.page))).toBeGreaterThan(0);
 		} finally {
 			await Promise.all([first.context.close(), second.context.close(), still.context.close()]);
 		}

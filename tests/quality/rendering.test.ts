@@ -126,7 +126,7 @@ describe('typography', () => {
 		const printed = await page.evaluate(() => {
 			const shown = (selector: string) => [...document.querySelectorAll(selector)].some((e) => e.getBoundingClientRect().height > 0);
 			return {
-				chrome: ['nav.sections', '.ticker', '.site-search', '.site-footer', '.related'].filter(shown),
+				chrome: ['nav.sections', '.edition-frame', '.site-search', '.site-footer', '.related'].filter(shown),
 				story: shown('h1') && shown('.prose p'),
 				colors: [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor],
 			};

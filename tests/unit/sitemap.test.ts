@@ -8,6 +8,8 @@ describe('inSitemap', () => {
 		expect(inSitemap('/search/')).toBe(false);
 		expect(inSitemap('/404.html')).toBe(false);
 		expect(inSitemap('/404/')).toBe(false);
+		expect(inSitemap('/edition/')).toBe(false);
+		expect(inSitemap('/ru/edition/')).toBe(false);
 		expect(['/', '/articles/x/', '/section/economy/', '/tag/404-errors/'].every(inSitemap)).toBe(true);
 	});
 });

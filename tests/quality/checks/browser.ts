@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 /** WCAG 2.1 A and AA: the rules the site must pass. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -24,7 +24,8 @@ export interface AxeViolation {
  * Content-Security-Policy the page has.
  */
 export async function axeViolations(page: Page, tags: string[] = WCAG_TAGS, include?: string): Promise<AxeViolation[]> {
-	await page.evaluate(axeSource);
+	// Into every frame too (the edition strip): axe checks a frame's content only when it runs there.
+	await Promise.all(page.frames().map((frame) => frame.evaluate(axeSource)));
 	return page.evaluate(async ([runOnly, selector]) => {
 		const axe = (window as unknown as { axe: { run: (context: Document | object, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
 		const result = await axe.run(selector ? { include: [selector] } : document, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] });
@@ -36,8 +37,29 @@ export function formatViolations(violations: AxeViolation[]): string {
 	return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.slice(0, 5).join('\n    ')}`).join('\n');
 }
 
+/**
+ * The frame holding the focused element: the page's own, or the frame (the edition strip) that
+ * focus has moved into.
+ */
+async function focusedFrame(page: Page): Promise<Frame> {
+	for (const frame of page.frames()) {
+		if (frame === page.mainFrame()) continue;
+		if (await frame.evaluate(() => document.hasFocus() && document.activeElement !== document.body).catch(() => false)) return frame;
+	}
+	return page.mainFrame();
+}
+
+/**
+ * The frame the ticker is in: the edition strip's frame when the page has one (every page
+ * embeds it, src/components/EditionFrame.astro), else the page itself.
+ */
+export async function tickerFrame(page: Page): Promise<Frame> {
+	const frame = await (await page.$('iframe.edition-frame'))?.contentFrame();
+	return frame ?? page.mainFrame();
+}
+
 /** A short description of the focused element: `a.skip-link[href="#main"]`. */
-async function describeFocus(page: Page): Promise<string> {
+async function describeFocus(page: Page | Frame): Promise<string> {
 	return page.evaluate(() => {
 		const element = document.activeElement;
 		if (!element || element === document.body) return 'body';
@@ -89,7 +111,8 @@ export async function focusWithoutIndicator(page: Page, count = 20): Promise<str
 	const missing: string[] = [];
 	for (let i = 0; i < count; i++) {
 		await page.keyboard.press('Tab');
-		const visible = await page.evaluate(() => {
+		const frame = await focusedFrame(page);
+		const visible = await frame.evaluate(() => {
 			const element = document.activeElement;
 			if (!element || element === document.body) return true;
 			const style = getComputedStyle(element);
@@ -100,13 +123,13 @@ export async function focusWithoutIndicator(page: Page, count = 20): Promise<str
 			const labelOutline = Boolean(labelStyle && labelStyle.outlineStyle !== 'none' && parseFloat(labelStyle.outlineWidth) >= 1);
 			return element.matches(':focus-visible') && (outline || style.boxShadow !== 'none' || labelOutline);
 		});
-		if (!visible) missing.push(await describeFocus(page));
+		if (!visible) missing.push(await describeFocus(frame));
 	}
 	return missing;
 }
 
 /** `animation-play-state` of every animated element inside `container`. */
-export async function animationStates(page: Page, container = '.ticker'): Promise<string[]> {
+export async function animationStates(page: Page | Frame, container = '.ticker'): Promise<string[]> {
 	return page.evaluate((selector) => {
 		const root = document.querySelector(selector);
 		if (!root) return [];
@@ -118,7 +141,7 @@ export async function animationStates(page: Page, container = '.ticker'): Promis
 }
 
 /** Animations of elements inside `container` that are running now (the Web Animations view). */
-export async function runningAnimations(page: Page, container = '.ticker'): Promise<number> {
+export async function runningAnimations(page: Page | Frame, container = '.ticker'): Promise<number> {
 	return page.evaluate((selector) => {
 		const root = document.querySelector(selector);
 		return document
@@ -144,17 +167,18 @@ export interface TickerPauseResult {
  */
 export async function pauseTickerWithKeyboard(page: Page, control = '#ticker-pause', container = '.ticker'): Promise<TickerPauseResult> {
 	await page.mouse.move(0, 0);
-	const before = await animationStates(page, container);
+	const ticker = await tickerFrame(page);
+	const before = await animationStates(ticker, container);
 	let reached = false;
 	for (let i = 0; i < 40 && !reached; i++) {
 		await page.keyboard.press('Tab');
-		reached = await page.evaluate((selector) => document.activeElement?.matches(selector) ?? false, control);
+		reached = await ticker.evaluate((selector) => document.hasFocus() && (document.activeElement?.matches(selector) ?? false), control);
 	}
 	if (!reached) return { before, after: before, checked: false };
 	await page.keyboard.press('Space');
 	await page.keyboard.press('Tab');
-	const after = await animationStates(page, container);
-	const checked = await page.evaluate((selector) => (document.querySelector(selector) as HTMLInputElement | null)?.checked ?? false, control);
+	const after = await animationStates(ticker, container);
+	const checked = await ticker.evaluate((selector) => (document.querySelector(selector) as HTMLInputElement | null)?.checked ?? false, control);
 	return { before, after, checked };
 }
 

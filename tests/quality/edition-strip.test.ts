@@ -1,0 +1,94 @@
+/**
+ * The edition strip (date and ticker, /edition/) that every page frames: accessible on its own in
+ * both schemes and editions, moving or still; it fits its fixed-size frame (nothing clipped,
+ * nothing moves when it loads); under reduced motion its row scrolls sideways and takes focus.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serve, type StaticServer } from '../helpers/server.ts';
+import { builtSite } from '../helpers/site.ts';
+import { axeViolations, formatViolations, tickerFrame } from './checks/browser.ts';
+
+vi.setConfig({ testTimeout: 180_000 });
+
+let browser: Browser;
+let site: StaticServer;
+
+beforeAll(async () => {
+	[browser, site] = await Promise.all([launchBrowser(), builtSite('sample').then((dist) => serve(dist))]);
+});
+
+afterAll(async () => {
+	await Promise.all([browser?.close(), site?.close()]);
+});
+
+describe('the edition strip', () => {
+	it.for(['/edition/', '/ru/edition/'])('%s alone has no axe violations, light or dark, moving or still', async (url) => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+				const context = await browser.newContext({ viewport: { width: 1280, height: 60 }, colorScheme, reducedMotion });
+				const page = await context.newPage();
+				await page.goto(new URL(url, site.url).href, { waitUntil: 'networkidle' });
+				const violations = await axeViolations(page);
+				await context.close();
+				expect(violations, `${url} ${colorScheme} ${reducedMotion}\n${formatViolations(violations)}`).toEqual([]);
+			}
+		}
+	});
+
+	it('fits its frame on a phone and a desktop, moving or still, and the page does not move when it loads', async () => {
+		for (const width of [375, 1280]) {
+			for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+				const context = await browser.newContext({ viewport: { width, height: 800 }, reducedMotion });
+				const page = await context.newPage();
+				// The frame's box before the strip has loaded, and every layout shift from the start.
+				await page.route('**/edition/', async (route) => {
+					await new Promise((resolve) => setTimeout(resolve, 300));
+					await route.continue();
+				});
+				await page.goto(new URL('/', site.url).href, { waitUntil: 'domcontentloaded' });
+				const before = await page.locator('iframe.edition-frame').boundingBox();
+				await page.waitForLoadState('networkidle');
+				const after = await page.locator('iframe.edition-frame').boundingBox();
+				const frame = await tickerFrame(page);
+				const fit = await frame.evaluate(() => ({
+					clipped: document.documentElement.scrollHeight - innerHeight,
+					date: document.querySelector('.edition time')?.getBoundingClientRect().bottom ?? Infinity,
+					rows: [...document.querySelectorAll('.item')].filter((item) => item.getBoundingClientRect().height > 0).map((item) => item.getBoundingClientRect().bottom),
+					height: innerHeight,
+				}));
+				const label = `${width} px, ${reducedMotion}`;
+				expect(before?.height, label).toBeGreaterThan(30);
+				expect(after, label).toEqual(before);
+				expect(fit.clipped, label).toBeLessThanOrEqual(0);
+				expect(fit.date, label).toBeLessThanOrEqual(fit.height);
+				expect(fit.rows.length, label).toBeGreaterThan(0);
+				for (const bottom of fit.rows) expect(bottom, label).toBeLessThanOrEqual(fit.height);
+				await context.close();
+			}
+		}
+	});
+
+	it('scrolls its still row sideways from the keyboard on a phone', async () => {
+		const context = await browser.newContext({ viewport: { width: 375, height: 800 }, reducedMotion: 'reduce' });
+		const page = await context.newPage();
+		await page.goto(new URL('/', site.url).href, { waitUntil: 'networkidle' });
+		const frame = await tickerFrame(page);
+		let reached = false;
+		for (let i = 0; i < 40 && !reached; i++) {
+			await page.keyboard.press('Tab');
+			reached = await frame.evaluate(() => document.hasFocus() && (document.activeElement?.matches('.viewport') ?? false));
+		}
+		expect(reached).toBe(true);
+		const overflow = await frame.evaluate(() => {
+			const row = document.querySelector('.viewport')!;
+			return row.scrollWidth - row.clientWidth;
+		});
+		expect(overflow).toBeGreaterThan(0);
+		for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+		await frame.waitForFunction(() => document.querySelector('.viewport')!.scrollLeft > 0, undefined, { timeout: 5000 }).catch(() => undefined);
+		expect(await frame.evaluate(() => document.querySelector('.viewport')!.scrollLeft)).toBeGreaterThan(0);
+		await context.close();
+	});
+});
