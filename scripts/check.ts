@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { contentDir } from '../src/config.ts';
 import { DEFAULT_LANG, LANGS } from '../src/i18n/ui.ts';
 import { errorAnnotation } from '../src/lib/annotations.ts';
-import { parseFrontmatter } from '../src/lib/frontmatter.ts';
+import { decodeContent, parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { slugFromPath } from '../src/lib/slug.ts';
 import { articleLang, translationProblems, type Translatable } from '../src/lib/translations.ts';
 import {
@@ -84,6 +84,15 @@ function analyseTicker(name: string, raw: string): FileResult {
 	return { checks: asChecks(validateTicker('', name, raw)) };
 }
 
+/**
+ * A content file as text (no byte-order mark, `\n` line endings), or the result of a file that
+ * cannot be text (binary, not UTF-8, too big): its one problem, and nothing else checked.
+ */
+function readContent(file: string): { raw: string } | { result: FileResult } {
+	const read = decodeContent(readFileSync(file));
+	return read.ok ? { raw: read.text } : { result: { checks: asChecks([{ file: '', line: read.line, field: '(file)', message: read.message }]) } };
+}
+
 const byLine = (problems: Problem[]) => problems.sort((a, b) => a.line - b.line);
 
 export interface CheckOptions {
@@ -136,8 +145,8 @@ export async function checkContent(root = contentDir(), options: CheckOptions = 
 	}
 	const articles = articleFiles.map((relative) => {
 		const file = path.join(articlesDir, relative);
-		const raw = readFileSync(file, 'utf8');
-		const result = resultOf(fileKey(`articles/${relative}`, raw), () => analyseArticle(relative, file, raw, root));
+		const read = readContent(file);
+		const result = 'result' in read ? read.result : resultOf(fileKey(`articles/${relative}`, read.raw), () => analyseArticle(relative, file, read.raw, root));
 		const selected = !only || only.has(file) || result.checks.some((check) => check.kind === 'image' && only.has(check.file));
 		return { relative, file, slug: slugFromPath(relative), result, selected };
 	});
@@ -199,8 +208,8 @@ export async function checkContent(root = contentDir(), options: CheckOptions = 
 	let checkedSnapshots = 0;
 	for (const name of tickerFiles) {
 		const file = path.join(tickerDir, name);
-		const raw = readFileSync(file, 'utf8');
-		const result = resultOf(fileKey(`ticker/${name}`, raw), () => analyseTicker(name, raw));
+		const read = readContent(file);
+		const result = 'result' in read ? read.result : resultOf(fileKey(`ticker/${name}`, read.raw), () => analyseTicker(name, read.raw));
 		if (only && !only.has(file)) continue;
 		checkedSnapshots++;
 		problems.push(...(await settleReferenceChecks(shown(file), result.checks, index)));

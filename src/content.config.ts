@@ -6,27 +6,47 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import { contentDir } from './config.ts';
-import { parseFrontmatter } from './lib/frontmatter.ts';
+import { normaliseText, parseFrontmatter } from './lib/frontmatter.ts';
 import { imagePathsIn, resolveImageSrc } from './lib/imageSrc.ts';
 import { slugFromPath } from './lib/slug.ts';
 import { articleLang, entryId } from './lib/translations.ts';
 import { DEFAULT_LANG, LANGS } from './i18n/ui.ts';
 import { articleSchema, tickerSchema } from './schema.ts';
 
+type EntryType = { getEntryInfo(params: { contents: string; fileUrl: URL }): unknown };
+
+/** An entry as Astro's own Markdown reader returns it, read with the parser `npm run check` uses. */
+function ownEntryInfo(contents: string) {
+	const parsed = parseFrontmatter(contents);
+	const data = parsed.data as Record<string, unknown>;
+	return { data, body: parsed.body.trim(), slug: data.slug, rawData: parsed.yaml };
+}
+
 /**
  * Astro reads front-matter with js-yaml, which turns dates into Date objects: an impossible
  * `2025-13-45` rolls over and `2025-12-17T05:00:00+05:00` becomes indistinguishable from a
- * date-only value. Re-read it with the parser `npm run check` uses, so both see the same data.
+ * date-only value. Its loader gets the parser `npm run check` uses instead (through the entry
+ * types it reads files with), so both see the same data and body, and a file that check let
+ * through can never trip js-yaml. Every file, JSON too, is read without a byte-order mark and
+ * with `\n` line endings, as check reads it (JSON.parse stops at a BOM).
  */
-function withOwnFrontmatter(loader: Loader): Loader {
+function withOwnReader(loader: Loader): Loader {
 	return {
 		...loader,
 		load: (context) => {
-			const parseData = (async (props: Parameters<typeof context.parseData>[0]) => {
-				const data = props.filePath ? parseFrontmatter(await readFile(props.filePath, 'utf8')).data : props.data;
-				return context.parseData({ ...props, data: data as Record<string, unknown> });
-			}) as typeof context.parseData;
-			return loader.load({ ...context, parseData });
+			// Passed by Astro's content layer but not in the public LoaderContext type.
+			const { entryTypes } = context as unknown as { entryTypes: Map<string, EntryType> };
+			const ours = new Map(
+				[...entryTypes].map(([ext, type]) => [
+					ext,
+					{
+						...type,
+						getEntryInfo: (params: { contents: string; fileUrl: URL }) =>
+							ext === '.md' || ext === '.mdx' ? ownEntryInfo(params.contents) : type.getEntryInfo({ ...params, contents: normaliseText(params.contents) }),
+					},
+				]),
+			);
+			return loader.load({ ...context, entryTypes: ours } as typeof context);
 		},
 	};
 }
@@ -69,7 +89,7 @@ const articlesDir = path.join(contentDir(), 'articles');
 
 const articles = defineCollection({
 	loader: withImagesInDigest(
-		withOwnFrontmatter(
+		withOwnReader(
 			glob({
 				pattern: '**/*.{md,mdx}',
 				base: articlesDir,
@@ -84,7 +104,7 @@ const articles = defineCollection({
 });
 
 const ticker = defineCollection({
-	loader: glob({ pattern: '*.json', base: path.join(contentDir(), 'ticker') }),
+	loader: withOwnReader(glob({ pattern: '*.json', base: path.join(contentDir(), 'ticker') })),
 	schema: tickerSchema,
 });
 

@@ -5,7 +5,7 @@
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { ARTICLE_KEYS, articleSchema, tickerSchema } from '../schema.ts';
-import { FrontmatterSyntaxError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
+import { FrontmatterSyntaxError, normaliseText, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { resolveImageSrc } from './imageSrc.ts';
 import { scanBody } from './references.ts';
 import { slugFromPath } from './slug.ts';
@@ -128,6 +128,23 @@ function yamlErrorLine(error: FrontmatterSyntaxError): number {
 	return line;
 }
 
+/** One line for a front-matter that cannot be read as YAML (field "(front-matter)": nothing else can be checked). */
+function yamlProblem(file: string, error: FrontmatterSyntaxError): Problem {
+	const line = yamlErrorLine(error);
+	if (error.plain) return { file, line, field: '(front-matter)', message: error.message };
+	if ('code' in error.yamlError && error.yamlError.code === 'DUPLICATE_KEY') {
+		const key = /^\s*["']?([^"':]+)/.exec(error.yaml.split('\n')[line - 1] ?? '')?.[1]?.trim();
+		if (key) return { file, line, field: '(front-matter)', message: `has "${key}" twice, expected each field once` };
+	}
+	const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
+	return {
+		file,
+		line,
+		field: '(front-matter)',
+		message: `broken YAML (${detail}), expected "key: value" lines; quote values that contain a colon or start with a quote`,
+	};
+}
+
 const SLUG_FILE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Validate one article file. `file` is the path shown to the writer; `relativePath` is inside `articles/`. */
@@ -142,29 +159,30 @@ export function validateArticle(file: string, relativePath: string, raw: string)
 			message: `"${slug}" cannot be a URL, expected lower-case letters, digits and hyphens, like "budget-vote-2026"`,
 		});
 	}
-	if (!/^---\r?\n/.test(raw)) {
+	const text = normaliseText(raw);
+	if (!text.trim()) {
+		problems.push({ file, line: 1, field: '(front-matter)', message: 'is missing (the file is empty), expected the file to start with a --- block' });
+		return problems;
+	}
+	if (!/^---\n/.test(text)) {
 		problems.push({ file, line: 1, field: '(front-matter)', message: 'is missing, expected the file to start with a --- block' });
+		return problems;
+	}
+	if (!/\n---/.test(text.slice(3))) {
+		problems.push({ file, line: 1, field: '(front-matter)', message: 'is never closed, expected a --- line after the last field' });
 		return problems;
 	}
 	let parsed: ParsedFrontmatter;
 	try {
-		parsed = parseFrontmatter(raw);
+		parsed = parseFrontmatter(text);
 	} catch (error) {
 		if (!(error instanceof FrontmatterSyntaxError)) throw error;
-		const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
-		return [
-			...problems,
-			{
-				file,
-				line: yamlErrorLine(error),
-				field: '(front-matter)',
-				message: `broken YAML (${detail}), expected "key: value" lines; quote values that contain a colon or start with a quote`,
-			},
-		];
+		return [...problems, yamlProblem(file, error)];
 	}
 	const data = parsed.data;
 	if (!data || typeof data !== 'object' || Array.isArray(data)) {
-		return [...problems, { file, line: 2, field: '(front-matter)', message: 'expected "key: value" lines' }];
+		const what = Array.isArray(data) ? 'is a list' : 'is a single value';
+		return [...problems, { file, line: 2, field: '(front-matter)', message: `${what}, expected "key: value" lines` }];
 	}
 	const result = articleSchema.safeParse(data);
 	if (!result.success) {
@@ -177,6 +195,7 @@ export function validateArticle(file: string, relativePath: string, raw: string)
 /** Validate one ticker snapshot file (`YYYY-MM-DD.json`). */
 export function validateTicker(file: string, fileName: string, raw: string): Problem[] {
 	let data: unknown;
+	raw = normaliseText(raw);
 	try {
 		data = JSON.parse(raw);
 	} catch (error) {
@@ -227,6 +246,7 @@ export type ReferenceCheck =
 export function referenceChecks(file: string, articleFile: string, raw: string, contentDir: string): ReferenceCheck[] {
 	const checks: ReferenceCheck[] = [];
 	const problem = (line: number, field: string, message: string) => checks.push({ kind: 'problem', problem: { file, line, field, message } });
+	raw = normaliseText(raw);
 	const block = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(raw);
 	const yamlText = block?.[1] ?? '';
 	const content = raw.slice(block?.[0].length ?? 0);
