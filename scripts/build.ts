@@ -8,7 +8,9 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import { cacheDir } from '../src/config.ts';
+import { acquireBuildLock, type BuildLock } from './buildLock.ts';
 import { checkContent, printProblems } from './check.ts';
+import { markOutput, unfinishedOutput } from './finishedOutput.ts';
 import { guardPageCache } from './pageCache.ts';
 import { folderSize, sampleUsage } from './resources.ts';
 import { buildSearchIndex } from './searchIndex.ts';
@@ -17,6 +19,9 @@ const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(process.env.CARAVAN_OUT_DIR ?? path.join(root, 'dist'));
 const scratchDir = `${outDir}.tmp`;
 const oldDir = `${outDir}.old`;
+/** One build at a time per checkout (scripts/buildLock.ts); in `.astro/`, which builds share. */
+const lockDir = path.join(root, '.astro', 'build.lock');
+let lock: BuildLock | undefined;
 
 /** Steps run on the finished Astro output, in order, before it replaces `dist/`. */
 const postBuildSteps: { name: string; run: (dir: string) => Promise<void> }[] = [
@@ -38,6 +43,7 @@ async function moveEdition404s(dir: string): Promise<void> {
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+		if (child.pid) lock?.setChild(child.pid).catch(reject);
 		child.on('error', reject);
 		child.on('exit', (code, signal) =>
 			code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args[0] ?? ''} failed (${signal ?? `exit ${code}`})`)),
@@ -108,10 +114,13 @@ const CHUNKED_STORE_FROM = 30_000;
 
 async function main(): Promise<void> {
 	const buildStart = performance.now();
+	lock = await acquireBuildLock(lockDir, (line) => console.log(`[caravan] ${line}`));
+	const buildId = `${process.pid} ${new Date().toISOString()}`;
 	const { problems, articles } = await timed('check', () => checkContent());
 	if (problems.length) {
 		printProblems(problems);
 		console.error(`\nBuild stopped: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the content. dist/ was not changed.`);
+		await lock.release();
 		process.exit(1);
 	}
 	console.log(`[caravan] content OK: ${articles} articles`);
@@ -127,13 +136,17 @@ async function main(): Promise<void> {
 		}),
 	);
 	await astroStepFinished();
+	await markOutput(scratchDir, buildId);
 	for (const step of postBuildSteps) await timed(step.name, () => step.run(scratchDir));
 
-	// Swap: the old dist/ is moved aside only once the new one is complete.
+	// Swap: the old dist/ is moved aside only once the new one is complete, and this build's own.
+	const unfinished = await unfinishedOutput(scratchDir, buildId);
+	if (unfinished.length) throw new Error(`the new site in ${path.basename(scratchDir)}/ is not complete (${unfinished.join('; ')})`);
 	await rm(oldDir, { recursive: true, force: true });
 	if (existsSync(outDir)) await rename(outDir, oldDir);
 	await rename(scratchDir, outDir);
 	await rm(oldDir, { recursive: true, force: true });
+	await lock.release();
 	const relative = path.relative(process.cwd(), outDir);
 	console.log(`[caravan] built ${relative && !relative.startsWith('..') ? relative : outDir}/`);
 	if (timingsFile) {
@@ -144,7 +157,11 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-	await rm(scratchDir, { recursive: true, force: true });
+	// Only a build holding the lock may touch the scratch folder: another build may be writing it.
+	if (lock) {
+		await rm(scratchDir, { recursive: true, force: true });
+		await lock.release();
+	}
 	console.error(`\nBuild failed: ${error instanceof Error ? error.message : String(error)}. dist/ was not changed.`);
 	process.exit(1);
 });
