@@ -38,10 +38,17 @@ export class FrontmatterSyntaxError extends Error {
  * longer for Astro to render.
  */
 export const MAX_FILE_BYTES = 1_000_000;
+/**
+ * A front-matter is a few dozen lines; YAML's duplicate-key check grows with the square of the
+ * key count, so a pasted dump of thousands of keys is refused before parsing.
+ */
+export const MAX_FRONTMATTER_BYTES = 32_000;
 /** Front-matter is at most three levels deep (`corrections[0].text`); far deeper is a mistake or an attack. */
 export const MAX_DEPTH = 16;
 /** Alias expansions allowed when a front-matter is read (yaml's guard against "billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
+
+const size = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.ceil(n / 1e3)} kB`);
 
 /** A file that cannot be read as text, with the 1-based line where that shows. */
 export interface TextProblem {
@@ -79,7 +86,6 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number {
  */
 export function decodeContent(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): { ok: true; text: string } | ({ ok: false } & TextProblem) {
 	if (bytes.length > maxBytes) {
-		const size = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.ceil(n / 1e3)} kB`);
 		return { ok: false, line: 1, message: `is ${size(bytes.length)}, expected a text file under ${size(maxBytes)}` };
 	}
 	if (!isUtf8(bytes)) {
@@ -158,13 +164,12 @@ function deepFlowLine(text: string): number {
 
 /** The YAML engine gray-matter calls: strict (errors and warnings both fail), bounded, located. */
 function readYaml(text: string): { data: object; doc: Document } {
+	const bytes = Buffer.byteLength(text);
+	if (bytes > MAX_FRONTMATTER_BYTES) throw plainError(`is ${size(bytes)}, expected a front-matter under ${size(MAX_FRONTMATTER_BYTES)} (the story goes below the closing ---)`, text);
 	const deep = deepFlowLine(text);
 	if (deep) throw plainError(`is nested more than ${MAX_DEPTH} levels deep, expected "key: value" lines with short lists`, text, deep);
 	const doc = parseDocument(text, { schema: 'core', uniqueKeys: true });
 	const error = doc.errors[0];
-	if (error?.code === 'RESOURCE_EXHAUSTION') {
-		throw plainError(`is nested too deeply to read, expected "key: value" lines with short lists`, text, error.linePos?.[0]?.line);
-	}
 	if (error) throw new FrontmatterSyntaxError(error, text);
 	// Warnings are unknown tags (`!foo`, `!!js/function`): values the site cannot use.
 	const warning = doc.warnings[0];

@@ -3,6 +3,7 @@
  * with its line in the file, so `npm run check` can tell the writer exactly what is missing.
  */
 import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
+import { bodyNestingProblem } from './bodyLimits.ts';
 
 export interface BodyReference {
 	kind: 'image' | 'link' | 'related';
@@ -36,6 +37,8 @@ function attribute(node: Located, name: string): string | undefined {
 
 /** Scan a body (`format` decides Markdown or MDX); `firstLine` is the body's first line in the file. */
 export function scanBody(body: string, format: 'md' | 'mdx', firstLine: number): BodyScan {
+	const deep = bodyNestingProblem(body, format);
+	if (deep) return { ok: false, line: firstLine + deep.line - 1, message: deep.message };
 	let tree: MdastNode;
 	try {
 		tree = format === 'mdx' ? mdxToMdast(body) : markdownToMdast(body);

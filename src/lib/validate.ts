@@ -77,6 +77,45 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 	return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), data);
 }
 
+/**
+ * At most this many schema problems are listed per file. A pasted data dump can hold 100,000
+ * unknown keys: listing (and locating) each would take minutes and bury the first lines.
+ */
+export const MAX_PROBLEMS_PER_FILE = 20;
+
+/** The first `MAX_PROBLEMS_PER_FILE` problems' issues (unknown keys count one each), and how many were left out. */
+function firstIssues(issues: readonly z.core.$ZodIssue[]): { issues: z.core.$ZodIssue[]; left: number } {
+	const kept: z.core.$ZodIssue[] = [];
+	let room = MAX_PROBLEMS_PER_FILE;
+	let left = 0;
+	for (const issue of issues) {
+		const size = issue.code === 'unrecognized_keys' ? issue.keys.length : 1;
+		if (size <= room) kept.push(issue);
+		else if (room > 0 && issue.code === 'unrecognized_keys') kept.push({ ...issue, keys: issue.keys.slice(0, room) });
+		left += Math.max(0, size - room);
+		room = Math.max(0, room - size);
+	}
+	return { issues: kept, left };
+}
+
+/** Problems from a zod failure, located in the YAML/JSON source; past the limit, one line counts the rest. */
+function schemaProblems(
+	file: string,
+	issues: readonly z.core.$ZodIssue[],
+	data: unknown,
+	locate: (path: readonly PropertyKey[]) => number,
+	knownKeys: readonly string[],
+	rootField?: string,
+): Problem[] {
+	const first = firstIssues(issues);
+	const problems = issuesToProblems(file, first.issues, data, locate, knownKeys, rootField).sort((a, b) => a.line - b.line);
+	if (first.left) {
+		const line = problems.at(-1)?.line ?? 1;
+		problems.push({ file, line, field: '(file)', message: `has ${first.left} more problems like these, not listed, expected only the documented fields` });
+	}
+	return problems;
+}
+
 /** Problems from a zod failure, located in the YAML/JSON source. */
 function issuesToProblems(
 	file: string,
@@ -187,7 +226,7 @@ export function validateArticle(file: string, relativePath: string, raw: string)
 	const result = articleSchema.safeParse(data);
 	if (!result.success) {
 		const locate = (path: readonly PropertyKey[]) => lineOf(parsed.doc, parsed.yaml, path, 1);
-		problems.push(...issuesToProblems(file, result.error.issues, data, locate, ARTICLE_KEYS));
+		problems.push(...schemaProblems(file, result.error.issues, data, locate, ARTICLE_KEYS));
 	}
 	return problems.sort((a, b) => a.line - b.line);
 }
@@ -211,7 +250,7 @@ export function validateTicker(file: string, fileName: string, raw: string): Pro
 		return index < 0 ? 1 : raw.slice(0, index).split('\n').length;
 	};
 	const result = tickerSchema.safeParse(data);
-	const problems = result.success ? [] : issuesToProblems(file, result.error.issues, data, locate, Object.keys(tickerSchema.shape), '(json)');
+	const problems = result.success ? [] : schemaProblems(file, result.error.issues, data, locate, Object.keys(tickerSchema.shape), '(json)');
 	const day = fileName.replace(/\.json$/, '');
 	if (result.success && result.data.date !== day) {
 		problems.push({ file, line: locate(['date']), field: 'date', message: `is "${result.data.date}", expected "${day}" to match the file name` });

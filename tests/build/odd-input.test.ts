@@ -7,7 +7,7 @@ import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BAD_ARTICLES, BAD_TICKERS, GOOD, TICKER, windowsSaved } from '../helpers/hostile.ts';
+import { GOOD, HOSTILE_FILES, hostileLines, TICKER, windowsSaved } from '../helpers/hostile.ts';
 import { FIXTURE_EPOCH, runBuild, tempDir } from '../helpers/site.ts';
 import { parse, text } from '../helpers/html.ts';
 
@@ -22,19 +22,14 @@ async function content(files: Record<string, string | Buffer>): Promise<{ base: 
 
 describe('hostile files stop the build', () => {
 	it('with one line per file, sorted, no stack trace, dist/ untouched', async () => {
-		const files: Record<string, string | Buffer> = { 'articles/good.md': GOOD, 'ticker/2025-12-01.json': TICKER };
-		for (const { kind, content: make } of BAD_ARTICLES) files[`articles/${kind}.md`] = make();
-		for (const { name, content: make } of BAD_TICKERS) files[`ticker/${name}`] = make();
-		const { dir, outDir } = await content(files);
+		const files = Object.fromEntries(HOSTILE_FILES.map(({ file, content: make }) => [file, make()]));
+		const { dir, outDir } = await content({ ...files, 'articles/good.md': GOOD, 'ticker/2025-12-01.json': TICKER });
 		await mkdir(outDir, { recursive: true });
 		await writeFile(path.join(outDir, 'index.html'), 'previous build');
 		const result = await runBuild({ contentDir: dir, outDir });
 		expect(result.status).toBe(1);
 		const lines = result.stderr.split('\n').filter((line) => line.startsWith(dir)).map((line) => line.slice(dir.length + 1));
-		expect(lines).toEqual([
-			...BAD_ARTICLES.map(({ kind, line }) => `articles/${kind}.md:${line}`).sort(),
-			...BAD_TICKERS.map(({ name, line }) => `ticker/${name}:${line}`),
-		]);
+		expect(lines).toEqual(hostileLines(''));
 		expect(`${result.stdout}${result.stderr}`).not.toMatch(/^\s+at /m);
 		expect(result.stderr).toContain('dist/ was not changed');
 		expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe('previous build');

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../scripts/check.ts';
 import { decodeContent, parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { formatProblem } from '../../src/lib/validate.ts';
-import { BAD_ARTICLES, BAD_TICKERS, FRONT, GOOD, TICKER, windowsSaved } from '../helpers/hostile.ts';
+import { FRONT, GOOD, HOSTILE_FILES, hostileLines, TICKER, windowsSaved } from '../helpers/hostile.ts';
 import { cleanEnv, ROOT, tempDir } from '../helpers/site.ts';
 
 async function contentWith(files: Record<string, string | Buffer>): Promise<string> {
@@ -30,29 +30,17 @@ async function checkLines(dir: string): Promise<string[]> {
 }
 
 describe('npm run check: one line per hostile file', () => {
-	it.each(BAD_ARTICLES)('an article: $kind', async ({ kind, content, line }) => {
-		const dir = await contentWith({ [`articles/${kind}.md`]: content() });
-		expect(await checkLines(dir)).toEqual([`articles/${kind}.md:${line}`]);
-	});
-
-	it.each(BAD_TICKERS)('a ticker snapshot: $name', async ({ name, content, line }) => {
-		const dir = await contentWith({ [`ticker/${name}`]: content() });
-		expect(await checkLines(dir)).toEqual([`ticker/${name}:${line}`]);
+	it.each(HOSTILE_FILES)('$file', async ({ file, content, lines }) => {
+		const dir = await contentWith({ [file]: content() });
+		expect(await checkLines(dir)).toEqual(lines.map((line) => `${file}:${line}`));
 	});
 
 	it('prints them all at once, sorted by file, exits 1, with nothing else on stderr', async () => {
-		const files: Record<string, string | Buffer> = {};
-		for (const { kind, content } of BAD_ARTICLES) files[`articles/${kind}.md`] = content();
-		for (const { name, content } of BAD_TICKERS) files[`ticker/${name}`] = content();
-		const dir = await contentWith(files);
+		const dir = await contentWith(Object.fromEntries(HOSTILE_FILES.map(({ file, content }) => [file, content()])));
 		const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts')], { cwd: ROOT, encoding: 'utf8', env: cleanEnv({ CONTENT_DIR: dir }) });
 		expect(result.status).toBe(1);
-		const expected = [
-			...BAD_ARTICLES.map(({ kind, line }) => `${dir}/articles/${kind}.md:${line}`).sort(),
-			...BAD_TICKERS.map(({ name, line }) => `${dir}/ticker/${name}:${line}`),
-		];
-		const count = expected.length;
-		expect(result.stderr).toBe(`${expected.join('\n')}\n\n${count} problems in the content: fix them and run npm run check again.\n`);
+		const expected = hostileLines(`${dir}/`);
+		expect(result.stderr).toBe(`${expected.join('\n')}\n\n${expected.length} problems in the content: fix them and run npm run check again.\n`);
 	});
 });
 
