@@ -49,7 +49,7 @@ async function outputTexts(dir: string): Promise<Map<string, string>> {
 }
 
 describe('files saved with a byte-order mark and CRLF line endings', () => {
-	it('build like any other: headline, paragraphs, ticker, and no U+FEFF in the output', async () => {
+	it('build like any other (as does odd but valid YAML): headline, paragraphs, ticker, and no U+FEFF in the output', async () => {
 		const { dir, outDir } = await content({
 			'articles/bom-story.md': windowsSaved(
 				'---\ntitle: "Saved on Windows"\ndate: 2025-12-01\nauthor: "Staff Reporter"\nsection: politics\n---\n\nFirst paragraph of the story.\n\nSecond paragraph, *emphasised*.\n',
@@ -58,12 +58,16 @@ describe('files saved with a byte-order mark and CRLF line endings', () => {
 				'---\ntitle: "MDX saved on Windows"\ndate: 2025-12-02\nauthor: "Staff Reporter"\nsection: economy\n---\n\nFirst MDX paragraph.\n\nSecond MDX paragraph, **strong**.\n',
 			),
 			'ticker/2025-12-01.json': windowsSaved(TICKER),
+			// Valid YAML check accepts that Astro's own reader (js-yaml, still used for MDX pages) must take too.
+			'articles/odd-yaml.mdx':
+				'---\n# a comment\n"title": &t "Odd but valid YAML"\ndate: 2025-12-03 # a note\nauthor:\n  - &who Staff Reporter\nsection: politics\ntags: [budget, *who]\nsummary: >-\n  Folded\n  summary.\n---\n\nBody of the odd story.\n',
 		});
 		const result = await runBuild({ contentDir: dir, outDir, env: { SOURCE_DATE_EPOCH: String(FIXTURE_EPOCH) } });
 		expect(result.status, result.stderr).toBe(0);
 		for (const [slug, headline, paragraphs] of [
 			['bom-story', 'Saved on Windows', ['First paragraph of the story.', 'Second paragraph, emphasised.']],
 			['bom-mdx', 'MDX saved on Windows', ['First MDX paragraph.', 'Second MDX paragraph, strong.']],
+			['odd-yaml', 'Odd but valid YAML', ['Body of the odd story.']],
 		] as const) {
 			const page = parse(await readFile(path.join(outDir, 'articles', slug, 'index.html'), 'utf8'));
 			expect(text(page.querySelector('h1'))).toBe(headline);
