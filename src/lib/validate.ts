@@ -99,16 +99,9 @@ function firstIssues(issues: readonly z.core.$ZodIssue[]): { issues: z.core.$Zod
 }
 
 /** Problems from a zod failure, located in the YAML/JSON source; past the limit, one line counts the rest. */
-function schemaProblems(
-	file: string,
-	issues: readonly z.core.$ZodIssue[],
-	data: unknown,
-	locate: (path: readonly PropertyKey[]) => number,
-	knownKeys: readonly string[],
-	rootField?: string,
-): Problem[] {
+function schemaProblems(...[file, issues, ...rest]: Parameters<typeof issuesToProblems>): Problem[] {
 	const first = firstIssues(issues);
-	const problems = issuesToProblems(file, first.issues, data, locate, knownKeys, rootField).sort((a, b) => a.line - b.line);
+	const problems = issuesToProblems(file, first.issues, ...rest).sort((a, b) => a.line - b.line);
 	if (first.left) {
 		const line = problems.at(-1)?.line ?? 1;
 		problems.push({ file, line, field: '(file)', message: `has ${first.left} more problems like these, not listed, expected only the documented fields` });
