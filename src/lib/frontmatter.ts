@@ -66,8 +66,16 @@ export function normaliseText(text: string): string {
 	return normaliseNewlines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
 
-/** Control characters other than tab and line breaks: NUL and friends mean a binary or corrupted file. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/**
+ * Control characters other than tab and line breaks mean a binary or damaged file. NUL is let
+ * through in a body, where CommonMark turns it into U+FFFD (and the XSS corpus hides one in a
+ * `javascript:` URL), but never in front-matter, whose values land in pages and feeds verbatim.
+ */
+const CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL_OR_NUL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** What to call control character `c`, for messages. */
+const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** 1-based line of the first line in `bytes` that is not valid UTF-8 (a newline byte never occurs inside a character). */
 function firstInvalidUtf8Line(bytes: Uint8Array): number {
@@ -94,9 +102,8 @@ export function decodeContent(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): { o
 	const text = normaliseText(new TextDecoder('utf-8').decode(bytes));
 	const control = CONTROL.exec(text);
 	if (control) {
-		const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
 		const line = text.slice(0, control.index).split('\n').length;
-		return { ok: false, line, message: `holds the control character U+${code} (a binary or damaged file), expected plain text` };
+		return { ok: false, line, message: `holds the control character ${codePoint(control[0])} (a binary or damaged file), expected plain text` };
 	}
 	return { ok: true, text };
 }
@@ -166,6 +173,8 @@ function deepFlowLine(text: string): number {
 function readYaml(text: string): { data: object; doc: Document } {
 	const bytes = Buffer.byteLength(text);
 	if (bytes > MAX_FRONTMATTER_BYTES) throw plainError(`is ${size(bytes)}, expected a front-matter under ${size(MAX_FRONTMATTER_BYTES)} (the story goes below the closing ---)`, text);
+	const control = CONTROL_OR_NUL.exec(text);
+	if (control) throw plainError(`holds the control character ${codePoint(control[0])}, expected plain text`, text, lineAt(text, control.index));
 	const deep = deepFlowLine(text);
 	if (deep) throw plainError(`is nested more than ${MAX_DEPTH} levels deep, expected "key: value" lines with short lists`, text, deep);
 	const doc = parseDocument(text, { schema: 'core', uniqueKeys: true });
