@@ -178,18 +178,23 @@ export async function checkContent(root = contentDir(), options: CheckOptions = 
 		if (state.trouble === 'unreadable') return `cannot be read as an image (${state.detail}), expected a JPEG, PNG, WebP or AVIF file`;
 		return undefined;
 	};
-	const index: ContentIndex = { contentDir: root, slugs: new Set(articles.map((a) => a.slug)), inspectImage };
+	const slugs = new Map<string, Set<string>>();
+	for (const { slug, result } of articles) {
+		const lang = result.edition?.lang ?? DEFAULT_LANG;
+		slugs.set(lang, (slugs.get(lang) ?? new Set()).add(slug));
+	}
+	const index: ContentIndex = { contentDir: root, slugs, inspectImage };
 
 	const seen = new Map<string, { file: string; selected: boolean }>();
 	const editions: (Translatable & { file: string; line: number; selected: boolean })[] = [];
 	for (const { file, slug, result, selected } of articles) {
-		if (selected) problems.push(...byLine(await settleReferenceChecks(shown(file), result.checks, index)));
-		else {
-			const links = result.checks.filter((check) => check.kind === 'slug' && givenSlugs.has(check.value));
-			problems.push(...byLine(links.flatMap((check) => (check.kind === 'slug' && slugProblem(shown(file), check, index.slugs)) || [])));
-		}
 		// Slugs are unique within an edition: /articles/x/ and /ru/articles/x/ may both exist.
 		const lang = result.edition?.lang ?? DEFAULT_LANG;
+		if (selected) problems.push(...byLine(await settleReferenceChecks(shown(file), result.checks, index, lang)));
+		else {
+			const links = result.checks.filter((check) => check.kind === 'slug' && givenSlugs.has(check.value));
+			problems.push(...byLine(links.flatMap((check) => (check.kind === 'slug' && slugProblem(shown(file), check, index.slugs, lang)) || [])));
+		}
 		const first = seen.get(`${lang}/${slug}`);
 		if (!first) seen.set(`${lang}/${slug}`, { file: shown(file), selected });
 		else if (selected || first.selected) {

@@ -9,6 +9,8 @@ export interface BodyReference {
 	kind: 'image' | 'link' | 'related';
 	/** The image `src`, or the article slug a link or `<Related>` names. */
 	value: string;
+	/** A link's edition prefix (`ru` in `/ru/articles/…`); none for the default edition's `/articles/…`. */
+	edition?: string;
 	/** 1-based line in the whole file. */
 	line: number;
 	/** An image's description (`![alt](…)`, `<Figure alt>`); undefined when not given at all. */
@@ -17,8 +19,8 @@ export interface BodyReference {
 
 export type BodyScan = { ok: true; references: BodyReference[] } | { ok: false; line: number; message: string };
 
-/** A site-relative `/articles/<slug>/` (the trailing slash, a query or a fragment optional). */
-const ARTICLE_LINK = /^\/articles\/([^/?#]+)\/?(?:[?#].*)?$/;
+/** A site-relative `[/<edition>]/articles/<slug>/` (the trailing slash, a query or a fragment optional). */
+const ARTICLE_LINK = /^(?:\/([a-z]{2,3}))?\/articles\/([^/?#]+)\/?(?:[?#].*)?$/;
 
 interface Located {
 	type: string;
@@ -52,8 +54,8 @@ export function scanBody(body: string, format: 'md' | 'mdx', firstLine: number):
 		const line = firstLine + (node.position?.start.line ?? 1) - 1;
 		if (node.type === 'image' && node.url) references.push({ kind: 'image', value: node.url, line, alt: node.alt ?? '' });
 		if (node.type === 'link' && node.url) {
-			const slug = ARTICLE_LINK.exec(node.url)?.[1];
-			if (slug) references.push({ kind: 'link', value: decodeURIComponent(slug), line });
+			const [, edition, slug] = ARTICLE_LINK.exec(node.url) ?? [];
+			if (slug) references.push({ kind: 'link', value: decodeURIComponent(slug), line, ...(edition ? { edition } : {}) });
 		}
 		if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
 			if (node.name === 'Related') references.push({ kind: 'related', value: attribute(node, 'slug') ?? '', line });

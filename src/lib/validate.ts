@@ -7,6 +7,7 @@ import type { z } from 'astro/zod';
 import { ARTICLE_KEYS, articleSchema, tickerSchema } from '../schema.ts';
 import { FrontmatterSyntaxError, normaliseText, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { resolveImageSrc } from './imageSrc.ts';
+import { DEFAULT_LANG, langPrefix, type Lang } from '../i18n/ui.ts';
 import { scanBody } from './references.ts';
 import { slugFromPath } from './slug.ts';
 
@@ -254,8 +255,8 @@ export function validateTicker(file: string, fileName: string, raw: string): Pro
 /** What reference checks need from the outside world (injected, so they are testable). */
 export interface ContentIndex {
 	contentDir: string;
-	/** Slugs of every article file (drafts included: they will be published). */
-	slugs: ReadonlySet<string>;
+	/** Slugs of every article file by edition (drafts included: they will be published). */
+	slugs: ReadonlyMap<string, ReadonlySet<string>>;
 	/** `undefined` when the file is a readable image, else what is wrong ("does not exist", "…"). */
 	inspectImage(file: string): Promise<string | undefined>;
 }
@@ -268,7 +269,8 @@ export interface ContentIndex {
 export type ReferenceCheck =
 	| { kind: 'problem'; problem: Problem }
 	| { kind: 'image'; file: string; src: string; line: number; field: string; what: string }
-	| { kind: 'slug'; reference: 'link' | 'related'; value: string; line: number };
+	/** `edition`: where a link points (`/ru/articles/…` → ru); none for `<Related>`, which names a story of its own edition. */
+	| { kind: 'slug'; reference: 'link' | 'related'; value: string; line: number; edition?: string };
 
 /**
  * The checks of what an article points at: its lead image, images in its body, links to
@@ -306,33 +308,45 @@ export function referenceChecks(file: string, articleFile: string, raw: string, 
 			}
 			if (value) checkImage(value, line, 'body', 'image ');
 			else problem(line, 'body', '<Figure> has no src, expected src="./photo.jpg"');
-		} else checks.push({ kind: 'slug', reference: reference.kind, value, line });
+		} else if (reference.kind === 'link') checks.push({ kind: 'slug', reference: 'link', value, line, edition: reference.edition ?? DEFAULT_LANG });
+		else checks.push({ kind: 'slug', reference: 'related', value, line });
 	}
 	return checks;
 }
 
-/** The problem a slug check finds, when the slug names no article. */
-export function slugProblem(file: string, check: Extract<ReferenceCheck, { kind: 'slug' }>, slugs: ReadonlySet<string>): Problem | undefined {
+/**
+ * The problem a slug check finds, when the slug names no article of its edition: a link's edition
+ * is in its URL; `<Related>` looks in `storyEdition`, as the build does.
+ */
+export function slugProblem(
+	file: string,
+	check: Extract<ReferenceCheck, { kind: 'slug' }>,
+	slugs: ContentIndex['slugs'],
+	storyEdition: string = DEFAULT_LANG,
+): Problem | undefined {
 	const { line, value } = check;
-	if (slugs.has(value)) return undefined;
+	const edition = check.edition ?? storyEdition;
+	if (slugs.get(edition)?.has(value)) return undefined;
 	if (check.reference === 'link') {
-		return { file, line, field: 'body', message: `links to /articles/${value}/ but there is no article "${value}", expected the slug (file name) of an existing article` };
+		const url = `${langPrefix(edition as Lang)}/articles/${value}/`;
+		return { file, line, field: 'body', message: `links to ${url} but there is no article "${value}", expected the slug (file name) of an existing article` };
 	}
+	const where = edition === DEFAULT_LANG ? '' : ` in the story's edition (${edition})`;
 	return {
 		file,
 		line,
 		field: 'body',
-		message: value ? `<Related slug="${value}"> names no article, expected the slug (file name) of an existing article` : '<Related> has no slug, expected slug="other-story"',
+		message: value ? `<Related slug="${value}"> names no article${where}, expected the slug (file name) of an existing article${where ? ' of that edition' : ''}` : '<Related> has no slug, expected slug="other-story"',
 	};
 }
 
 /** Settle reference checks against the content: the problems they find, in order. */
-export async function settleReferenceChecks(file: string, checks: readonly ReferenceCheck[], index: ContentIndex): Promise<Problem[]> {
+export async function settleReferenceChecks(file: string, checks: readonly ReferenceCheck[], index: ContentIndex, storyEdition: string = DEFAULT_LANG): Promise<Problem[]> {
 	const problems: Problem[] = [];
 	for (const check of checks) {
 		if (check.kind === 'problem') problems.push({ ...check.problem, file });
 		else if (check.kind === 'slug') {
-			const found = slugProblem(file, check, index.slugs);
+			const found = slugProblem(file, check, index.slugs, storyEdition);
 			if (found) problems.push(found);
 		} else {
 			const trouble = await index.inspectImage(check.file);
@@ -343,6 +357,6 @@ export async function settleReferenceChecks(file: string, checks: readonly Refer
 }
 
 /** Check what an article points at (see `referenceChecks`) against the content. */
-export async function validateReferences(file: string, articleFile: string, raw: string, index: ContentIndex): Promise<Problem[]> {
-	return settleReferenceChecks(file, referenceChecks(file, articleFile, raw, index.contentDir), index);
+export async function validateReferences(file: string, articleFile: string, raw: string, index: ContentIndex, storyEdition: string = DEFAULT_LANG): Promise<Problem[]> {
+	return settleReferenceChecks(file, referenceChecks(file, articleFile, raw, index.contentDir), index, storyEdition);
 }

@@ -59,7 +59,10 @@ describe('scanBody', () => {
 describe('validateReferences', () => {
 	const index = (files: Record<string, string | undefined>): ContentIndex => ({
 		contentDir: CONTENT,
-		slugs: new Set(['story', 'other-story']),
+		slugs: new Map([
+			['en', new Set(['story', 'other-story'])],
+			['ru', new Set(['istoriya'])],
+		]),
 		inspectImage: async (file) => (file in files ? files[file] : 'does not exist, expected an image file at that path'),
 	});
 	const lines = async (raw: string, files: Record<string, string | undefined> = {}) =>
@@ -87,6 +90,22 @@ describe('validateReferences', () => {
 			'articles/story.md:10: body: image "./missing.jpg" has no description, expected ![what it shows](./missing.jpg) or <Figure alt="what it shows">',
 			'articles/story.md:10: body: image "./missing.jpg" does not exist, expected an image file at that path',
 			'articles/story.md:12: body: image "https://cdn.example/r.jpg" is a web address, expected a file: save the image beside the article and write "./name.jpg"',
+		]);
+	});
+
+	it('checks a link against the edition its URL names', async () => {
+		const raw = `${FRONT}---\n\n[ru](/ru/articles/istoriya/) [en](/articles/istoriya/) [gone](/ru/articles/other-story/)\n`;
+		expect(await lines(raw)).toEqual([
+			'articles/story.md:8: body: links to /articles/istoriya/ but there is no article "istoriya", expected the slug (file name) of an existing article',
+			'articles/story.md:8: body: links to /ru/articles/other-story/ but there is no article "other-story", expected the slug (file name) of an existing article',
+		]);
+	});
+
+	it('looks up <Related> in the story\'s own edition, as the build does', async () => {
+		const raw = `${FRONT}---\n\n<Related slug="other-story" />\n\n<Related slug="istoriya" />\n`;
+		const problems = await validateReferences('articles/ru/story.mdx', ARTICLE.replace(/\.md$/, '.mdx'), raw, index({}), 'ru');
+		expect(problems.map(formatProblem)).toEqual([
+			'articles/ru/story.mdx:8: body: <Related slug="other-story"> names no article in the story\'s edition (ru), expected the slug (file name) of an existing article of that edition',
 		]);
 	});
 
