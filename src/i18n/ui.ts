@@ -42,6 +42,8 @@ const en = {
 	relatedStories: 'Related stories',
 	/** The MDX `<Related>` link: its visible label and its landmark's name. */
 	relatedLink: { label: 'Related:', landmark: 'Related story' },
+	/** The MDX `<Embed>` poster's call to action, with the provider's name. */
+	playVideo: (provider: string) => `Play video (${provider})`,
 	draft: 'Draft: not published',
 	embargoedUntil: 'Embargoed until',
 	tickerTitle: (date: string) => `Currency rates on ${date}`,
@@ -163,6 +165,7 @@ const ru: Dictionary = {
 	tags: 'Теги',
 	relatedStories: 'Читайте также',
 	relatedLink: { label: 'Читайте также:', landmark: 'Связанный материал' },
+	playVideo: (provider) => `Смотреть видео (${provider})`,
 	draft: 'Черновик: не опубликован',
 	embargoedUntil: 'Под эмбарго до',
 	tickerTitle: (date) => `Курсы валют на ${date}`,

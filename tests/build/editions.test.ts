@@ -61,8 +61,13 @@ describe('the Russian edition', () => {
 	});
 });
 
-describe('<Related> in a Russian MDX story', () => {
-	it('links the Russian story it names and speaks Russian', async () => {
+describe('MDX components in a Russian story', () => {
+	it('labels the <Embed> poster in Russian', async () => {
+		const poster = (await page('ru/articles/yazyk-i-gorod/index.html')).querySelector('.prose .embed-poster');
+		expect(text(poster?.querySelector('.embed-provider'))).toBe('Смотреть видео (Vimeo)');
+	});
+
+	it('<Related> links the Russian story it names and speaks Russian', async () => {
 		const doc = await page('ru/articles/yazyk-i-gorod/index.html');
 		const aside = doc.querySelector('.prose .related-link');
 		expect(aside?.getAttribute('aria-label')).toBe('Связанный материал');
