@@ -3,8 +3,9 @@
  * `scripts/bench/hugo/`, then the same Pagefind indexes Hugo's output.
  */
 import { spawnSync } from 'node:child_process';
-import { cp, rm } from 'node:fs/promises';
+import { cp, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import { folderSize } from '../resources.ts';
 import { INDEXED_PAGES } from '../searchIndex.ts';
 import type { BuildResult, StepResult } from './results.ts';
@@ -39,6 +40,23 @@ export function ensureHugo(log: (line: string) => void): string {
 	return version;
 }
 
+/**
+ * The branded card's base image (paper, the accent rule along the top, the rule above the footer),
+ * made here rather than kept as a binary; Hugo's `images.Text` sets the words on it.
+ */
+async function writeCardBase(file: string): Promise<void> {
+	await mkdir(path.dirname(file), { recursive: true });
+	const rule = (top: number, height: number, colour: string) => ({
+		input: { create: { width: 1200, height, channels: 3 as const, background: colour } },
+		top,
+		left: 0,
+	});
+	await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#fdfcf9' } })
+		.composite([rule(0, 16, '#8a1c1c'), { ...rule(540, 2, '#d6d1c4'), left: 72, input: { create: { width: 1056, height: 2, channels: 3, background: '#d6d1c4' } } }])
+		.png()
+		.toFile(file);
+}
+
 export interface HugoPaths {
 	contentDir: string;
 	/** Scratch folder for the site, its output and its cache. */
@@ -57,6 +75,7 @@ export async function buildWithHugo(paths: HugoPaths, fresh: boolean, onLine: (s
 	if (fresh) {
 		await rm(paths.workDir, { recursive: true, force: true });
 		await cp(layout, site, { recursive: true });
+		await writeCardBase(path.join(site, 'assets', 'card.png'));
 	}
 	// Hugo reads the clock as an offset date-time; the time zone is the site's.
 	const clock = new Date((paths.epochSeconds + 5 * 3600) * 1000).toISOString().slice(0, 19) + '+05:00';
