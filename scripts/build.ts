@@ -9,6 +9,7 @@ import { totalmem } from 'node:os';
 import path from 'node:path';
 import { cacheDir } from '../src/config.ts';
 import { acquireBuildLock, type BuildLock } from './buildLock.ts';
+import { drawCards } from './cards.ts';
 import { checkContent, printProblems } from './check.ts';
 import { markOutput, unfinishedOutput } from './finishedOutput.ts';
 import { guardPageCache } from './pageCache.ts';
@@ -27,6 +28,8 @@ let lock: BuildLock | undefined;
 const postBuildSteps: { name: string; run: (dir: string) => Promise<void> }[] = [
 	// Astro writes ru/404.astro as ru/404/index.html; CDNs look for the nearest 404.html.
 	{ name: 'edition 404 pages', run: moveEdition404s },
+	// The cards Astro listed, drawn on every core (scripts/cards.ts).
+	{ name: 'social cards', run: drawCards },
 	// Last: Pagefind reads the finished article pages.
 	{ name: 'search index', run: buildSearchIndex },
 ];

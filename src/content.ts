@@ -9,7 +9,7 @@ import { DEFAULT_LANG, LANGS, langPrefix, t, type Lang } from './i18n/ui.ts';
 import { parseEntryId, translationMap } from './lib/translations.ts';
 import { compareNewestFirst, isPublished, toArticle, type Article } from './lib/articles.ts';
 import { isoDay, now } from './lib/dates.ts';
-import { articlePageKey, cardKey, editionKey, listingPageKey } from './lib/pageKeys.ts';
+import { articlePageKey, editionKey, listingPageKey } from './lib/pageKeys.ts';
 import { resolveImageSrc } from './lib/imageSrc.ts';
 import { buildListings, listingPages, type Listing, type ListingPage } from './lib/listings.ts';
 import { relatedArticles, relatedFinder } from './lib/related.ts';
@@ -197,12 +197,6 @@ export async function listingPageCacheKey({ listing, page }: ListingPage): Promi
 		position: { number, pageCount, first, last, total, url },
 		items: page.items.map((article) => parts.digestOf(article)),
 	});
-}
-
-/** A story's social card's cache key. */
-export async function articleCardCacheKey(article: Article): Promise<string | undefined> {
-	const parts = await keyParts();
-	return parts && cardKey({ story: parts.digestOf(article), siteName: SITE.name, timeZone: SITE.timeZone });
 }
 
 /**

@@ -3,6 +3,7 @@
  * facts, JSON-LD and feed links. The pure builders in `src/lib/` given the one site config.
  */
 import path from 'node:path';
+import { cardPath } from './cards.ts';
 import { cacheDir, IMAGES, SITE, type SectionSlug } from './config.ts';
 import { DEFAULT_LANG, langPrefix, t, type Lang } from './i18n/ui.ts';
 import type { Article } from './lib/articles.ts';
@@ -62,11 +63,6 @@ export function publisher(lang: Lang = DEFAULT_LANG): Publisher {
 
 export const PUBLISHER: Publisher = publisher();
 
-/** Site-relative path of a card: an article's (by id: `ru/<slug>` for Russian), or the site's own. */
-export function cardPath(id?: string): string {
-	return id === undefined ? '/cards/site.png' : `/cards/articles/${id}.png`;
-}
-
 /** The card pages without their own card share. */
 export const SITE_CARD: SocialImage = {
 	url: absolute(cardPath()),
@@ -110,7 +106,7 @@ export async function searchThumbnailPath(article: Pick<Article, 'image'>): Prom
 /** An article page: its card, `article:*` facts and one `NewsArticle` (images: the lead image, then the card). */
 export async function articleHead(article: Article): Promise<PageHead> {
 	const image: SocialImage = {
-		url: absolute(cardPath(article.id)),
+		url: absolute(cardPath(article)),
 		width: CARD_WIDTH,
 		height: CARD_HEIGHT,
 		// A photo card shows the lead image: describe it; a branded card shows the headline.

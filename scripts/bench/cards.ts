@@ -1,11 +1,12 @@
 /**
- * What a social card costs, measured apart from the build (Astro draws cards inside its own
- * step, so the build's timings cannot separate them): the build's own card code run on the
+ * What one social card costs, measured apart from the build's card step (which draws them on
+ * every core, so its CPU time mixes threads): the build's own card code run on one thread over the
  * corpus's first stories, cold (nothing cached), then again from the cache.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { articleBrandedCard } from '../../src/cards.ts';
 import type { SectionSlug } from '../../src/config.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
@@ -16,6 +17,8 @@ export interface CardTimes {
 	/** Per card: CPU time of this process (all its threads), and wall time. */
 	cpuMs: number;
 	wallMs: number;
+	/** Mean file size of a card (absent from results of before 2026-12). */
+	bytes?: number;
 }
 
 export interface CardFigures {
@@ -56,10 +59,11 @@ async function stories(contentDir: string, count: number, withImage: boolean): P
 async function timeCards(cards: Card[], cacheDir: string): Promise<CardTimes> {
 	const cpu = process.cpuUsage();
 	const start = performance.now();
-	for (const card of cards) await cachedCard(card, cacheDir);
+	let bytes = 0;
+	for (const card of cards) bytes += (await cachedCard(card, cacheDir)).bytes.length;
 	const used = process.cpuUsage(cpu);
 	const n = Math.max(cards.length, 1);
-	return { cards: cards.length, cpuMs: (used.user + used.system) / 1000 / n, wallMs: (performance.now() - start) / n };
+	return { cards: cards.length, cpuMs: (used.user + used.system) / 1000 / n, wallMs: (performance.now() - start) / n, bytes: Math.round(bytes / n) };
 }
 
 /** Draw `count` branded and (when the corpus has lead images) photo cards into a scratch cache, then read them back. */
@@ -68,6 +72,9 @@ export async function measureCards(contentDir: string, count = 30): Promise<Card
 	try {
 		const branded = (await stories(contentDir, count, false)).map((s) => s.card);
 		const photos = (await stories(contentDir, Math.ceil(count / 3), true)).map((s) => s.card);
+		// As in the build's card workers (scripts/cardWorker.ts): one libvips thread each.
+		const vipsThreads = sharp.concurrency();
+		sharp.concurrency(1);
 		// Fonts and satori's layout engine load once per build process, not once per card.
 		await cardFonts();
 		if (branded[0]) await renderCard(branded[0]);
@@ -77,6 +84,7 @@ export async function measureCards(contentDir: string, count = 30): Promise<Card
 			cached: { cards: 0, cpuMs: 0, wallMs: 0 },
 		};
 		figures.cached = await timeCards([...branded, ...photos], cacheDir);
+		sharp.concurrency(vipsThreads);
 		return figures;
 	} finally {
 		await rm(cacheDir, { recursive: true, force: true });

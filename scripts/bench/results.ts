@@ -167,7 +167,8 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** "branded 38.2 ms CPU (41.0 ms wall), photo …, cached 0.3 ms". */
 export function cardText(cards: CardFigures): string {
-	const part = (label: string, times: CardFigures['branded']) => `${label} ${ms(times.cpuMs)} CPU (${ms(times.wallMs)} wall)`;
+	const size = (times: CardFigures['branded']) => (times.bytes === undefined ? '' : `, ${formatBytes(times.bytes)}`);
+	const part = (label: string, times: CardFigures['branded']) => `${label} ${ms(times.cpuMs)} CPU (${ms(times.wallMs)} wall${size(times)})`;
 	return [part('branded', cards.branded), cards.photo && part('photo', cards.photo), part('cached', cards.cached)].filter(Boolean).join(', ');
 }
 
@@ -183,6 +184,7 @@ function stepTable(result: SizeResult): string[] {
 			lines.push(
 				`| ${label} | ${formatSeconds(step.seconds)} | ${formatSeconds(step.cpuSeconds)} | ${perArticle(step.seconds)} | ${formatBytes(step.peakRssBytes)} | ${formatCount(step.files)} | ${formatBytes(step.bytes)} |`,
 			);
+			if (label === 'social cards' && result.cards) lines.push(`| social cards, per card (timed apart, one thread) | ${cardText(result.cards)} | | | | | |`);
 		} else if (label === 'social cards' && result.cards) {
 			lines.push(`| social cards (inside the Astro build; timed apart, per card) | ${cardText(result.cards)} | | | | | |`);
 		} else {

@@ -4,7 +4,7 @@
  * chart that are well-formed, with both pipelines and the social-card timings in them. Timings
  * are never asserted, only that they were measured.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,6 +13,22 @@ import type { BenchResults } from '../../scripts/bench/results.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { cleanEnv, ROOT, tempDir, withBuildLock } from '../helpers/site.ts';
 import type { Browser } from 'playwright-core';
+
+/**
+ * The English edition's pages and cards, as paths under the output folder: the front page and its
+ * pages, articles, section, country, author and tag pages, and social cards. Hugo's page/1/
+ * redirects (Hugo 0.111 always writes them) are not pages.
+ */
+function pageSet(dist: string): Set<string> {
+	const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).map((file) => file.split(path.sep).join('/'));
+	return new Set(
+		files.filter(
+			(file) =>
+				/^((page\/\d+\/)?index\.html|articles\/[^/]+\/index\.html|(section|country|author|tag)\/(.+\/)?index\.html|cards\/.+\.(png|jpg))$/.test(file) &&
+				!/(^|\/)page\/1\/index\.html$/.test(file),
+		),
+	);
+}
 
 let out: string;
 let work: string;
@@ -111,6 +127,8 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 		}
 		expect(size?.cards?.cached.cards).toBe((size?.cards?.branded.cards ?? 0) + (size?.cards?.photo?.cards ?? 0));
 		expect(run.stderr).toMatch(/\[bench\] social cards: branded [\d.]+ ms CPU/);
+		// The build draws them in a step of its own, after Astro: 28 stories and the site's card.
+		expect(size?.caravan.cold.steps.find((step) => step.name === 'social cards')?.files).toBe(29);
 	});
 
 	it('builds the same corpus with Hugo, lead images resized as Caravan does, and indexes it with Pagefind', async () => {
@@ -151,6 +169,28 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 		expect(dev?.reload?.via).toBe('hmr');
 		expect(run.stderr).toMatch(/\[bench\] npm run dev: cold start [\d.]+ s, warm [\d.]+ s, reload after an edit [\d.]+ s/);
 		expect(await readFile(path.join(out, 'results.md'), 'utf8')).toMatch(/\| edited story saved to its new text served \(HMR reload, then the page\) \| [\d.]+ s \|/);
+	});
+
+	it("gives Hugo's baseline the same articles, listings, taxonomy pages and social cards as Caravan's English edition", async () => {
+		const caravanDist = path.join(work, '30', 'caravan', 'dist');
+		const hugoDist = path.join(work, '30', 'hugo', 'public');
+		const caravan = pageSet(caravanDist);
+		const hugo = pageSet(hugoDist);
+		expect([...caravan].filter((page) => page.startsWith('articles/'))).toHaveLength(28);
+		expect([...caravan].filter((page) => page.startsWith('cards/'))).toHaveLength(29);
+		expect([...caravan].some((page) => page.endsWith('.jpg'))).toBe(true);
+		expect([...caravan].some((page) => /^(section|country|author|tag)\/[^/]+\/page\/2\/index\.html$/.test(page))).toBe(true);
+		expect([...hugo].filter((page) => !caravan.has(page))).toEqual([]);
+		// Caravan also lists the sections no story is in yet; Hugo has no page for an unused term.
+		const missing = [...caravan].filter((page) => !hugo.has(page));
+		for (const page of missing) {
+			expect(page).toMatch(/^section\/[^/]+\/index\.html$/);
+			expect(readFileSync(path.join(caravanDist, page), 'utf8')).not.toContain('href="/articles/');
+		}
+		// Every Hugo story page names its own card, as Caravan's do.
+		const article = [...hugo].find((page) => page.startsWith('articles/')) ?? '-';
+		const card = /<meta property="og:image" content="https:\/\/caravan\.example\/(cards\/articles\/[^"]+)"/.exec(readFileSync(path.join(hugoDist, article), 'utf8'))?.[1];
+		expect(card && hugo.has(card)).toBe(true);
 	});
 
 	it('writes results.md with well-formed tables', async () => {

@@ -255,7 +255,7 @@ describe('the fixture site', () => {
 	});
 
 	describe('social cards', () => {
-		it('every article has a 1200×630 PNG card, and the site has one', async () => {
+		it('every article has a 1200×630 card (PNG, or JPEG when it shows the lead photo), and the site has one', async () => {
 			const cards = (await filesUnder(path.join(dist, 'cards'))).sort();
 			expect(cards).toContain('site.png');
 			expect(cards.filter((c) => c.startsWith('articles/'))).toHaveLength(14);
@@ -263,6 +263,8 @@ describe('the fixture site', () => {
 				const meta = await sharp(path.join(dist, 'cards', card)).metadata();
 				expect([meta.format, meta.width, meta.height], card).toEqual(['png', 1200, 630]);
 			}
+			// The list Astro hands the card step is not published.
+			expect(cards).not.toContain('manifest.json');
 		});
 	});
 });
@@ -332,8 +334,11 @@ describe('the reach fixture, built under another SITE_URL', () => {
 		expect(lastmod('older-story')).toBe('2026-02-19T19:00:00.000Z');
 	});
 
-	it('makes the card of a story with a lead image from that image, cover-cropped to 1200×630', async () => {
-		const { data, info } = await sharp(path.join(dist, 'cards/articles/lead-image-story.png')).raw().toBuffer({ resolveWithObject: true });
+	it('makes the card of a story with a lead image from that image, cover-cropped to a 1200×630 JPEG under 200 KB', async () => {
+		const card = path.join(dist, 'cards/articles/lead-image-story.jpg');
+		expect((await sharp(card).metadata()).format).toBe('jpeg');
+		expect((await readFile(card)).length).toBeLessThan(200 * 1024);
+		const { data, info } = await sharp(card).raw().toBuffer({ resolveWithObject: true });
 		expect([info.width, info.height]).toEqual([1200, 630]);
 		const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
 		const near = (actual: number[], hex: string) =>
@@ -342,6 +347,8 @@ describe('the reach fixture, built under another SITE_URL', () => {
 		expect(near(pixel(600, 315), '#264653'), 'dark band across the middle').toBe(true);
 		const doc = parse(await readDist(dist, 'articles/lead-image-story/index.html'));
 		expect(metaContent(doc, 'og:image:alt')).toBe('A teal field under a dark band of cloud');
+		expect(metaContent(doc, 'og:image')).toBe('https://news.example.org/cards/articles/lead-image-story.jpg');
+		expect(metaContent(doc, 'twitter:image')).toBe('https://news.example.org/cards/articles/lead-image-story.jpg');
 	});
 
 	it("gives the NewsArticle the processed lead image first, then the card", async () => {
@@ -351,7 +358,7 @@ describe('the reach fixture, built under another SITE_URL', () => {
 		expect(lead.origin).toBe('https://news.example.org');
 		expect(lead.pathname).toMatch(/^\/_images\/lead-[0-9a-f]+-800\.jpg$/);
 		expect((await sharp(path.join(dist, lead.pathname)).metadata()).width).toBe(800);
-		expect(card.pathname).toBe('/cards/articles/lead-image-story.png');
+		expect(card.pathname).toBe('/cards/articles/lead-image-story.jpg');
 		expect(jsonLd(parse(await readDist(dist, 'articles/kazakh-headline/index.html')))[0].image).toEqual([
 			'https://news.example.org/cards/articles/kazakh-headline.png',
 		]);

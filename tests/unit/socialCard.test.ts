@@ -81,9 +81,10 @@ describe('card PNGs', () => {
 		expect([meta.format, meta.width, meta.height]).toEqual(['png', CARD_WIDTH, CARD_HEIGHT]);
 	});
 
-	it('cover-crops a lead image of any shape to 1200×630', async () => {
-		const png = await renderCard({ kind: 'photo', image: await solidImage('#2a9d8f', 500, 1000) });
-		const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+	it('cover-crops a lead image of any shape to a 1200×630 JPEG', async () => {
+		const jpeg = await renderCard({ kind: 'photo', image: await solidImage('#2a9d8f', 500, 1000) });
+		const { data, info } = await sharp(jpeg).raw().toBuffer({ resolveWithObject: true });
+		expect((await sharp(jpeg).metadata()).format).toBe('jpeg');
 		expect([info.width, info.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
 		const [r, g, b] = data.subarray(0, 3);
 		expect(Math.abs(r! - 0x2a) + Math.abs(g! - 0x9d) + Math.abs(b! - 0x8f)).toBeLessThan(12);
@@ -94,7 +95,7 @@ describe('card PNGs', () => {
 		const second = await cachedCard({ ...CARD }, cache);
 		expect(first.cached).toBe(false);
 		expect(second.cached).toBe(true);
-		expect(second.png.equals(first.png)).toBe(true);
+		expect(second.bytes.equals(first.bytes)).toBe(true);
 		expect(await readdir(cache)).toEqual([`${await cardKey(CARD)}.png`]);
 		// Anything on the card changes the key.
 		expect((await cachedCard({ ...CARD, footer: '3 March 2026' }, cache)).cached).toBe(false);

@@ -1,0 +1,32 @@
+/**
+ * One thread of the social-card pool (`scripts/cards.ts`): draws the cards of a batch, or finds
+ * them in the cache by content hash, and copies each into the output folder.
+ */
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { CardJob } from '../src/cards.ts';
+import { cachedCardFile } from '../src/lib/socialCard.ts';
+
+// One libvips thread per worker: the pool already keeps every core busy.
+sharp.concurrency(1);
+
+export interface CardBatch {
+	jobs: CardJob[];
+	outDir: string;
+	cacheDir: string;
+}
+
+/** The site paths of the cards this batch drew (the others came from the cache). */
+export default async function drawBatch({ jobs, outDir, cacheDir }: CardBatch): Promise<string[]> {
+	const drawn: string[] = [];
+	for (const job of jobs) {
+		const card = job.card.kind === 'photo' ? { kind: 'photo' as const, image: await readFile(job.card.file) } : job.card;
+		const { file, cached } = await cachedCardFile(card, cacheDir);
+		const target = path.join(outDir, job.path);
+		await mkdir(path.dirname(target), { recursive: true });
+		await copyFile(file, target);
+		if (!cached) drawn.push(job.path);
+	}
+	return drawn;
+}
