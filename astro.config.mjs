@@ -20,7 +20,8 @@ export default defineConfig({
 		// Every stylesheet as a file: the Content-Security-Policy allows no inline styles.
 		inlineStylesheets: 'never',
 		// Pages render in parallel; measured faster on 2 cores (see README, Performance).
-		concurrency: 2,
+		// CARAVAN_BUILD_CONCURRENCY sets it for measuring (scripts/bench/README.md).
+		concurrency: Number(process.env.CARAVAN_BUILD_CONCURRENCY) || 2,
 	},
 	markdown: {
 		// Article bodies (Markdown and MDX): responsive images, raw HTML sanitised (src/markdown/plugins.ts).
