@@ -28,8 +28,9 @@ export async function drawCards(dir: string): Promise<void> {
 		const batches: CardBatch[] = [];
 		for (let i = 0; i < jobs.length; i += BATCH) batches.push({ jobs: jobs.slice(i, i + BATCH), outDir: dir, cacheDir: path.join(cacheDir(), 'caravan-cards') });
 		const drawn = (await Promise.all(batches.map((batch) => pool.run(batch) as Promise<string[]>))).flat();
-		// Like Astro's page log: the cards drawn anew (the rest were copied from the cache).
-		for (const card of drawn) console.log(`  ├─ ${card} (drawn)`);
+		// The cards drawn anew (the rest were copied from the cache); not in Astro's "├─" form, which
+		// the bench counts as pages written.
+		for (const card of drawn) console.log(`  card ${card} (drawn)`);
 		console.log(`[caravan] social cards: ${drawn.length} drawn, ${jobs.length - drawn.length} from the cache, on ${threads} thread${threads === 1 ? '' : 's'}`);
 	} finally {
 		await pool.destroy();

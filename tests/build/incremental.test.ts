@@ -82,7 +82,7 @@ describe('warm build after changing two stories', () => {
 
 	it('copies the cards of unchanged stories from the card cache, and draws only the changed headline again', async () => {
 		// The rephotographed story's card is branded (its new photo is in the body, not the lead).
-		const drawn = (build: BuildResult) => [...build.stdout.matchAll(/├─ (\S+) \(drawn\)/g)].map((match) => match[1] ?? '').sort();
+		const drawn = (build: BuildResult) => [...build.stdout.matchAll(/ card (\S+) \(drawn\)/g)].map((match) => match[1] ?? '').sort();
 		expect(drawn(warm)).toEqual([`/cards/articles/${RETITLED}.png`]);
 		const cards = await readdir(path.join(work, 'warm', 'dist', 'cards', 'articles'));
 		expect(drawn(first)).toEqual(['/cards/site.png', ...cards.map((card) => `/cards/articles/${card}`)].sort());
