@@ -19,7 +19,7 @@ export default defineConfig({
 		format: 'directory',
 		// Every stylesheet as a file: the Content-Security-Policy allows no inline styles.
 		inlineStylesheets: 'never',
-		// Pages render in parallel; measured faster on 2 cores (see README, Performance).
+		// Pages render in parallel; measured faster on 2 cores (see docs/performance.md).
 		// CARAVAN_BUILD_CONCURRENCY sets it for measuring (scripts/bench/README.md).
 		concurrency: Number(process.env.CARAVAN_BUILD_CONCURRENCY) || 2,
 	},
@@ -39,7 +39,7 @@ export default defineConfig({
 	experimental: {
 		// Past ~50,000 stories the content store no longer fits one JSON string (V8 stops at
 		// ~512 MB): scripts/build.ts then asks for it in 20 MB files. Not always: at 1,000 stories
-		// the chunks cost 60 % more Astro CPU on a warm build (see README, Performance).
+		// the chunks cost 60 % more Astro CPU on a warm build (see docs/performance.md).
 		collectionStorage: process.env.CARAVAN_CHUNKED_STORE === '1' ? 'chunked' : 'single-file',
 		// Article pages, listing pages and cards whose cache key (src/lib/pageKeys.ts) and code
 		// are unchanged are copied from the last build's copies in the cache folder, not rendered.

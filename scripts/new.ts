@@ -33,7 +33,7 @@ if (!author) {
 }
 if (!author) fail(['no author: add --author "Your Name" (or set git config user.name)']);
 
-// A story's folder says its edition (`articles/ru/` is Russian), as README "Two editions" tells writers.
+// A story's folder says its edition (`articles/ru/` is Russian), as docs/editions.md tells writers.
 const articlesDir = path.join(contentDir(), 'articles', langPrefix(request.lang));
 const taken = (slug: string) => ['.md', '.mdx', ''].some((ext) => existsSync(path.join(articlesDir, `${slug}${ext}`)));
 const slug = uniqueSlug(request.title, taken);

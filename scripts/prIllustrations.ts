@@ -1,5 +1,5 @@
 /**
- * Illustrations of the pull-request flow for the writers' guide (CONTRIBUTING.md), drawn by
+ * Illustrations of the pull-request flow for the writers' guide (docs/writing.md), drawn by
  * `npm run screenshots`: GitHub's pages cannot be screenshotted here (no network), so these are
  * local HTML pages, clearly labelled as illustrations, showing what GitHub would show for a real
  * case: the sample content with one writer's mistakes, checked by the real `npm run check`, and

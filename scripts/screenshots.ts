@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots [-- --pr-only]`: build the sample site (with the tests' fixed clock), open
- * it in Debian Chromium and refresh docs/screenshots/*.png, the pictures the README shows; then
+ * it in Debian Chromium and refresh docs/screenshots/*.png, the pictures docs/design.md shows; then
  * draw the pull-request illustrations the writers' guide shows (scripts/prIllustrations.ts).
  * `--pr-only` skips the site. Viewport-high, palette PNGs, so the repository stays small.
  */

@@ -15,7 +15,7 @@ type Format = 'avif' | 'webp' | 'jpeg' | 'png';
 
 /**
  * Encoder settings: part of every file's hash, so changing them re-encodes. Measured on 1,200 px
- * photos (see README, Performance): WebP effort 2 makes the same bytes as effort 4 in half the
+ * photos (see docs/performance.md): WebP effort 2 makes the same bytes as effort 4 in half the
  * time; the JPEG fallback, which almost no browser picks over AVIF or WebP, skips mozjpeg (4× the
  * time for 20 % fewer bytes). AVIF, what readers download, keeps effort 1.
  */

@@ -1,6 +1,6 @@
 /**
  * What scripts/patches/astro+7.3.5.patch changes in Astro's content store for `npm run dev`
- * (README, "Writing preview"): listeners hear of every change at once; writes can be held until
+ * (docs/performance.md, "Writing preview"): listeners hear of every change at once; writes can be held until
  * a sync completes; the same plain value set again leaves the store clean.
  */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
