@@ -54,12 +54,3 @@ export function listingPageKey(page: {
 	const { listing, position } = page;
 	return hash([page.edition, listing.kind, listing.key, listing.name, JSON.stringify(position), ...(page.items as string[])]);
 }
-
-/**
- * A story's social card's key: its digest (headline, section, date, lead image bytes) and the
- * settings the branded card shows. The edition's ticker and date are not on it.
- */
-export function cardKey(card: { story: string | undefined; siteName: string; timeZone: string }): string | undefined {
-	if (card.story === undefined) return undefined;
-	return hash(['card', card.story, card.siteName, card.timeZone]);
-}

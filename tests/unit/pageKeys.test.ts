@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlePageKey, cardKey, editionKey, listingPageKey } from '../../src/lib/pageKeys.ts';
+import { articlePageKey, editionKey, listingPageKey } from '../../src/lib/pageKeys.ts';
 
 const edition = { siteUrl: 'https://caravan.example', timeZone: 'Asia/Almaty' };
 const page = { format: 'md' as const, story: 'a:1', related: ['b:1', 'c:1'], translations: ['ru/a'], edition: editionKey(edition) };
@@ -63,12 +63,5 @@ describe('listing page and card cache keys', () => {
 		];
 		expect(new Set(keys).size).toBe(keys.length);
 		expect(listingPageKey({ ...listingPage, items: ['a:1', undefined] })).toBeUndefined();
-	});
-
-	it("keys a card by its story and the site's name and time zone, not by the edition day", () => {
-		const card = { story: 'a:1', siteName: 'Caravan', timeZone: 'Asia/Almaty' };
-		expect(cardKey(card)).toBe(cardKey({ ...card }));
-		expect(new Set([cardKey(card), cardKey({ ...card, story: 'a:2' }), cardKey({ ...card, timeZone: 'UTC' })]).size).toBe(3);
-		expect(cardKey({ ...card, story: undefined })).toBeUndefined();
 	});
 });
