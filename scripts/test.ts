@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { SHELLCHECK } from './actionlint.ts';
+import { aptInstall } from './debian.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -16,18 +17,13 @@ function run(command: string, args: string[]): boolean {
 	return result.status === 0;
 }
 
-/** Install Debian's `pkg` when `binary` is missing (as root, or through sudo). */
+/** Install Debian's `pkg` when `binary` is missing. */
 function ensureDebian(binary: string, pkg: string): void {
 	if (existsSync(binary)) return;
 	console.log(`[test] ${binary} is missing: installing Debian's ${pkg} (needs root and apt)`);
-	const apt = process.getuid?.() === 0 ? [] : ['sudo'];
-	const aptGet = (...args: string[]) => run(apt[0] ?? 'apt-get', [...apt.slice(1), ...(apt.length ? ['apt-get'] : []), ...args]);
-	if (!aptGet('install', '-y', pkg)) {
-		aptGet('update');
-		if (!aptGet('install', '-y', pkg)) {
-			console.error(`[test] could not install ${pkg}: run "apt-get install -y ${pkg}" and try again`);
-			process.exit(1);
-		}
+	if (!aptInstall(pkg)) {
+		console.error(`[test] could not install ${pkg}: run "apt-get install -y ${pkg}" and try again`);
+		process.exit(1);
 	}
 }
 

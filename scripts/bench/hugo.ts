@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { aptInstall } from '../debian.ts';
 import { folderSize } from '../resources.ts';
 import { INDEXED_PAGES } from '../searchIndex.ts';
 import type { BuildResult, StepResult } from './results.ts';
@@ -26,15 +27,7 @@ export function ensureHugo(log: (line: string) => void): string {
 	const installed = hugoVersion();
 	if (installed) return installed;
 	log('hugo is missing: installing Debian\'s hugo with apt-get');
-	const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-	const aptGet = (...args: string[]) => {
-		const [command, ...rest] = [...sudo, 'apt-get', ...args] as [string, ...string[]];
-		return spawnSync(command, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
-	};
-	if (!aptGet('install', '-y', '--no-install-recommends', 'hugo')) {
-		aptGet('update');
-		if (!aptGet('install', '-y', '--no-install-recommends', 'hugo')) throw new Error('could not install hugo: run "apt-get install -y hugo" and try again');
-	}
+	if (!aptInstall('hugo', ['--no-install-recommends'])) throw new Error('could not install hugo: run "apt-get install -y hugo" and try again');
 	const version = hugoVersion();
 	if (!version) throw new Error('hugo was installed but does not run');
 	return version;
