@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../src/config.ts';
 import { DEFAULT_LANG, LANGS } from '../src/i18n/ui.ts';
-import { errorAnnotation } from '../src/lib/annotations.ts';
+import { errorAnnotation } from './lib/annotations.ts';
 import { decodeContent, parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { slugFromPath } from '../src/lib/slug.ts';
 import { articleLang, translationProblems, type Translatable } from '../src/lib/translations.ts';
@@ -27,7 +27,7 @@ import {
 	type ContentIndex,
 	type Problem,
 	type ReferenceCheck,
-} from '../src/lib/validate.ts';
+} from './lib/validate.ts';
 import { changedFiles } from './changedFiles.ts';
 import { codeVersion, fileKey, loadCache, saveCache, type CacheData, type ImageState } from './checkCache.ts';
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir, SITE, TICKER } from '../src/config.ts';
 import { isoDay, now } from '../src/lib/dates.ts';
-import { fetchSnapshot, serializeSnapshot } from '../src/lib/tickerFetch.ts';
+import { fetchSnapshot, serializeSnapshot } from './lib/tickerFetch.ts';
 
 const USAGE = 'usage: npm run ticker [-- --force]';
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { contentDir, SITE } from '../src/config.ts';
 import { langPrefix } from '../src/i18n/ui.ts';
 import { isoWithOffset, now } from '../src/lib/dates.ts';
-import { newArticleText, parseNewArgs, uniqueSlug, USAGE } from '../src/lib/scaffold.ts';
+import { newArticleText, parseNewArgs, uniqueSlug, USAGE } from './lib/scaffold.ts';
 
 function fail(errors: string[]): never {
 	for (const error of errors) console.error(`npm run new: ${error}`);

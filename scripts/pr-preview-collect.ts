@@ -10,7 +10,7 @@ import { readArticleFile } from '../src/articleFiles.ts';
 import { contentDir } from '../src/config.ts';
 import { DEFAULT_LANG, LANGS, type Lang } from '../src/i18n/ui.ts';
 import { now } from '../src/lib/dates.ts';
-import { parseNameStatus, storyUrl, touchedStories, type PreviewStory } from '../src/lib/prPreview.ts';
+import { parseNameStatus, storyUrl, touchedStories, type PreviewStory } from './lib/prPreview.ts';
 import { slugFromPath } from '../src/lib/slug.ts';
 import { articleLang } from '../src/lib/translations.ts';
 

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { previewComment, type PreviewData, type PreviewStory } from '../src/lib/prPreview.ts';
+import { previewComment, type PreviewData, type PreviewStory } from './lib/prPreview.ts';
 
 const { values: args, positionals } = parseArgs({
 	allowPositionals: true,

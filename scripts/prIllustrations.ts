@@ -11,8 +11,8 @@ import path from 'node:path';
 import { markdownToHtml } from 'satteri';
 import { checkContent } from './check.ts';
 import { collectStories } from './pr-preview-collect.ts';
-import { errorAnnotation } from '../src/lib/annotations.ts';
-import { previewComment } from '../src/lib/prPreview.ts';
+import { errorAnnotation } from './lib/annotations.ts';
+import { previewComment } from './lib/prPreview.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { readArticles } from '../src/articleFiles.ts';
 import { SITE } from '../src/config.ts';
 import { isoWithOffset, now } from '../src/lib/dates.ts';
-import { formatSpan, scheduleOf, workflowCrons } from '../src/lib/schedule.ts';
+import { formatSpan, scheduleOf, workflowCrons } from './lib/schedule.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const WORKFLOW = path.join(root, '.github', 'workflows', 'build.yml');

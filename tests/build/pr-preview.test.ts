@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewData } from '../../src/lib/prPreview.ts';
+import type { PreviewData } from '../../scripts/lib/prPreview.ts';
 import { cleanEnv, ROOT, tempDir } from '../helpers/site.ts';
 
 let repo: string;

@@ -8,8 +8,8 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkContent, printProblems } from '../../scripts/check.ts';
-import { errorAnnotation, escapeData, escapeProperty } from '../../src/lib/annotations.ts';
-import type { Problem } from '../../src/lib/validate.ts';
+import { errorAnnotation, escapeData, escapeProperty } from '../../scripts/lib/annotations.ts';
+import type { Problem } from '../../scripts/lib/validate.ts';
 import { EVERY_PROBLEM, writeFiles } from '../helpers/content.ts';
 import { cleanEnv, ROOT, tempDir } from '../helpers/site.ts';
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_EPOCH, editArticle, generateCorpus, prng, SEARCH_WORD, writeCorpus } from '../../scripts/bench/corpus.ts';
-import { validateArticle } from '../../src/lib/validate.ts';
+import { validateArticle } from '../../scripts/lib/validate.ts';
 import { tempDir } from '../helpers/site.ts';
 import matter from 'gray-matter';
 

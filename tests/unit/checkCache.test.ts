@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, type CheckOptions } from '../../scripts/check.ts';
 import { cacheFile, codeVersion } from '../../scripts/checkCache.ts';
-import { formatProblem } from '../../src/lib/validate.ts';
+import { formatProblem } from '../../scripts/lib/validate.ts';
 import { EVERY_PROBLEM, story, writeFiles } from '../helpers/content.ts';
 import { tempDir } from '../helpers/site.ts';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../scripts/check.ts';
 import { decodeContent, parseFrontmatter } from '../../src/lib/frontmatter.ts';
-import { formatProblem } from '../../src/lib/validate.ts';
+import { formatProblem } from '../../scripts/lib/validate.ts';
 import { FRONT, GOOD, HOSTILE_FILES, hostileLines, TICKER, windowsSaved } from '../helpers/hostile.ts';
 import { cleanEnv, ROOT, tempDir } from '../helpers/site.ts';
 

@@ -1,7 +1,7 @@
 /** The writers' guide's pull-request illustrations show what the real check and comment say. */
 import { describe, expect, it } from 'vitest';
 import { parseAnnotation, prIllustrations } from '../../scripts/prIllustrations.ts';
-import { errorAnnotation } from '../../src/lib/annotations.ts';
+import { errorAnnotation } from '../../scripts/lib/annotations.ts';
 import { parse, text } from '../helpers/html.ts';
 
 describe('parseAnnotation', () => {

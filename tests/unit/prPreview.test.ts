@@ -1,6 +1,6 @@
 /** The pull-request preview comment: which stories a change touches, their URLs, and the Markdown. */
 import { describe, expect, it } from 'vitest';
-import { COMMENT_MARKER, escapeMarkdown, parseNameStatus, previewComment, storyUrl, touchedStories, type PreviewData } from '../../src/lib/prPreview.ts';
+import { COMMENT_MARKER, escapeMarkdown, parseNameStatus, previewComment, storyUrl, touchedStories, type PreviewData } from '../../scripts/lib/prPreview.ts';
 
 describe('touchedStories', () => {
 	const changes = parseNameStatus(

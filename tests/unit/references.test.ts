@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { imagePathsIn, resolveImageSrc } from '../../src/lib/imageSrc.ts';
 import { scanBody } from '../../src/lib/references.ts';
-import { formatProblem, validateReferences, type ContentIndex } from '../../src/lib/validate.ts';
+import { formatProblem, validateReferences, type ContentIndex } from '../../scripts/lib/validate.ts';
 
 const CONTENT = '/site/content';
 const ARTICLE = path.join(CONTENT, 'articles/story.md');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uniqueSlug } from '../../src/lib/scaffold.ts';
+import { uniqueSlug } from '../../scripts/lib/scaffold.ts';
 
 describe('uniqueSlug', () => {
 	it('keeps a free slug and appends -2, -3 to taken ones', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleSchema } from '../../src/schema.ts';
-import { newArticleText, parseNewArgs } from '../../src/lib/scaffold.ts';
+import { newArticleText, parseNewArgs } from '../../scripts/lib/scaffold.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 
 describe('parseNewArgs', () => {

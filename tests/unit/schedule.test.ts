@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatSpan, nextRun, scheduleOf, workflowCrons } from '../../src/lib/schedule.ts';
+import { formatSpan, nextRun, scheduleOf, workflowCrons } from '../../scripts/lib/schedule.ts';
 import { story, writeFiles } from '../helpers/content.ts';
 import { cleanEnv, FIXTURE_EPOCH, ROOT, tempDir } from '../helpers/site.ts';
 import { makeArticle, NOW } from './fixtures.ts';

@@ -8,7 +8,7 @@ import {
 	snapshotFromResponse,
 	TickerFetchError,
 	validateSnapshot,
-} from '../../src/lib/tickerFetch.ts';
+} from '../../scripts/lib/tickerFetch.ts';
 
 const DAY = '2026-11-25';
 /** Shaped like open.er-api.com's answer: many currencies, in the API's own (alphabetical) order. */

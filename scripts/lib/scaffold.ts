@@ -1,7 +1,7 @@
 /** `npm run new`: reading the command line and writing a new article's front-matter. Pure. */
-import { COUNTRIES, SECTIONS } from '../config.ts';
-import { DEFAULT_LANG, LANGS, type Lang } from '../i18n/ui.ts';
-import { slugify } from './slug.ts';
+import { COUNTRIES, SECTIONS } from '../../src/config.ts';
+import { DEFAULT_LANG, LANGS, type Lang } from '../../src/i18n/ui.ts';
+import { slugify } from '../../src/lib/slug.ts';
 
 export interface NewArticleRequest {
 	title: string;

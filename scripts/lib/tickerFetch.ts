@@ -3,8 +3,8 @@
  * with the same schema the build uses, and describe every failure in one readable line.
  * The CLI (`scripts/fetch-ticker.ts`) only adds the clock, the arguments and the file system.
  */
-import { TICKER } from '../config.ts';
-import { tickerSchema, type TickerSnapshot } from '../schema.ts';
+import { TICKER } from '../../src/config.ts';
+import { tickerSchema, type TickerSnapshot } from '../../src/schema.ts';
 
 /** How long the API may take to answer, body included. */
 export const FETCH_TIMEOUT_MS = 15_000;

@@ -3,8 +3,8 @@
  * touches under the articles folder) and the Markdown comment that links to them. Pure: the
  * workflow reads git and the files (scripts/pr-preview.ts) and hands them in.
  */
-import { langPrefix, type Lang } from '../i18n/ui.ts';
-import { slugFromPath } from './slug.ts';
+import { langPrefix, type Lang } from '../../src/i18n/ui.ts';
+import { slugFromPath } from '../../src/lib/slug.ts';
 
 /** One line of `git diff --name-status`: A, M, D, R…, the path (the new one for a rename). */
 export interface ChangedFile {

@@ -5,7 +5,7 @@
  */
 import { CronExpressionParser } from 'cron-parser';
 import { parse } from 'yaml';
-import { isPublished, type Article } from './articles.ts';
+import { isPublished, type Article } from '../../src/lib/articles.ts';
 
 export interface EmbargoedStory {
 	id: string;

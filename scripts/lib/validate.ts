@@ -4,12 +4,12 @@
  */
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'astro/zod';
-import { ARTICLE_KEYS, articleSchema, tickerSchema } from '../schema.ts';
-import { FrontmatterSyntaxError, normaliseText, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
-import { resolveImageSrc } from './imageSrc.ts';
-import { DEFAULT_LANG, langPrefix, type Lang } from '../i18n/ui.ts';
-import { scanBody } from './references.ts';
-import { slugFromPath } from './slug.ts';
+import { ARTICLE_KEYS, articleSchema, tickerSchema } from '../../src/schema.ts';
+import { FrontmatterSyntaxError, normaliseText, parseFrontmatter, type ParsedFrontmatter } from '../../src/lib/frontmatter.ts';
+import { resolveImageSrc } from '../../src/lib/imageSrc.ts';
+import { DEFAULT_LANG, langPrefix, type Lang } from '../../src/i18n/ui.ts';
+import { scanBody } from '../../src/lib/references.ts';
+import { slugFromPath } from '../../src/lib/slug.ts';
 
 export interface Problem {
 	file: string;
