@@ -10,7 +10,7 @@ import path from 'node:path';
 // Loaded here before any worker thread, as sharp asks, so its native library stays loaded.
 import 'sharp';
 import Tinypool from 'tinypool';
-import type { CardJob } from '../src/cards.ts';
+import type { CardJob } from '../src/site/cards.ts';
 import { cacheDir } from '../src/config.ts';
 import type { CardBatch } from './cardWorker.ts';
 

@@ -11,7 +11,7 @@ import { toArticle, type Article } from './lib/articles.ts';
 import { parseFrontmatter } from './lib/frontmatter.ts';
 import { slugFromPath } from './lib/slug.ts';
 import { articleLang } from './lib/translations.ts';
-import { articleSchema } from './schema.ts';
+import { articleSchema } from './lib/schema.ts';
 
 /** An article and the file it was read from. */
 export type ArticleFile = Article & { file: string };

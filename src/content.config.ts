@@ -11,7 +11,7 @@ import { imagePathsIn, resolveImageSrc } from './lib/imageSrc.ts';
 import { slugFromPath } from './lib/slug.ts';
 import { articleLang, entryId } from './lib/translations.ts';
 import { DEFAULT_LANG, LANGS } from './i18n/ui.ts';
-import { articleSchema, tickerSchema } from './schema.ts';
+import { articleSchema, tickerSchema } from './lib/schema.ts';
 
 type EntryType = { getEntryInfo(params: { contents: string; fileUrl: URL }): unknown };
 

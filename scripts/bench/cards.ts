@@ -7,7 +7,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { articleBrandedCard } from '../../src/cards.ts';
+import { articleBrandedCard } from '../../src/site/cards.ts';
 import type { SectionSlug } from '../../src/config.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { cachedCard, cardFonts, renderCard, type Card } from '../../src/lib/socialCard.ts';

@@ -4,7 +4,7 @@
  * The CLI (`scripts/fetch-ticker.ts`) only adds the clock, the arguments and the file system.
  */
 import { TICKER } from '../../src/config.ts';
-import { tickerSchema, type TickerSnapshot } from '../../src/schema.ts';
+import { tickerSchema, type TickerSnapshot } from '../../src/lib/schema.ts';
 
 /** How long the API may take to answer, body included. */
 export const FETCH_TIMEOUT_MS = 15_000;

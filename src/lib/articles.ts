@@ -1,6 +1,6 @@
 /** The article model the pages render, and the publishing rules. */
 import type { CountrySlug, SectionSlug } from '../config.ts';
-import type { ArticleData } from '../schema.ts';
+import type { ArticleData } from './schema.ts';
 import { excerpt, plainText, words } from './excerpt.ts';
 import { slugify } from './slug.ts';
 import { entryId } from './translations.ts';

@@ -1,7 +1,7 @@
 /** `/news-sitemap.xml`: the Google News sitemap of the stories published in the last 48 hours. */
 import type { APIRoute } from 'astro';
 import { SITE } from '../config.ts';
-import { siteData } from '../content.ts';
+import { siteData } from '../site/content.ts';
 import { isPublished } from '../lib/articles.ts';
 import { newsSitemapXml, recentArticles } from '../lib/newsSitemap.ts';
 

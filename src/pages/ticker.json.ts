@@ -1,6 +1,6 @@
 /** `dist/ticker.json`: the snapshot the ticker shows, the one it compares with, and the computed items. */
 import type { APIRoute } from 'astro';
-import { siteData } from '../content.ts';
+import { siteData } from '../site/content.ts';
 
 export const GET: APIRoute = async () => {
 	const { ticker } = await siteData();

@@ -1,6 +1,6 @@
 /** Small builders for unit-test data: article front-matter, articles, bodies and raw files. */
 import { toArticle, type Article, type ArticleOptions } from '../../src/lib/articles.ts';
-import type { ArticleData } from '../../src/schema.ts';
+import type { ArticleData } from '../../src/lib/schema.ts';
 
 /** A fixed "now" for every article built here: 17 December 2025, 17:00 in Almaty. */
 export const NOW = new Date('2025-12-17T12:00:00Z');

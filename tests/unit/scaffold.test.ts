@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleSchema } from '../../src/schema.ts';
+import { articleSchema } from '../../src/lib/schema.ts';
 import { newArticleText, parseNewArgs } from '../../scripts/lib/scaffold.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 // The front-matter parser Astro's content loader uses for .md and .mdx (js-yaml, default schema).
 import { parseFrontmatter as ownParse } from '../../src/lib/frontmatter.ts';
 import { COUNTRIES, SECTIONS, TICKER } from '../../src/config.ts';
-import { ARTICLE_KEYS, articleSchema, correctionSchema, tickerSchema } from '../../src/schema.ts';
+import { ARTICLE_KEYS, articleSchema, correctionSchema, tickerSchema } from '../../src/lib/schema.ts';
 
 const BASE = { title: 'A headline', date: '2025-12-17', author: 'Aigerim Sadykova', section: 'economy' } as const;
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../scripts/check.ts';
-import { ARTICLE_KEYS } from '../../src/schema.ts';
+import { ARTICLE_KEYS } from '../../src/lib/schema.ts';
 import { closestKey, editDistance, formatProblem, validateArticle, validateTicker } from '../../scripts/lib/validate.ts';
 import { rawArticle, VALID_LINES } from './fixtures.ts';
 

@@ -1,6 +1,6 @@
 /** `/atom.xml`, `/ru/atom.xml`: each edition's newest 50 stories as Atom 1.0. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedData } from '../../feedData.ts';
+import { feedData } from '../../site/feeds.ts';
 import { langParam, LANGS, type Lang } from '../../i18n/ui.ts';
 import { atomFeed } from '../../lib/feeds.ts';
 

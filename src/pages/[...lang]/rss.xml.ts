@@ -1,7 +1,7 @@
 /** `/rss.xml`, `/ru/rss.xml`: each edition's newest 50 stories as RSS 2.0. */
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedData } from '../../feedData.ts';
+import { feedData } from '../../site/feeds.ts';
 import { langParam, LANGS, type Lang } from '../../i18n/ui.ts';
 import { rssOptions } from '../../lib/feeds.ts';
 

@@ -3,8 +3,8 @@
  * on every core after the Astro step (Astro renders on about one) and removes this file.
  */
 import type { APIRoute } from 'astro';
-import { cardJobs } from '../../cards.ts';
-import { siteData } from '../../content.ts';
+import { cardJobs } from '../../site/cards.ts';
+import { siteData } from '../../site/content.ts';
 
 export const GET: APIRoute = async () => {
 	const { all } = await siteData();

@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { SECTIONS, type SectionSlug } from '../../../../config.ts';
-import { feedData } from '../../../../feedData.ts';
+import { feedData } from '../../../../site/feeds.ts';
 import { langParam, LANGS, type Lang } from '../../../../i18n/ui.ts';
 import { rssOptions } from '../../../../lib/feeds.ts';
 

@@ -4,16 +4,16 @@
  */
 import path from 'node:path';
 import { cardPath } from './cards.ts';
-import { cacheDir, IMAGES, SITE, type SectionSlug } from './config.ts';
-import { DEFAULT_LANG, langPrefix, t, type Lang } from './i18n/ui.ts';
-import type { Article } from './lib/articles.ts';
-import { clip } from './lib/excerpt.ts';
-import { processImage } from './lib/images.ts';
-import { breadcrumbLd, newsArticleLd, websiteLd, type Crumb, type JsonLd, type Publisher } from './lib/jsonLd.ts';
-import { listingHeading } from './lib/listingText.ts';
-import type { ListingPage } from './lib/listings.ts';
-import { CARD_HEIGHT, CARD_WIDTH } from './lib/socialCard.ts';
-import type { ArticleFacts, SocialImage } from './lib/socialMeta.ts';
+import { cacheDir, IMAGES, SITE, type SectionSlug } from '../config.ts';
+import { DEFAULT_LANG, langPrefix, t, type Lang } from '../i18n/ui.ts';
+import type { Article } from '../lib/articles.ts';
+import { clip } from '../lib/excerpt.ts';
+import { processImage } from '../lib/images.ts';
+import { breadcrumbLd, newsArticleLd, websiteLd, type Crumb, type JsonLd, type Publisher } from '../lib/jsonLd.ts';
+import { listingHeading } from '../lib/listingText.ts';
+import type { ListingPage } from '../lib/listings.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from '../lib/socialCard.ts';
+import type { ArticleFacts, SocialImage } from '../lib/socialMeta.ts';
 
 export interface FeedLink {
 	title: string;

@@ -4,16 +4,16 @@
  */
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { contentDir, SITE, TICKER } from './config.ts';
-import { DEFAULT_LANG, LANGS, langPrefix, t, type Lang } from './i18n/ui.ts';
-import { parseEntryId, translationMap } from './lib/translations.ts';
-import { compareNewestFirst, isPublished, toArticle, type Article } from './lib/articles.ts';
-import { isoDay, now } from './lib/dates.ts';
-import { articlePageKey, editionKey, listingPageKey } from './lib/pageKeys.ts';
-import { resolveImageSrc } from './lib/imageSrc.ts';
-import { buildListings, listingPages, type Listing, type ListingPage } from './lib/listings.ts';
-import { relatedArticles, relatedFinder } from './lib/related.ts';
-import { buildTicker, type Ticker } from './lib/ticker.ts';
+import { contentDir, SITE, TICKER } from '../config.ts';
+import { DEFAULT_LANG, LANGS, langPrefix, t, type Lang } from '../i18n/ui.ts';
+import { parseEntryId, translationMap } from '../lib/translations.ts';
+import { compareNewestFirst, isPublished, toArticle, type Article } from '../lib/articles.ts';
+import { isoDay, now } from '../lib/dates.ts';
+import { articlePageKey, editionKey, listingPageKey } from '../lib/pageKeys.ts';
+import { resolveImageSrc } from '../lib/imageSrc.ts';
+import { buildListings, listingPages, type Listing, type ListingPage } from '../lib/listings.ts';
+import { relatedArticles, relatedFinder } from '../lib/related.ts';
+import { buildTicker, type Ticker } from '../lib/ticker.ts';
 
 /** One edition's share of the site. */
 export interface Edition {

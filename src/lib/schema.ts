@@ -4,10 +4,10 @@
  * with the very same objects, so the two can never disagree.
  */
 import { z } from 'astro/zod';
-import { COUNTRIES, SECTIONS, SITE, TICKER, type CountrySlug, type SectionSlug } from './config.ts';
-import { parseContentDate } from './lib/dates.ts';
-import { LANGS, type Lang } from './i18n/ui.ts';
-import { slugify } from './lib/slug.ts';
+import { COUNTRIES, SECTIONS, SITE, TICKER, type CountrySlug, type SectionSlug } from '../config.ts';
+import { parseContentDate } from './dates.ts';
+import { LANGS, type Lang } from '../i18n/ui.ts';
+import { slugify } from './slug.ts';
 
 const sectionSlugs = [...SECTIONS];
 const countrySlugs = [...COUNTRIES];

@@ -1,9 +1,9 @@
 /** The stories and settings of each feed: the whole site's, or one section's. */
-import { SITE, type SectionSlug } from './config.ts';
-import { DEFAULT_LANG, langPrefix, t, type Lang } from './i18n/ui.ts';
+import { SITE, type SectionSlug } from '../config.ts';
+import { DEFAULT_LANG, langPrefix, t, type Lang } from '../i18n/ui.ts';
 import { siteData } from './content.ts';
-import { isPublished, type Article } from './lib/articles.ts';
-import type { FeedOptions } from './lib/feeds.ts';
+import { isPublished, type Article } from '../lib/articles.ts';
+import type { FeedOptions } from '../lib/feeds.ts';
 
 /** Published stories (dev previews drafts, feeds never do), newest first, and the feed's options. */
 export async function feedData(
