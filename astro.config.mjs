@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import caravanImages from './src/integrations/images.ts';
+import caravanImages from './src/integrations/imageFiles.ts';
 import { devSearchIndex } from './src/integrations/devSearchIndex.ts';
 import { resolveImages, sanitizeAndPicture } from './src/markdown/plugins.ts';
 import { codeClasses } from './src/markdown/codeClasses.ts';

@@ -7,7 +7,7 @@ import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import { contentDir } from './config.ts';
 import { normaliseText, parseFrontmatter } from './lib/frontmatter.ts';
-import { imagePathsIn, resolveImageSrc } from './lib/imageSrc.ts';
+import { imagePathsIn, resolveImageSrc } from './lib/imagePaths.ts';
 import { slugFromPath } from './lib/slug.ts';
 import { articleLang, entryId } from './lib/translations.ts';
 import { DEFAULT_LANG, LANGS } from './i18n/ui.ts';

@@ -6,7 +6,7 @@ import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { ARTICLE_KEYS, articleSchema, tickerSchema } from '../../src/lib/schema.ts';
 import { FrontmatterSyntaxError, normaliseText, parseFrontmatter, type ParsedFrontmatter } from '../../src/lib/frontmatter.ts';
-import { resolveImageSrc } from '../../src/lib/imageSrc.ts';
+import { resolveImageSrc } from '../../src/lib/imagePaths.ts';
 import { DEFAULT_LANG, langPrefix, type Lang } from '../../src/i18n/ui.ts';
 import { scanBody } from '../../src/lib/references.ts';
 import { slugFromPath } from '../../src/lib/slug.ts';

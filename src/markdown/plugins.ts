@@ -20,8 +20,8 @@ import type { Element, ElementContent } from 'hast';
 import { escapeAttribute } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 import { cacheDir, contentDir, IMAGES } from '../config.ts';
-import { resolveImageSrc } from '../lib/imageSrc.ts';
-import { pictureParts, processImage } from '../lib/images.ts';
+import { resolveImageSrc } from '../lib/imagePaths.ts';
+import { pictureParts, processImage } from '../site/imagePipeline.ts';
 import { SANITIZE_OPTIONS } from '../lib/sanitize.ts';
 
 const { allowedTags, nonTextTags, selfClosing } = SANITIZE_OPTIONS;

@@ -10,7 +10,7 @@ import { parseEntryId, translationMap } from '../lib/translations.ts';
 import { compareNewestFirst, isPublished, toArticle, type Article } from '../lib/articles.ts';
 import { isoDay, now } from '../lib/dates.ts';
 import { articlePageKey, editionKey, listingPageKey } from '../lib/pageKeys.ts';
-import { resolveImageSrc } from '../lib/imageSrc.ts';
+import { resolveImageSrc } from '../lib/imagePaths.ts';
 import { buildListings, listingPages, type Listing, type ListingPage } from '../lib/listings.ts';
 import { relatedArticles, relatedFinder } from '../lib/related.ts';
 import { buildTicker, type Ticker } from '../lib/ticker.ts';

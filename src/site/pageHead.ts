@@ -8,7 +8,7 @@ import { cacheDir, IMAGES, SITE, type SectionSlug } from '../config.ts';
 import { DEFAULT_LANG, langPrefix, t, type Lang } from '../i18n/ui.ts';
 import type { Article } from '../lib/articles.ts';
 import { clip } from '../lib/excerpt.ts';
-import { processImage } from '../lib/images.ts';
+import { processImage } from './imagePipeline.ts';
 import { breadcrumbLd, newsArticleLd, websiteLd, type Crumb, type JsonLd, type Publisher } from '../lib/jsonLd.ts';
 import { listingHeading } from '../lib/listingText.ts';
 import type { ListingPage } from '../lib/listings.ts';

@@ -1,7 +1,7 @@
 /** Validation of what articles point at: images, links between articles, <Related> slugs. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { imagePathsIn, resolveImageSrc } from '../../src/lib/imageSrc.ts';
+import { imagePathsIn, resolveImageSrc } from '../../src/lib/imagePaths.ts';
 import { scanBody } from '../../src/lib/references.ts';
 import { formatProblem, validateReferences, type ContentIndex } from '../../scripts/lib/validate.ts';
 

@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { pictureParts, processImage, srcset, targetWidths, type ImageSet } from '../../src/lib/images.ts';
+import { pictureParts, processImage, srcset, targetWidths, type ImageSet } from '../../src/site/imagePipeline.ts';
 import { cameraJpeg, transparentPng } from '../helpers/images.ts';
 import { tempDir } from '../helpers/site.ts';
 
@@ -91,7 +91,7 @@ describe('processImage', () => {
 		const before = await Promise.all((await readdir(cache)).map(async (name) => [name, (await stat(path.join(cache, name))).mtimeMs]));
 		// A fresh module instance, as a second build would have: no in-memory memo to lean on.
 		vi.resetModules();
-		const fresh = await import('../../src/lib/images.ts');
+		const fresh = await import('../../src/site/imagePipeline.ts');
 		const log = vi.spyOn(console, 'log');
 		await fresh.processImage(path.join(dir, 'again.jpg'), [400, 800], cache);
 		expect(log).not.toHaveBeenCalled();

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { slugify } from './slug.ts';
+import { slugify } from '../lib/slug.ts';
 
 type Format = 'avif' | 'webp' | 'jpeg' | 'png';
 
