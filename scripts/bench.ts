@@ -16,7 +16,7 @@ import { cardText, markdownReport, svgChart, type ArticlePage, type BenchResults
 import { runMeasured } from './bench/run.ts';
 import type { DevFigures } from './bench/dev.ts';
 import type { SearchFigures } from './bench/search.ts';
-import { folderSize } from './resources.ts';
+import { folderSize } from './lib/resources.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 

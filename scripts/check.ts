@@ -28,8 +28,8 @@ import {
 	type Problem,
 	type ReferenceCheck,
 } from './lib/validate.ts';
-import { changedFiles } from './changedFiles.ts';
-import { codeVersion, fileKey, loadCache, saveCache, type CacheData, type ImageState } from './checkCache.ts';
+import { changedFiles } from './lib/changedFiles.ts';
+import { codeVersion, fileKey, loadCache, saveCache, type CacheData, type ImageState } from './lib/checkCache.ts';
 
 /** What one file's checks found from its text alone: the cached part of a check. */
 export interface FileResult {

@@ -28,7 +28,7 @@ const { values: args, positionals } = parseArgs({
 /** Every story the change touches, read from the working tree. */
 async function collect(): Promise<PreviewData> {
 	// Loaded here: they need node_modules, which the comment step does without.
-	const { collectStories } = await import('./pr-preview-collect.ts');
+	const { collectStories } = await import('./lib/pr-preview-collect.ts');
 	const git = (...gitArgs: string[]) => execFileSync('git', gitArgs, { encoding: 'utf8' }).trim();
 	const repo = git('rev-parse', '--show-toplevel');
 	const mergeBase = git('merge-base', args.base, 'HEAD');

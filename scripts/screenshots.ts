@@ -12,7 +12,7 @@ import { launchBrowser } from '../tests/helpers/browser.ts';
 import { serve } from '../tests/helpers/server.ts';
 import { runBuild, SITES, tempDir } from '../tests/helpers/site.ts';
 import { standardShots, takeShot } from '../tests/quality/checks/looks.ts';
-import { prIllustrations } from './prIllustrations.ts';
+import { prIllustrations } from './lib/prIllustrations.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'docs', 'screenshots');

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { sampleUsage } from '../resources.ts';
+import { sampleUsage } from '../lib/resources.ts';
 import { CORPUS_EPOCH, editArticle, writeCorpus } from './corpus.ts';
 
 export interface DevStart {

@@ -6,9 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { aptInstall } from '../debian.ts';
-import { folderSize } from '../resources.ts';
-import { INDEXED_PAGES } from '../searchIndex.ts';
+import { aptInstall } from '../lib/debian.ts';
+import { folderSize } from '../lib/resources.ts';
+import { INDEXED_PAGES } from '../lib/searchIndex.ts';
 import type { BuildResult, StepResult } from './results.ts';
 import { runMeasured } from './run.ts';
 

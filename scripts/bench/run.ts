@@ -1,6 +1,6 @@
 /** Running a build command as the bench sees it: wall time, peak memory of its process tree, its output. */
 import { spawn } from 'node:child_process';
-import { sampleUsage } from '../resources.ts';
+import { sampleUsage } from '../lib/resources.ts';
 
 export interface RunResult {
 	seconds: number;

@@ -8,7 +8,7 @@ import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildSearchIndex, indexedPage } from '../../scripts/searchIndex.ts';
+import { buildSearchIndex, indexedPage } from '../../scripts/lib/searchIndex.ts';
 import { builtSite, tempDir } from '../helpers/site.ts';
 
 const PERIOD = { days: 5 };

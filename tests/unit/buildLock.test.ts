@@ -5,7 +5,7 @@ import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { acquireBuildLock, type LockOwner } from '../../scripts/buildLock.ts';
+import { acquireBuildLock, type LockOwner } from '../../scripts/lib/buildLock.ts';
 import { tempDir } from '../helpers/site.ts';
 
 async function lockWith(owner: LockOwner | undefined): Promise<string> {

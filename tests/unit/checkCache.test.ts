@@ -8,7 +8,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, type CheckOptions } from '../../scripts/check.ts';
-import { cacheFile, codeVersion } from '../../scripts/checkCache.ts';
+import { cacheFile, codeVersion } from '../../scripts/lib/checkCache.ts';
 import { formatProblem } from '../../scripts/lib/validate.ts';
 import { EVERY_PROBLEM, story, writeFiles } from '../helpers/content.ts';
 import { tempDir } from '../helpers/site.ts';

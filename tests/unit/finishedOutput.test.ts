@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keyFiles, markOutput, unfinishedOutput } from '../../scripts/finishedOutput.ts';
+import { keyFiles, markOutput, unfinishedOutput } from '../../scripts/lib/finishedOutput.ts';
 import { tempDir } from '../helpers/site.ts';
 
 /** A scratch folder holding every key file, marked by build `id`. */

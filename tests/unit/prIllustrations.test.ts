@@ -1,6 +1,6 @@
 /** The writers' guide's pull-request illustrations show what the real check and comment say. */
 import { describe, expect, it } from 'vitest';
-import { parseAnnotation, prIllustrations } from '../../scripts/prIllustrations.ts';
+import { parseAnnotation, prIllustrations } from '../../scripts/lib/prIllustrations.ts';
 import { errorAnnotation } from '../../scripts/lib/annotations.ts';
 import { parse, text } from '../helpers/html.ts';
 

@@ -15,9 +15,9 @@ import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { cacheDir, SEARCH_BUNDLE_PERIOD, SEARCH_RECENT_STORIES } from '../src/config.ts';
-import { LANGS, langPrefix } from '../src/i18n/ui.ts';
-import { bundleHeaderRules, searchBundlePath, searchBundleStarts, type SearchPeriod } from '../src/lib/searchBundles.ts';
+import { cacheDir, SEARCH_BUNDLE_PERIOD, SEARCH_RECENT_STORIES } from '../../src/config.ts';
+import { LANGS, langPrefix } from '../../src/i18n/ui.ts';
+import { bundleHeaderRules, searchBundlePath, searchBundleStarts, type SearchPeriod } from '../../src/lib/searchBundles.ts';
 
 /**
  * Pages that are search results, relative to the built site: every edition's articles. Each
@@ -30,7 +30,7 @@ export const INDEXED_PAGES = '{articles,*/articles}/*/index.html';
 const INDEX_OPTIONS = {};
 /** Bump when what is fed to Pagefind changes shape, so cached bundles are not reused. */
 const INPUT_FORMAT = 2;
-const PAGEFIND_VERSION = (JSON.parse(await readFile(path.join(import.meta.dirname, '../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+const PAGEFIND_VERSION = (JSON.parse(await readFile(path.join(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
 
 /** What Pagefind indexes of one article page. */
 export interface IndexedPage {

@@ -9,12 +9,12 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { markdownToHtml } from 'satteri';
-import { checkContent } from './check.ts';
+import { checkContent } from '../check.ts';
 import { collectStories } from './pr-preview-collect.ts';
-import { errorAnnotation } from './lib/annotations.ts';
-import { previewComment } from './lib/prPreview.ts';
+import { errorAnnotation } from './annotations.ts';
+import { previewComment } from './prPreview.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 
 /** The story the illustrated pull request edits, and the mistake it makes. */
 const EDITED = 'articles/kazakhstan-budget-2027.md';

@@ -10,8 +10,8 @@ import path from 'node:path';
 // Loaded here before any worker thread, as sharp asks, so its native library stays loaded.
 import 'sharp';
 import Tinypool from 'tinypool';
-import type { CardJob } from '../src/site/cards.ts';
-import { cacheDir } from '../src/config.ts';
+import type { CardJob } from '../../src/site/cards.ts';
+import { cacheDir } from '../../src/config.ts';
 import type { CardBatch } from './cardWorker.ts';
 
 /** Cards per task: large enough that messages cost nothing, small enough to share the work out evenly. */

@@ -10,7 +10,7 @@ import { createHash, hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheDir, SITE } from '../src/config.ts';
+import { cacheDir, SITE } from '../../src/config.ts';
 
 /** What an image inspection found: nothing wrong, no file, or an unreadable one (and why). */
 export type ImageState = { size: number; mtimeMs: number; trouble?: 'missing' | 'unreadable'; detail?: string };
@@ -22,7 +22,7 @@ export interface CacheData<T> {
 	images: Record<string, ImageState>;
 }
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 
 /**
  * A digest of the checker's own code: the modules `entry` imports (followed through relative

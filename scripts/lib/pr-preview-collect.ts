@@ -6,13 +6,13 @@
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { readArticleFile } from '../src/articleFiles.ts';
-import { contentDir } from '../src/config.ts';
-import { DEFAULT_LANG, LANGS, type Lang } from '../src/i18n/ui.ts';
-import { now } from '../src/lib/dates.ts';
-import { parseNameStatus, storyUrl, touchedStories, type PreviewStory } from './lib/prPreview.ts';
-import { slugFromPath } from '../src/lib/slug.ts';
-import { articleLang } from '../src/lib/translations.ts';
+import { readArticleFile } from '../../src/articleFiles.ts';
+import { contentDir } from '../../src/config.ts';
+import { DEFAULT_LANG, LANGS, type Lang } from '../../src/i18n/ui.ts';
+import { now } from '../../src/lib/dates.ts';
+import { parseNameStatus, storyUrl, touchedStories, type PreviewStory } from './prPreview.ts';
+import { slugFromPath } from '../../src/lib/slug.ts';
+import { articleLang } from '../../src/lib/translations.ts';
 
 const exists = (file: string) => access(file).then(() => true, () => false);
 

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LANGS, langPrefix } from '../src/i18n/ui.ts';
+import { LANGS, langPrefix } from '../../src/i18n/ui.ts';
 
 const MARK = '.caravan-build';
 
