@@ -8,10 +8,10 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../tests/helpers/browser.ts';
-import { serve } from '../tests/helpers/server.ts';
-import { runBuild, SITES, tempDir } from '../tests/helpers/site.ts';
-import { standardShots, takeShot } from '../tests/quality/checks/looks.ts';
+import { launchBrowser } from './lib/browser.ts';
+import { serve } from './lib/server.ts';
+import { runBuild, SITES, tempDir } from './lib/fixtureSites.ts';
+import { standardShots, takeShot } from './lib/looks.ts';
 import { prIllustrations } from './lib/prIllustrations.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -9,8 +9,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../../tests/helpers/browser.ts';
-import { serve } from '../../tests/helpers/server.ts';
+import { launchBrowser } from '../lib/browser.ts';
+import { serve } from '../lib/server.ts';
 
 export interface Transfer {
 	requests: number;

@@ -7,10 +7,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { axeViolations, formatViolations } from '../quality/checks/browser.ts';
-import { serve, type StaticServer } from '../helpers/server.ts';
-import { builtSite } from '../helpers/site.ts';
+import { serve, type StaticServer } from '../../scripts/lib/server.ts';
+import { builtSite } from '../../scripts/lib/fixtureSites.ts';
 
 let browser: Browser;
 const servers: Partial<Record<'fixture' | 'writers', StaticServer>> = {};

@@ -1,9 +1,9 @@
 /** The Russian edition in Chromium: its own search index with Russian stemming, and no axe violations. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serve, type StaticServer } from '../helpers/server.ts';
-import { builtSite } from '../helpers/site.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { serve, type StaticServer } from '../../scripts/lib/server.ts';
+import { builtSite } from '../../scripts/lib/fixtureSites.ts';
 import { axeViolations, formatViolations } from '../quality/checks/browser.ts';
 
 let server: StaticServer;

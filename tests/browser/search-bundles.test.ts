@@ -7,10 +7,10 @@
 import { readdir } from 'node:fs/promises';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { parse } from '../helpers/html.ts';
-import { serve, type StaticServer } from '../helpers/server.ts';
-import { builtSite, readDist } from '../helpers/site.ts';
+import { serve, type StaticServer } from '../../scripts/lib/server.ts';
+import { builtSite, readDist } from '../../scripts/lib/fixtureSites.ts';
 import { axeViolations, formatViolations } from '../quality/checks/browser.ts';
 
 /** Newest first: 13 Dec (folder-form story), 8–12 Dec, 3–7 Dec, 28 Nov–2 Dec (stories 1 and 2). */

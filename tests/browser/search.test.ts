@@ -5,9 +5,9 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serve, type StaticServer } from '../helpers/server.ts';
-import { ROOT, builtSite } from '../helpers/site.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { serve, type StaticServer } from '../../scripts/lib/server.ts';
+import { ROOT, builtSite } from '../../scripts/lib/fixtureSites.ts';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 

@@ -8,10 +8,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serve, type StaticServer } from '../helpers/server.ts';
-import { builtSite } from '../helpers/site.ts';
-import { xssStories } from '../helpers/xssSite.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { serve, type StaticServer } from '../../scripts/lib/server.ts';
+import { builtSite } from '../../scripts/lib/fixtureSites.ts';
+import { xssStories } from '../../scripts/lib/xssSite.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 

@@ -5,7 +5,7 @@
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild, tempDir } from '../helpers/site.ts';
+import { runBuild, tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 const GOOD = `---
 title: "A good story"

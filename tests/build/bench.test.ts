@@ -10,8 +10,8 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchResults } from '../../scripts/bench/results.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { cleanEnv, ROOT, tempDir, withBuildLock } from '../helpers/site.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { cleanEnv, ROOT, tempDir, withBuildLock } from '../../scripts/lib/fixtureSites.ts';
 import type { Browser } from 'playwright-core';
 
 /**

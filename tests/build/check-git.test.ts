@@ -9,7 +9,7 @@ import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { story, writeFiles } from '../helpers/content.ts';
-import { cleanEnv, ROOT, tempDir } from '../helpers/site.ts';
+import { cleanEnv, ROOT, tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 let repo: string;
 let content: string;

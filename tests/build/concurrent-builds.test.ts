@@ -10,7 +10,7 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildEnv, builtSite, ROOT, SITES, tempDir, withBuildLock } from '../helpers/site.ts';
+import { buildEnv, builtSite, ROOT, SITES, tempDir, withBuildLock } from '../../scripts/lib/fixtureSites.ts';
 
 const LOCK = path.join(ROOT, '.astro', 'build.lock');
 const { contentDir, epoch } = SITES.fixture;

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { expectSameFiles } from '../helpers/files.ts';
-import { builtSite, runBuild, SITES, tempDir } from '../helpers/site.ts';
+import { builtSite, runBuild, SITES, tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 /** Build the fixture again in a fresh folder with fresh caches; returns its dist/. */
 async function rebuildFixture(prefix: string, env: Record<string, string> = {}): Promise<string> {

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/bench/dev.ts';
 import { parse, text, texts } from '../helpers/html.ts';
-import { builtSite, cleanEnv, FIXTURE_EPOCH, OUTPUT, ROOT, SITES } from '../helpers/site.ts';
+import { builtSite, cleanEnv, FIXTURE_EPOCH, OUTPUT, ROOT, SITES } from '../../scripts/lib/fixtureSites.ts';
 
 let server: ChildProcess | undefined;
 let origin = '';

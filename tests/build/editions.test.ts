@@ -6,7 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../scripts/check.ts';
 import { parse, text, texts } from '../helpers/html.ts';
-import { builtSite, readDist, tempDir } from '../helpers/site.ts';
+import { builtSite, readDist, tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 const SITE = 'https://caravan.example';
 const EN = 'articles/budget-vote/index.html';

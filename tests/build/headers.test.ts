@@ -5,8 +5,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseHeadersFile } from '../helpers/server.ts';
-import { builtSite, readDist } from '../helpers/site.ts';
+import { parseHeadersFile } from '../../scripts/lib/server.ts';
+import { builtSite, readDist } from '../../scripts/lib/fixtureSites.ts';
 
 /** The URL path a CDN serves a file at (`articles/x/index.html` → `/articles/x/`). */
 const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;

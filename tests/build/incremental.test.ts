@@ -10,7 +10,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectSameFiles } from '../helpers/files.ts';
-import { runBuild, SITES, tempDir, type BuildResult } from '../helpers/site.ts';
+import { runBuild, SITES, tempDir, type BuildResult } from '../../scripts/lib/fixtureSites.ts';
 
 const env = { SOURCE_DATE_EPOCH: String(SITES.fixture.epoch) };
 /** A day later: the fixture's 2025-12-18 ticker snapshot becomes today's. */

@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectSameFiles } from '../helpers/files.ts';
-import { buildEnv, ROOT, runBuild, SITES, tempDir, withBuildLock, type BuildResult } from '../helpers/site.ts';
+import { buildEnv, ROOT, runBuild, SITES, tempDir, withBuildLock, type BuildResult } from '../../scripts/lib/fixtureSites.ts';
 
 const env = { SOURCE_DATE_EPOCH: String(SITES.fixture.epoch) };
 

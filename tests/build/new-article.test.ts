@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, FIXTURE_EPOCH, ROOT, tempDir } from '../helpers/site.ts';
+import { cleanEnv, FIXTURE_EPOCH, ROOT, tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 function newArticle(contentDir: string, ...args: string[]) {
 	const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/new.ts'), ...args], {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { GOOD, HOSTILE_FILES, hostileLines, TICKER, windowsSaved } from '../helpers/hostile.ts';
-import { FIXTURE_EPOCH, runBuild, tempDir } from '../helpers/site.ts';
+import { FIXTURE_EPOCH, runBuild, tempDir } from '../../scripts/lib/fixtureSites.ts';
 import { parse, text } from '../helpers/html.ts';
 
 async function content(files: Record<string, string | Buffer>): Promise<{ base: string; dir: string; outDir: string }> {

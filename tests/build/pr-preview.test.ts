@@ -8,7 +8,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewData } from '../../scripts/lib/prPreview.ts';
-import { cleanEnv, ROOT, tempDir } from '../helpers/site.ts';
+import { cleanEnv, ROOT, tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 let repo: string;
 const story = (title: string, extra = '') => `---\ntitle: "${title}"\ndate: 2025-12-01\nauthor: "Staff Reporter"\nsection: politics\n${extra}---\n\nBody.\n`;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../helpers/html.ts';
-import { builtSite, OUTPUT, readDist, ROOT, runBuild } from '../helpers/site.ts';
+import { builtSite, OUTPUT, readDist, ROOT, runBuild } from '../../scripts/lib/fixtureSites.ts';
 import { parseXml } from '../helpers/xml.ts';
 
 const XSS = "<script>alert('x')</script> & “quotes” in a headline";

@@ -9,7 +9,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSearchIndex, indexedPage } from '../../scripts/lib/searchIndex.ts';
-import { builtSite, tempDir } from '../helpers/site.ts';
+import { builtSite, tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 const PERIOD = { days: 5 };
 const OLDEST = 'pagefind/en/2025-11-28';

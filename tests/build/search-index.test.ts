@@ -4,10 +4,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { parse, text } from '../helpers/html.ts';
-import { serve } from '../helpers/server.ts';
-import { SITES, builtSite, readDist } from '../helpers/site.ts';
+import { serve } from '../../scripts/lib/server.ts';
+import { SITES, builtSite, readDist } from '../../scripts/lib/fixtureSites.ts';
 
 /** The fixture's articles that must not be published (a draft and a story dated after "now"). */
 const UNPUBLISHED = ['draft-story', 'embargoed-story'];

@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, text, texts } from '../helpers/html.ts';
-import { builtSite, readDist } from '../helpers/site.ts';
+import { builtSite, readDist } from '../../scripts/lib/fixtureSites.ts';
 
 let dist: string;
 const page = async (file: string) => parse(await readDist(dist, file));

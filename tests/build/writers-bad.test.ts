@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBuild, tempDir } from '../helpers/site.ts';
+import { runBuild, tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 const front = (extra = '') => `---\ntitle: "Story"\ndate: 2025-12-01\nauthor: "Staff Reporter"\nsection: politics\n${extra}---\n`;
 

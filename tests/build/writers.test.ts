@@ -6,10 +6,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { parse, text, texts } from '../helpers/html.ts';
-import { serve } from '../helpers/server.ts';
-import { builtSite, FIXTURE_EPOCH, OUTPUT, readDist, runBuild, SITES } from '../helpers/site.ts';
+import { serve } from '../../scripts/lib/server.ts';
+import { builtSite, FIXTURE_EPOCH, OUTPUT, readDist, runBuild, SITES } from '../../scripts/lib/fixtureSites.ts';
 
 let dist: string;
 const page = async (file: string) => parse(await readDist(dist, file));

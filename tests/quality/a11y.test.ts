@@ -5,9 +5,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serve, type StaticServer } from '../helpers/server.ts';
-import { builtSite } from '../helpers/site.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { serve, type StaticServer } from '../../scripts/lib/server.ts';
+import { builtSite } from '../../scripts/lib/fixtureSites.ts';
 import { badDist } from './badDist.ts';
 import {
 	animationStates,

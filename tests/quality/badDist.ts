@@ -1,7 +1,7 @@
 /** The hand-written bad `dist/` (tests/fixtures/quality/bad), copied with its too-big files added. */
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, tempDir } from '../helpers/site.ts';
+import { ROOT, tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 export const BAD_FIXTURE = path.join(ROOT, 'tests/fixtures/quality/bad');
 

@@ -1,6 +1,6 @@
 /** The performance budget, in bytes: HTML, CSS, JavaScript, fonts, image dimensions. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtSite } from '../helpers/site.ts';
+import { builtSite } from '../../scripts/lib/fixtureSites.ts';
 import { badDist } from './badDist.ts';
 import { BUDGET, checkBudget } from './checks/budget.ts';
 

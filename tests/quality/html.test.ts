@@ -1,6 +1,6 @@
 /** Every HTML file of the built sites passes html-validate (`.htmlvalidate.json`: the recommended rules). */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtSite } from '../helpers/site.ts';
+import { builtSite } from '../../scripts/lib/fixtureSites.ts';
 import { BAD_FIXTURE } from './badDist.ts';
 import { formatHtmlProblems, validateHtml } from './checks/htmlValidity.ts';
 

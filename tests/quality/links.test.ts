@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SITE } from '../../src/config.ts';
-import { builtSite } from '../helpers/site.ts';
+import { builtSite } from '../../scripts/lib/fixtureSites.ts';
 import { BAD_FIXTURE } from './badDist.ts';
 import { checkLinks, findOrphanArticles, reachablePages, srcsetUrls } from './checks/links.ts';
 import { distFiles } from './checks/dist.ts';

@@ -7,12 +7,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serve, type StaticServer } from '../helpers/server.ts';
-import { OUTPUT, builtSite } from '../helpers/site.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { serve, type StaticServer } from '../../scripts/lib/server.ts';
+import { OUTPUT, builtSite } from '../../scripts/lib/fixtureSites.ts';
 import { badDist } from './badDist.ts';
 import { charactersPerLine, horizontalOverflow, renderedContent } from './checks/browser.ts';
-import { standardShots, takeShot } from './checks/looks.ts';
+import { standardShots, takeShot } from '../../scripts/lib/looks.ts';
 import { pagesOfEveryKind, type PageOfKind } from './checks/pages.ts';
 
 // Each test drives a real browser on a shared 2-core machine: allow for a slow one.

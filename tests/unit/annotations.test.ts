@@ -11,7 +11,7 @@ import { checkContent, printProblems } from '../../scripts/check.ts';
 import { errorAnnotation, escapeData, escapeProperty } from '../../scripts/lib/annotations.ts';
 import type { Problem } from '../../scripts/lib/validate.ts';
 import { EVERY_PROBLEM, writeFiles } from '../helpers/content.ts';
-import { cleanEnv, ROOT, tempDir } from '../helpers/site.ts';
+import { cleanEnv, ROOT, tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 /** GitHub's unescaping, applied to what we print: the inverse of the escaping under test. */
 const unescape = (text: string) =>

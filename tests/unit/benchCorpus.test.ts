@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_EPOCH, editArticle, generateCorpus, prng, SEARCH_WORD, writeCorpus } from '../../scripts/bench/corpus.ts';
 import { validateArticle } from '../../scripts/lib/validate.ts';
-import { tempDir } from '../helpers/site.ts';
+import { tempDir } from '../../scripts/lib/fixtureSites.ts';
 import matter from 'gray-matter';
 
 const corpus = generateCorpus({ articles: 400, imageShare: 0.2 });

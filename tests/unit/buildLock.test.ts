@@ -6,7 +6,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { acquireBuildLock, type LockOwner } from '../../scripts/lib/buildLock.ts';
-import { tempDir } from '../helpers/site.ts';
+import { tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 async function lockWith(owner: LockOwner | undefined): Promise<string> {
 	const lockDir = path.join(await tempDir('caravan-lock-'), 'build.lock');

@@ -11,7 +11,7 @@ import { checkContent, type CheckOptions } from '../../scripts/check.ts';
 import { cacheFile, codeVersion } from '../../scripts/lib/checkCache.ts';
 import { formatProblem } from '../../scripts/lib/validate.ts';
 import { EVERY_PROBLEM, story, writeFiles } from '../helpers/content.ts';
-import { tempDir } from '../helpers/site.ts';
+import { tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 let root: string;
 let content: string;

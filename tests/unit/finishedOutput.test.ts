@@ -4,7 +4,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyFiles, markOutput, unfinishedOutput } from '../../scripts/lib/finishedOutput.ts';
-import { tempDir } from '../helpers/site.ts';
+import { tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 /** A scratch folder holding every key file, marked by build `id`. */
 async function finished(id: string): Promise<string> {

@@ -11,7 +11,7 @@ import { checkContent } from '../../scripts/check.ts';
 import { decodeContent, parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { formatProblem } from '../../scripts/lib/validate.ts';
 import { FRONT, GOOD, HOSTILE_FILES, hostileLines, TICKER, windowsSaved } from '../helpers/hostile.ts';
-import { cleanEnv, ROOT, tempDir } from '../helpers/site.ts';
+import { cleanEnv, ROOT, tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 async function contentWith(files: Record<string, string | Buffer>): Promise<string> {
 	const dir = await tempDir('caravan-hostile-');

@@ -4,8 +4,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { pictureParts, processImage, srcset, targetWidths, type ImageSet } from '../../src/site/imagePipeline.ts';
-import { cameraJpeg, transparentPng } from '../helpers/images.ts';
-import { tempDir } from '../helpers/site.ts';
+import { cameraJpeg, transparentPng } from '../../scripts/lib/fixtureImages.ts';
+import { tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 describe('targetWidths', () => {
 	const WIDTHS = [400, 800, 1200, 1600];

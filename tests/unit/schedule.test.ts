@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSpan, nextRun, scheduleOf, workflowCrons } from '../../scripts/lib/schedule.ts';
 import { story, writeFiles } from '../helpers/content.ts';
-import { cleanEnv, FIXTURE_EPOCH, ROOT, tempDir } from '../helpers/site.ts';
+import { cleanEnv, FIXTURE_EPOCH, ROOT, tempDir } from '../../scripts/lib/fixtureSites.ts';
 import { makeArticle, NOW } from './fixtures.ts';
 
 const at = (iso: string) => new Date(iso);

@@ -1,6 +1,6 @@
 /** Screenshots of the site as readers see it, shared by the tests and `npm run screenshots`. */
 import type { Browser } from 'playwright-core';
-import { horizontalOverflow } from './browser.ts';
+import { horizontalOverflow } from '../../tests/quality/checks/browser.ts';
 
 export interface Shot {
 	/** File name without extension: `front-375`, `article-1280-dark`. */

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { cameraJpeg } from './images.ts';
+import { cameraJpeg } from './fixtureImages.ts';
 import { prepareXssContent } from './xssSite.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
