@@ -1,6 +1,5 @@
 /** Screenshots of the site as readers see it, shared by the tests and `npm run screenshots`. */
-import type { Browser } from 'playwright-core';
-import { horizontalOverflow } from '../../tests/quality/checks/browser.ts';
+import type { Browser, Page } from 'playwright-core';
 
 export interface Shot {
 	/** File name without extension: `front-375`, `article-1280-dark`. */
@@ -43,4 +42,9 @@ export async function takeShot(browser: Browser, baseUrl: string, shot: Shot, he
 	} finally {
 		await context.close();
 	}
+}
+
+/** How far the page scrolls sideways: `scrollWidth - clientWidth` of the root (0 = no overflow). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }

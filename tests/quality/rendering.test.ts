@@ -11,8 +11,8 @@ import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { serve, type StaticServer } from '../../scripts/lib/server.ts';
 import { OUTPUT, builtSite } from '../../scripts/lib/fixtureSites.ts';
 import { badDist } from './badDist.ts';
-import { charactersPerLine, horizontalOverflow, renderedContent } from './checks/browser.ts';
-import { standardShots, takeShot } from '../../scripts/lib/looks.ts';
+import { charactersPerLine, renderedContent } from './checks/browser.ts';
+import { horizontalOverflow, standardShots, takeShot } from '../../scripts/lib/looks.ts';
 import { pagesOfEveryKind, type PageOfKind } from './checks/pages.ts';
 
 // Each test drives a real browser on a shared 2-core machine: allow for a slow one.

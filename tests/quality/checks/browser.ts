@@ -182,11 +182,6 @@ export async function pauseTickerWithKeyboard(page: Page, control = '#ticker-pau
 	return { before, after, checked };
 }
 
-/** How far the page scrolls sideways: `scrollWidth - clientWidth` of the root (0 = no overflow). */
-export async function horizontalOverflow(page: Page): Promise<number> {
-	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
-
 export interface RenderedContent {
 	/** Text of the visible `<h1>`, or '' (a visually hidden heading counts: it is for screen readers). */
 	heading: string;
