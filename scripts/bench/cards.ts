@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { articleBrandedCard } from '../../src/site/cards.ts';
 import type { SectionSlug } from '../../src/config.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
-import { cachedCard, cardFonts, renderCard, type Card } from '../../src/lib/socialCard.ts';
+import { cachedCard, cardFonts, renderCard, type Card } from '../lib/cardDrawing.ts';
 
 export interface CardTimes {
 	cards: number;

@@ -6,7 +6,7 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { CardJob } from '../../src/site/cards.ts';
-import { cachedCardFile } from '../../src/lib/socialCard.ts';
+import { cachedCardFile } from './cardDrawing.ts';
 
 // One libvips thread per worker: the pool already keeps every core busy.
 sharp.concurrency(1);

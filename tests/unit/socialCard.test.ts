@@ -15,7 +15,7 @@ import {
 	headlineSize,
 	renderCard,
 	type BrandedCard,
-} from '../../src/lib/socialCard.ts';
+} from '../../scripts/lib/cardDrawing.ts';
 
 const KAZAKH = 'әғқңөұүһіӘҒҚҢӨҰҮҺІ';
 
