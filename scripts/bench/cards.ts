@@ -10,7 +10,8 @@ import sharp from 'sharp';
 import { articleBrandedCard } from '../../src/site/cards.ts';
 import type { SectionSlug } from '../../src/config.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
-import { cachedCard, cardFonts, renderCard, type Card } from '../lib/cardDrawing.ts';
+import type { Card } from '../../src/lib/socialCard.ts';
+import { cachedCard, cardFonts, renderCard } from '../lib/cardDrawing.ts';
 
 export interface CardTimes {
 	cards: number;

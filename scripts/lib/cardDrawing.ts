@@ -1,9 +1,10 @@
 /**
- * Social cards: 1200×630 images for `og:image`. A story with a lead image gets that image,
- * cover-cropped, as a JPEG (~80 KB; a PNG photograph is ~1.1 MB, and WhatsApp drops images over
- * ~300 KB); any other page gets a branded PNG card with its headline set in Noto Serif, the site's
- * type. Text is laid out by satori as SVG paths (fonts from `@fontsource/noto-serif`, never the
- * system's), rasterised by sharp, and cached on disk by a hash of everything that goes into it.
+ * Drawing the social cards (their sizes, kinds and layout are in src/lib/socialCard.ts): a story
+ * with a lead image gets that image, cover-cropped, as a JPEG (~80 KB; a PNG photograph is ~1.1 MB,
+ * and WhatsApp drops images over ~300 KB); any other page gets a branded PNG card with its headline
+ * set in Noto Serif, the site's type. Text is laid out by satori as SVG paths (fonts from
+ * `@fontsource/noto-serif`, never the system's), rasterised by sharp, and cached on disk by a hash
+ * of everything that goes into it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -13,48 +14,11 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
-
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
+import { brandedCardTree, CARD_HEIGHT, CARD_WIDTH, cardExtension, FONT_SUBSETS, type BrandedCard, type Card } from '../../src/lib/socialCard.ts';
 
 /** Bump when the card design changes, so cached cards are drawn again. */
 const CARD_VERSION = 2;
 
-export interface BrandedCard {
-	kind: 'branded';
-	siteName: string;
-	headline: string;
-	/** Above the headline: the section, or the site's tagline. */
-	kicker: string;
-	/** Below the headline: the date ("17 December 2025"), or the site's address. */
-	footer: string;
-}
-
-export interface PhotoCard {
-	kind: 'photo';
-	/** The lead image file's bytes (any format sharp reads). */
-	image: Buffer;
-}
-
-export type Card = BrandedCard | PhotoCard;
-
-/** A card's file name extension: photographs as JPEG, flat colour and text as PNG. */
-export const cardExtension = (card: Pick<Card, 'kind'>): 'jpg' | 'png' => (card.kind === 'photo' ? 'jpg' : 'png');
-
-/** A satori element: the React element shape, without React. */
-export interface CardNode {
-	type: string;
-	props: { style?: Record<string, string | number>; children?: (CardNode | string)[] | CardNode | string };
-}
-
-/**
- * The `.woff` subsets of Noto Serif the cards use: Latin and Cyrillic (Kazakh letters are in
- * cyrillic-ext). Each subset gets its own family name: satori picks one font per family and weight,
- * then falls back along the family list for glyphs that font lacks.
- */
-const FONT_SUBSETS = { latin: 'Noto Serif', cyrillic: 'Noto Serif Cyrillic', 'cyrillic-ext': 'Noto Serif Cyrillic Ext' };
-/** The CSS `font-family` of card text: the subsets in fallback order. */
-export const CARD_FONT_FAMILY = Object.values(FONT_SUBSETS).map((family) => `'${family}'`).join(', ');
 const FONT_FILES = Object.entries(FONT_SUBSETS).flatMap(([subset, name]) =>
 	([400, 700] as const).map((weight) => ({ subset, name, weight })),
 );
@@ -76,57 +40,6 @@ export function cardFonts(): Promise<{ fonts: Font[]; hash: string }> {
 		return { fonts, hash: hash.digest('hex') };
 	});
 	return fontsLoaded;
-}
-
-const PALETTE = { paper: '#fdfcf9', ink: '#1a1a1a', muted: '#595959', accent: '#8a1c1c', rule: '#d6d1c4' };
-
-const el = (type: string, style: CardNode['props']['style'], children?: CardNode['props']['children']): CardNode => ({
-	type,
-	props: { style, children },
-});
-
-/** Headline size by length, so short headlines fill the card and long ones still fit. */
-export function headlineSize(headline: string): number {
-	const length = [...headline].length;
-	if (length <= 40) return 72;
-	if (length <= 70) return 62;
-	if (length <= 110) return 52;
-	return 44;
-}
-
-/** The branded card's layout: site name, kicker, headline (wrapped, at most 5 lines) and footer. */
-export function brandedCardTree(card: BrandedCard): CardNode {
-	// The outer box is the canvas; padding lives inside it (satori sizes boxes content-box).
-	return el(
-		'div',
-		{
-			width: '100%',
-			height: '100%',
-			display: 'flex',
-			backgroundColor: PALETTE.paper,
-			borderTop: `16px solid ${PALETTE.accent}`,
-			fontFamily: CARD_FONT_FAMILY,
-			color: PALETTE.ink,
-		},
-		[
-			el('div', { display: 'flex', flexDirection: 'column', justifyContent: 'space-between', flexGrow: 1, padding: '48px 72px' }, [
-				el('div', { display: 'flex', fontSize: 40, fontWeight: 700, letterSpacing: 1 }, card.siteName),
-				el('div', { display: 'flex', flexDirection: 'column' }, [
-					el('div', { display: 'flex', fontSize: 30, fontWeight: 700, color: PALETTE.accent, marginBottom: 20 }, card.kicker),
-					el(
-						'div',
-						{ display: 'block', fontSize: headlineSize(card.headline), fontWeight: 700, lineHeight: 1.15, lineClamp: 5 },
-						card.headline,
-					),
-				]),
-				el(
-					'div',
-					{ display: 'flex', fontSize: 28, color: PALETTE.muted, borderTop: `2px solid ${PALETTE.rule}`, paddingTop: 20 },
-					card.footer,
-				),
-			]),
-		],
-	);
 }
 
 /** The branded card as SVG, every glyph drawn as a path. */

@@ -7,7 +7,7 @@ import { SITE } from '../config.ts';
 import { formatEditionDate } from '../i18n/format.ts';
 import { t } from '../i18n/ui.ts';
 import type { Article } from '../lib/articles.ts';
-import { cardExtension, type BrandedCard } from '../../scripts/lib/cardDrawing.ts';
+import { cardExtension, type BrandedCard } from '../lib/socialCard.ts';
 
 /** A card to write: its site path, and its content (a photo card names its lead image file). */
 export interface CardJob {

@@ -12,7 +12,7 @@ import { processImage } from './imagePipeline.ts';
 import { breadcrumbLd, newsArticleLd, websiteLd, type Crumb, type JsonLd, type Publisher } from '../lib/jsonLd.ts';
 import { listingHeading } from '../lib/listingText.ts';
 import type { ListingPage } from '../lib/listings.ts';
-import { CARD_HEIGHT, CARD_WIDTH } from '../../scripts/lib/cardDrawing.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from '../lib/socialCard.ts';
 import type { ArticleFacts, SocialImage } from '../lib/socialMeta.ts';
 
 export interface FeedLink {

@@ -4,18 +4,8 @@ import path from 'node:path';
 import satori from 'satori';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	CARD_FONT_FAMILY,
-	CARD_HEIGHT,
-	CARD_WIDTH,
-	brandedCardSvg,
-	cachedCard,
-	cardFonts,
-	cardKey,
-	headlineSize,
-	renderCard,
-	type BrandedCard,
-} from '../../scripts/lib/cardDrawing.ts';
+import { brandedCardSvg, cachedCard, cardFonts, cardKey, renderCard } from '../../scripts/lib/cardDrawing.ts';
+import { CARD_FONT_FAMILY, CARD_HEIGHT, CARD_WIDTH, headlineSize, type BrandedCard } from '../../src/lib/socialCard.ts';
 
 const KAZAKH = 'әғқңөұүһіӘҒҚҢӨҰҮҺІ';
 
