@@ -3,7 +3,6 @@
  * Server-side only (it reads the environment); never import it from a client script.
  */
 import path from 'node:path';
-import type { SearchPeriod } from './lib/searchBundles.ts';
 
 const env = process.env;
 
@@ -67,6 +66,9 @@ export const IMAGES = {
  * day: the month so far with, for its first ten days, the month before (300–1,200 stories).
  * `CARAVAN_SEARCH_RECENT_STORIES` overrides it (tests).
  */
+/** A search bundle's span: calendar months (from January) or days (from 1970-01-01), in UTC. */
+export type SearchPeriod = { months: number } | { days: number };
+
 export const SEARCH_RECENT_STORIES = Number(env.CARAVAN_SEARCH_RECENT_STORIES) || 300;
 
 /**

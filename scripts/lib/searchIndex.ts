@@ -17,7 +17,8 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { cacheDir, SEARCH_BUNDLE_PERIOD, SEARCH_RECENT_STORIES } from '../../src/config.ts';
 import { LANGS, langPrefix } from '../../src/i18n/ui.ts';
-import { bundleHeaderRules, searchBundlePath, searchBundleStarts, type SearchPeriod } from '../../src/lib/searchBundles.ts';
+import type { SearchPeriod } from '../../src/config.ts';
+import { bundleHeaderRules, searchBundlePath, searchBundleStarts } from '../../src/lib/searchBundles.ts';
 
 /**
  * Pages that are search results, relative to the built site: every edition's articles. Each

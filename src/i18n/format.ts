@@ -1,5 +1,17 @@
 /** Language-aware formatting: dates, numbers and plural forms, all through Intl. */
-import { formatter } from '../lib/dates.ts';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One `Intl.DateTimeFormat` per use, locale and time zone, made once: creating one costs
+ * ~100–400 µs, and every page formats dozens of dates (measured: a third of a 1,500-article build).
+ */
+export function formatter(key: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const cacheKey = `${key}|${locale}|${options.timeZone}`;
+	let format = formatters.get(cacheKey);
+	if (!format) formatters.set(cacheKey, (format = new Intl.DateTimeFormat(locale, options)));
+	return format;
+}
 
 /** "17 December 2025" / "17 декабря 2025": day, month name, year, without the Russian "г.". */
 export function formatEditionDate(date: Date, locale: string, timeZone: string): string {

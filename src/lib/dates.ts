@@ -1,4 +1,5 @@
 /** Dates: "now", parsing front-matter dates strictly, and formatting in the site's time zone. */
+import { formatter } from '../i18n/format.ts';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME =
@@ -20,19 +21,6 @@ export function now(env: Record<string, string | undefined> = process.env): Date
 function isRealCalendarDate(year: number, month: number, day: number): boolean {
 	if (month < 1 || month > 12 || day < 1) return false;
 	return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * One `Intl.DateTimeFormat` per use, locale and time zone, made once: creating one costs
- * ~100–400 µs, and every page formats dozens of dates (measured: a third of a 1,500-article build).
- */
-export function formatter(key: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-	const cacheKey = `${key}|${locale}|${options.timeZone}`;
-	let format = formatters.get(cacheKey);
-	if (!format) formatters.set(cacheKey, (format = new Intl.DateTimeFormat(locale, options)));
-	return format;
 }
 
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Asia/Almaty → 300). */

@@ -10,8 +10,7 @@
  * Shared by the build and the search page: keep it free of Node.
  */
 
-/** A bundle's span: calendar months (from January) or days (from 1970-01-01), in UTC. */
-export type SearchPeriod = { months: number } | { days: number };
+import type { SearchPeriod } from '../config.ts';
 
 const DAY_MS = 86_400_000;
 
