@@ -1,7 +1,8 @@
 /**
  * `npm test`: everything the tests need, then every test. Installs Debian's Chromium (browser
  * tests use it through playwright-core) and shellcheck when they are missing, lints the GitHub
- * workflows with actionlint and shellcheck (scripts/actionlint.ts), type-checks, then runs Vitest.
+ * workflows with actionlint and shellcheck (scripts/actionlint.ts), checks the import graph
+ * (scripts/lint-deps.ts), type-checks, then runs Vitest.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -31,5 +32,9 @@ ensureDebian(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'chromium');
 // actionlint's shell-script checks (scripts/actionlint.ts).
 ensureDebian(SHELLCHECK, 'shellcheck');
 rmSync(path.join(root, '.test-output'), { recursive: true, force: true });
-const ok = run(process.execPath, [path.join(root, 'scripts', 'actionlint.ts')]) && run(bin('astro'), ['check']) && run(bin('vitest'), ['run', ...process.argv.slice(2)]);
+const ok =
+	run(process.execPath, [path.join(root, 'scripts', 'actionlint.ts')]) &&
+	run(process.execPath, [path.join(root, 'scripts', 'lint-deps.ts')]) &&
+	run(bin('astro'), ['check']) &&
+	run(bin('vitest'), ['run', ...process.argv.slice(2)]);
 process.exit(ok ? 0 : 1);
