@@ -20,7 +20,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(process.env.CARAVAN_OUT_DIR ?? path.join(root, 'dist'));
 const scratchDir = `${outDir}.tmp`;
 const oldDir = `${outDir}.old`;
-/** One build at a time per checkout (scripts/buildLock.ts); in `.astro/`, which builds share. */
+/** One build at a time per checkout (scripts/lib/buildLock.ts); in `.astro/`, which builds share. */
 const lockDir = path.join(root, '.astro', 'build.lock');
 let lock: BuildLock | undefined;
 
@@ -28,7 +28,7 @@ let lock: BuildLock | undefined;
 const postBuildSteps: { name: string; run: (dir: string) => Promise<void> }[] = [
 	// Astro writes ru/404.astro as ru/404/index.html; CDNs look for the nearest 404.html.
 	{ name: 'edition 404 pages', run: moveEdition404s },
-	// The cards Astro listed, drawn on every core (scripts/cards.ts).
+	// The cards Astro listed, drawn on every core (scripts/lib/cards.ts).
 	{ name: 'social cards', run: drawCards },
 	// Last: Pagefind reads the finished article pages.
 	{ name: 'search index', run: buildSearchIndex },

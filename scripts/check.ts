@@ -3,7 +3,7 @@
  * report all problems at once. Exit 0 when clean, 1 when anything is wrong, 2 when the command
  * itself was misused. Also the first step of the build.
  *
- * Each file's own checks are cached by the digest of its text (scripts/checkCache.ts); the rules
+ * Each file's own checks are cached by the digest of its text (scripts/lib/checkCache.ts); the rules
  * across files (unique slugs, links to other stories, translations) run on every check, over an
  * index of every article. Given files, only problems in those files, or across files involving
  * them (a link to a story deleted in one of them), are reported.

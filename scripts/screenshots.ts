@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots [-- --pr-only]`: build the sample site (with the tests' fixed clock), open
  * it in Debian Chromium and refresh docs/screenshots/*.png, the pictures docs/design.md shows; then
- * draw the pull-request illustrations the writers' guide shows (scripts/prIllustrations.ts).
+ * draw the pull-request illustrations the writers' guide shows (scripts/lib/prIllustrations.ts).
  * `--pr-only` skips the site. Viewport-high, palette PNGs, so the repository stays small.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';

@@ -47,7 +47,7 @@ export const TICKER = {
 	apiUrl: env.TICKER_API_URL ?? 'https://open.er-api.com/v6/latest/USD',
 } as const;
 
-/** How images are resized and where listings and articles show them (see `src/lib/images.ts`). */
+/** How images are resized and where listings and articles show them (see `src/site/imagePipeline.ts`). */
 export const IMAGES = {
 	/** Widths made of article and body images; never wider than the original. */
 	widths: [400, 800, 1200, 1600],

@@ -1,4 +1,4 @@
-/** Content collections: where articles and ticker snapshots come from, validated by `src/schema.ts`. */
+/** Content collections: where articles and ticker snapshots come from, validated by `src/lib/schema.ts`. */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { readdir, readFile } from 'node:fs/promises';
@@ -55,7 +55,7 @@ function withOwnReader(loader: Loader): Loader {
  * Astro keeps an article's rendered body while its file is unchanged (the entry's digest is the
  * file's text), so a photo replaced under the same name would keep its old processed copies.
  * Fold the bytes of every image the text names into the digest: the body is rendered again, and
- * the digest, which page cache keys use (src/content.ts), covers the images too.
+ * the digest, which page cache keys use (src/site/content.ts), covers the images too.
  */
 function withImagesInDigest(loader: Loader, articlesDir: string): Loader {
 	return {

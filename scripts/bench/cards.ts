@@ -73,7 +73,7 @@ export async function measureCards(contentDir: string, count = 30): Promise<Card
 	try {
 		const branded = (await stories(contentDir, count, false)).map((s) => s.card);
 		const photos = (await stories(contentDir, Math.ceil(count / 3), true)).map((s) => s.card);
-		// As in the build's card workers (scripts/cardWorker.ts): one libvips thread each.
+		// As in the build's card workers (scripts/lib/cardWorker.ts): one libvips thread each.
 		const vipsThreads = sharp.concurrency();
 		sharp.concurrency(1);
 		// Fonts and satori's layout engine load once per build process, not once per card.

@@ -1,5 +1,5 @@
 /**
- * One thread of the social-card pool (`scripts/cards.ts`): draws the cards of a batch, or finds
+ * One thread of the social-card pool (`scripts/lib/cards.ts`): draws the cards of a batch, or finds
  * them in the cache by content hash, and copies each into the output folder.
  */
 import { copyFile, mkdir, readFile } from 'node:fs/promises';

@@ -1,6 +1,6 @@
 /**
  * The build's social-card step: reads the cards Astro listed (`/cards/manifest.json`, see
- * `src/cards.ts`), removes that list, and draws the cards on every core with a pool of worker
+ * `src/site/cards.ts`), removes that list, and draws the cards on every core with a pool of worker
  * threads (Astro renders pages on about one), each card cached by content hash between builds.
  */
 import { existsSync } from 'node:fs';

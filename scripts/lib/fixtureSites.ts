@@ -33,7 +33,7 @@ export const SITES = {
 	},
 	/** The writers' toolkit fixture (tests/fixtures/writers), copied with camera-sized photos carrying EXIF/GPS. */
 	writers: { contentDir: path.join(OUTPUT, 'writers-content'), epoch: FIXTURE_EPOCH, prepare: prepareWritersContent },
-	/** Known XSS vectors in Markdown and MDX bodies (tests/fixtures/xss/vectors.json, tests/helpers/xssSite.ts). */
+	/** Known XSS vectors in Markdown and MDX bodies (tests/fixtures/xss/vectors.json, scripts/lib/xssSite.ts). */
 	xss: { contentDir: path.join(OUTPUT, 'xss-content'), epoch: FIXTURE_EPOCH, prepare: prepareXssContent },
 } as const;
 

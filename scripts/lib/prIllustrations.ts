@@ -61,7 +61,7 @@ export interface Annotation {
 	message: string;
 }
 
-/** Parse the command `npm run check` prints under GitHub Actions (src/lib/annotations.ts), unescaped as the runner does. */
+/** Parse the command `npm run check` prints under GitHub Actions (scripts/lib/annotations.ts), unescaped as the runner does. */
 export function parseAnnotation(command: string): Annotation {
 	const match = /^::error file=([^,]*),line=(\d+),title=([^:]*)::(.*)$/.exec(command);
 	if (!match) throw new Error(`not an ::error command: ${command}`);

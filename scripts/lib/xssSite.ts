@@ -1,5 +1,5 @@
 /**
- * The XSS fixture site (site `xss` in tests/helpers/site.ts): the vectors of
+ * The XSS fixture site (site `xss` in scripts/lib/fixtureSites.ts): the vectors of
  * tests/fixtures/xss/vectors.json written into Markdown and MDX article bodies as a writer would
  * type them, beside one story per format of the formatting writers may use. tests/browser/xss.test.ts
  * opens every story in Chromium.

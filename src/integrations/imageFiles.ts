@@ -1,5 +1,5 @@
 /**
- * Serves and ships the files `src/lib/images.ts` makes into the cache: `astro dev` serves them
+ * Serves and ships the files `src/site/imagePipeline.ts` makes into the cache: `astro dev` serves them
  * under `/_images/`; `astro build` links the ones its pages use into the output.
  */
 import { createReadStream, existsSync } from 'node:fs';
@@ -45,7 +45,7 @@ export default function caravanImages(): AstroIntegration {
 				const names = await referencedImages(outDir);
 				if (names.size === 0) return;
 				await mkdir(path.join(outDir, IMAGES.urlPrefix), { recursive: true });
-				// Hard links, not copies: the cache writes each image once, to a new name (src/lib/images.ts).
+				// Hard links, not copies: the cache writes each image once, to a new name (src/site/imagePipeline.ts).
 				for (const name of [...names].sort()) {
 					const [from, to] = [path.join(imagesDir(), name), path.join(outDir, IMAGES.urlPrefix, name)];
 					await link(from, to).catch(() => copyFile(from, to));

@@ -56,7 +56,7 @@ export const correctionSchema = z.strictObject({
 
 export const imageSchema = z
 	.strictObject({
-		/** `./lead.jpg` beside the article, or `/images/lead.jpg` in the content folder's `images/` (see `src/lib/imageSrc.ts`). */
+		/** `./lead.jpg` beside the article, or `/images/lead.jpg` in the content folder's `images/` (see `src/lib/imagePaths.ts`). */
 		src: nonEmptyText('the image file'),
 		/** What the image shows, for readers who cannot see it. */
 		alt: z.string({ error: 'expected a description of the image as text' }).optional(),

@@ -5,8 +5,8 @@
  * search touching a second bundle costs its metadata and an index chunk (~25 KB, however few
  * its stories), so the bundle a first search loads is never a period just begun. A period's
  * bundle never changes once newer periods hold enough stories, so a build re-indexes only the
- * bundles whose stories changed (scripts/searchIndex.ts), and the search page searches the
- * newest bundle first and older ones as the reader asks for more (src/scripts/searchPage.ts).
+ * bundles whose stories changed (scripts/lib/searchIndex.ts), and the search page searches the
+ * newest bundle first and older ones as the reader asks for more (src/client/searchPage.ts).
  * Shared by the build and the search page: keep it free of Node.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Sätteri plugins for article bodies (Markdown and MDX), wired in `astro.config.mjs`:
- * - images: `![alt](./photo.jpg)` becomes a responsive `<picture>` through `src/lib/images.ts`
+ * - images: `![alt](./photo.jpg)` becomes a responsive `<picture>` through `src/site/imagePipeline.ts`
  *   (and MDX `<Figure src>` is resolved the same way);
  * - sanitising: raw HTML and HTML-like JSX keep formatting only, by `sanitize-html` with the
  *   allow-list in `src/lib/sanitize.ts` (which also says why that library).

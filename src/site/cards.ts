@@ -1,6 +1,6 @@
 /**
  * Social cards for the site and its stories: which cards the build writes, where, and what each
- * shows. Astro lists them (`/cards/manifest.json`); `scripts/cards.ts` draws them after the Astro
+ * shows. Astro lists them (`/cards/manifest.json`); `scripts/lib/cards.ts` draws them after the Astro
  * step on every core and caches them between builds.
  */
 import { SITE } from '../config.ts';

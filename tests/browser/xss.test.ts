@@ -1,7 +1,7 @@
 /**
  * The sanitiser holds by itself: known XSS vectors (tests/fixtures/xss/vectors.json: the OWASP
  * filter-evasion cheat sheet, mutation XSS, disguised script URLs) typed into Markdown and MDX
- * bodies, built into a small site (tests/helpers/xssSite.ts), opened in Chromium served WITHOUT
+ * bodies, built into a small site (scripts/lib/xssSite.ts), opened in Chromium served WITHOUT
  * the Content-Security-Policy. No script may run (alert, confirm, prompt and `__xssHit` are
  * trapped in every frame; a dialog or a request to another host counts too), no handler
  * attribute or script URL may be left in the page, and writers' formatting must stay.

@@ -1,5 +1,5 @@
 /**
- * The search index step on its own (scripts/searchIndex.ts), over copies of the built fixture in
+ * The search index step on its own (scripts/lib/searchIndex.ts), over copies of the built fixture in
  * five-day bundles: a bundle is reused from the cache byte for byte unless what Pagefind reads of
  * its stories changed, a story moved between bundles gives a cold build's index, and what is
  * fed to Pagefind (the article alone) indexes exactly as the whole page would.

@@ -1,4 +1,4 @@
-/** The build lock (scripts/buildLock.ts): who waits, and which locks count as stale. */
+/** The build lock (scripts/lib/buildLock.ts): who waits, and which locks count as stale. */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-/** The check before a build swaps its output into dist/ (scripts/finishedOutput.ts). */
+/** The check before a build swaps its output into dist/ (scripts/lib/finishedOutput.ts). */
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';

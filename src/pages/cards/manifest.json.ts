@@ -1,5 +1,5 @@
 /**
- * `/cards/manifest.json`: the social cards the site needs, for `scripts/cards.ts`, which draws them
+ * `/cards/manifest.json`: the social cards the site needs, for `scripts/lib/cards.ts`, which draws them
  * on every core after the Astro step (Astro renders on about one) and removes this file.
  */
 import type { APIRoute } from 'astro';
