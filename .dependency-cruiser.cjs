@@ -14,6 +14,15 @@ const IO_MODULES = [
 	'^astro:',
 ];
 
+/** A rule: imports from modules matching `from` to modules matching `to` (and not `toNot`) are errors. */
+const forbid = (name, comment, from, to, toNot) => ({
+	name,
+	severity: 'error',
+	comment,
+	from: { path: from },
+	to: toNot ? { path: to, pathNot: toNot } : { path: to },
+});
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
 	forbidden: [
@@ -24,55 +33,13 @@ module.exports = {
 			from: {},
 			to: { circular: true },
 		},
-		{
-			name: 'src-not-to-scripts-or-tests',
-			severity: 'error',
-			comment: 'The site does not import the commands or the tests: move the shared code into src/lib.',
-			from: { path: '^src/' },
-			to: { path: '^(scripts|tests)/' },
-		},
-		{
-			name: 'scripts-not-to-tests',
-			severity: 'error',
-			comment: 'Commands do not import tests/: helpers both use live in scripts/lib.',
-			from: { path: '^scripts/' },
-			to: { path: '^tests/' },
-		},
-		{
-			name: 'lib-only-lib-config-i18n',
-			severity: 'error',
-			comment: 'src/lib holds pure functions: it imports only src/lib, src/config.ts and src/i18n.',
-			from: { path: '^src/lib/' },
-			to: { path: '^src/', pathNot: '^src/(lib/|i18n/|config\\.ts$)' },
-		},
-		{
-			name: 'lib-no-io',
-			severity: 'error',
-			comment: 'src/lib holds pure functions: file, process and image I/O belong in src/site or scripts/lib.',
-			from: { path: '^src/lib/' },
-			to: { path: IO_MODULES },
-		},
-		{
-			name: 'i18n-only-config',
-			severity: 'error',
-			comment: 'Interface strings and formatting import only src/config.ts.',
-			from: { path: '^src/i18n/' },
-			to: { path: '^src/', pathNot: '^src/(i18n/|config\\.ts$)' },
-		},
-		{
-			name: 'config-is-a-leaf',
-			severity: 'error',
-			comment: 'src/config.ts is the settings every layer reads: it imports nothing from src/.',
-			from: { path: '^src/config\\.ts$' },
-			to: { path: '^src/' },
-		},
-		{
-			name: 'client-only-lib-i18n',
-			severity: 'error',
-			comment: 'Browser code imports only src/lib and src/i18n (and itself).',
-			from: { path: '^src/client/' },
-			to: { path: '^src/', pathNot: '^src/(client|lib|i18n)/' },
-		},
+		forbid('src-not-to-scripts-or-tests', 'The site does not import the commands or the tests: move shared code into src/lib.', '^src/', '^(scripts|tests)/'),
+		forbid('scripts-not-to-tests', 'Commands do not import tests/: helpers both use live in scripts/lib.', '^scripts/', '^tests/'),
+		forbid('lib-only-lib-config-i18n', 'src/lib holds pure functions: it imports only src/lib, src/config.ts and src/i18n.', '^src/lib/', '^src/', '^src/(lib/|i18n/|config\\.ts$)'),
+		forbid('lib-no-io', 'src/lib holds pure functions: file, process and image I/O belong in src/site or scripts/lib.', '^src/lib/', IO_MODULES),
+		forbid('i18n-only-config', 'Interface strings and formatting import only src/config.ts.', '^src/i18n/', '^src/', '^src/(i18n/|config\\.ts$)'),
+		forbid('config-is-a-leaf', 'src/config.ts holds the settings every layer reads: it imports nothing from src/.', '^src/config\\.ts$', '^src/'),
+		forbid('client-only-lib-i18n', 'Browser code imports only src/lib and src/i18n (and itself).', '^src/client/', '^src/', '^src/(client|lib|i18n)/'),
 	],
 	options: {
 		doNotFollow: { path: 'node_modules' },
