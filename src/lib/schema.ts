@@ -123,9 +123,17 @@ export type ArticleData = z.output<typeof articleSchema>;
 export const ARTICLE_KEYS = Object.keys(articleSchema.shape);
 
 const currencyCode = /^[A-Z]{3}$/;
+const SNAPSHOT_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const tickerSchema = z.strictObject({
-	date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected the snapshot day as YYYY-MM-DD' }),
+	/** The day the rates are for; a real calendar day, so the ticker can show it without checking again. */
+	date: z
+		.string()
+		.regex(SNAPSHOT_DAY, { error: 'expected the snapshot day as YYYY-MM-DD' })
+		// Only a well-formed day is judged here: a malformed one has its own message above.
+		.refine((day) => !SNAPSHOT_DAY.test(day) || parseContentDate(day, SITE.timeZone).ok, {
+			error: 'is not a real calendar date, expected the snapshot day as YYYY-MM-DD',
+		}),
 	base: z.string().regex(currencyCode, { error: 'expected a three-letter currency code like USD' }),
 	rates: z
 		.record(

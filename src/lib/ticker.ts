@@ -1,12 +1,9 @@
-/** Currency ticker maths: which snapshots to show and what each item reads. */
-
-export interface Snapshot {
-	/** Calendar day, `YYYY-MM-DD`. */
-	date: string;
-	base: string;
-	/** Units of each currency per 1 base. */
-	rates: Record<string, number>;
-}
+/** Currency ticker maths: which snapshots to show, what each item reads, and the day it is for. */
+import { localiseDecimal } from '../i18n/format.ts';
+import { t, type Lang } from '../i18n/ui.ts';
+import type { TickerSnapshot } from '../schema.ts';
+import { parseContentDate } from './dates.ts';
+import { timeElement } from './timeElement.ts';
 
 export interface TickerItem {
 	code: string;
@@ -25,16 +22,18 @@ export interface TickerItem {
 }
 
 export interface Ticker {
-	current: Snapshot;
-	previous?: Snapshot;
+	current: TickerSnapshot;
+	previous?: TickerSnapshot;
+	/** The start of the current snapshot's day in the site's time zone: what the rates are "as of". */
+	asOf: Date;
 	items: TickerItem[];
 }
 
 /** The newest snapshot dated on or before `today` (YYYY-MM-DD), and the one before it. */
 export function pickSnapshots(
-	snapshots: readonly Snapshot[],
+	snapshots: readonly TickerSnapshot[],
 	today: string,
-): { current: Snapshot; previous?: Snapshot } | undefined {
+): { current: TickerSnapshot; previous?: TickerSnapshot } | undefined {
 	const usable = snapshots.filter((s) => s.date <= today).sort((a, b) => b.date.localeCompare(a.date));
 	const [current, previous] = usable;
 	return current ? { current, previous } : undefined;
@@ -68,7 +67,7 @@ export function percentChange(currentRate: number, previousRate: number): number
 }
 
 /** Ticker items for `codes` (in that order) that the current snapshot has. */
-export function tickerItems(current: Snapshot, previous: Snapshot | undefined, codes: readonly string[]): TickerItem[] {
+export function tickerItems(current: TickerSnapshot, previous: TickerSnapshot | undefined, codes: readonly string[]): TickerItem[] {
 	const comparable = previous && previous.base === current.base ? previous : undefined;
 	return codes.flatMap((code) => {
 		const rate = current.rates[code];
@@ -84,9 +83,34 @@ export function tickerItems(current: Snapshot, previous: Snapshot | undefined, c
 	});
 }
 
-/** The ticker for `today`, or undefined when no snapshot is old enough. */
-export function buildTicker(snapshots: readonly Snapshot[], today: string, codes: readonly string[]): Ticker | undefined {
+/**
+ * The ticker for `today` (YYYY-MM-DD in `timeZone`), or undefined when no snapshot is old enough.
+ * Snapshots come through `tickerSchema`, which has checked every date is a real calendar day.
+ */
+export function buildTicker(snapshots: readonly TickerSnapshot[], today: string, codes: readonly string[], timeZone: string): Ticker | undefined {
 	const picked = pickSnapshots(snapshots, today);
 	if (!picked) return undefined;
-	return { ...picked, items: tickerItems(picked.current, picked.previous, codes) };
+	const day = parseContentDate(picked.current.date, timeZone);
+	if (!day.ok) throw new Error(`ticker snapshot ${picked.current.date}: date: ${day.message}`);
+	return { ...picked, asOf: day.date, items: tickerItems(picked.current, picked.previous, codes) };
+}
+
+/** What the ticker shows in an edition: its heading and each item's words, with the edition's decimal separator. */
+export interface TickerView {
+	/** "Currency rates on 17 December 2025". */
+	title: string;
+	items: { label: string; change?: { text: string; direction: NonNullable<TickerItem['direction']> } }[];
+}
+
+/** The ticker in `lang`'s words and numbers. */
+export function tickerView(ticker: Pick<Ticker, 'asOf' | 'items'>, lang: Lang): TickerView {
+	const ui = t(lang);
+	const local = (text: string) => localiseDecimal(text, ui.decimalSeparator);
+	return {
+		title: ui.tickerTitle(timeElement(ticker.asOf, lang, 'day').text),
+		items: ticker.items.map((item) => ({
+			label: local(item.label),
+			...(item.changeText && item.direction ? { change: { text: local(item.changeText), direction: item.direction } } : {}),
+		})),
+	};
 }

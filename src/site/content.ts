@@ -129,7 +129,7 @@ async function load(): Promise<Shared> {
 		entries: byId,
 		translations: translationMap(all),
 		editions: Object.fromEntries(LANGS.map((lang) => [lang, edition(lang, all)])) as Record<Lang, Edition>,
-		ticker: buildTicker(snapshots, isoDay(clock, SITE.timeZone), TICKER.currencies),
+		ticker: buildTicker(snapshots, isoDay(clock, SITE.timeZone), TICKER.currencies, SITE.timeZone),
 	};
 }
 

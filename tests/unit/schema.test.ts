@@ -347,6 +347,14 @@ describe('tickerSchema', () => {
 		expect(tickerIssues({ ...snapshot, date })).toEqual(['date: expected the snapshot day as YYYY-MM-DD']);
 	});
 
+	it.each(['2025-02-30', '2025-13-01', '2025-12-00'])('rejects the impossible day %j', (date) => {
+		expect(tickerIssues({ ...snapshot, date })).toEqual(['date: is not a real calendar date, expected the snapshot day as YYYY-MM-DD']);
+	});
+
+	it('accepts a leap day', () => {
+		expect(tickerSchema.safeParse({ ...snapshot, date: '2028-02-29' }).success).toBe(true);
+	});
+
 	it('rejects unknown keys', () => {
 		expect(tickerSchema.safeParse({ ...snapshot, source: 'api' }).success).toBe(false);
 	});

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { TICKER } from '../../src/config.ts';
-import {
-	buildTicker,
-	formatChange,
-	formatValue,
-	percentChange,
-	pickSnapshots,
-	tickerItems,
-	type Snapshot,
-} from '../../src/lib/ticker.ts';
+import type { TickerSnapshot } from '../../src/schema.ts';
+import { buildTicker, formatChange, formatValue, percentChange, pickSnapshots, tickerItems, tickerView } from '../../src/lib/ticker.ts';
 
-const snap = (date: string, rates: Record<string, number>, base = 'USD'): Snapshot => ({ date, base, rates });
+const snap = (date: string, rates: Record<string, number>, base = 'USD'): TickerSnapshot => ({ date, base, rates });
 
-const texts = (current: Snapshot, previous: Snapshot | undefined, codes: readonly string[]) =>
+const ZONE = 'Asia/Almaty';
+
+const texts = (current: TickerSnapshot, previous: TickerSnapshot | undefined, codes: readonly string[]) =>
 	tickerItems(current, previous, codes).map((item) => item.text);
 
 describe('formatValue', () => {
@@ -183,7 +178,7 @@ describe('buildTicker', () => {
 
 	it('shows every configured currency with its change, in the configured order', () => {
 		expect(TICKER.base).toBe('USD');
-		const ticker = buildTicker(snapshots, '2025-12-17', TICKER.currencies);
+		const ticker = buildTicker(snapshots, '2025-12-17', TICKER.currencies, ZONE);
 		expect(ticker?.current.date).toBe('2025-12-17');
 		expect(ticker?.previous?.date).toBe('2025-12-16');
 		expect(ticker?.items.map((i) => i.text)).toEqual([
@@ -195,13 +190,24 @@ describe('buildTicker', () => {
 		]);
 	});
 
+	it("is as of the start of the current snapshot's day in the site's time zone", () => {
+		expect(buildTicker(snapshots, '2025-12-17', TICKER.currencies, ZONE)?.asOf).toEqual(new Date('2025-12-16T19:00:00Z'));
+		expect(buildTicker(snapshots, '2025-12-17', TICKER.currencies, 'UTC')?.asOf).toEqual(new Date('2025-12-17T00:00:00Z'));
+	});
+
+	it('refuses a snapshot day that is not a real date (the schema lets none through)', () => {
+		expect(() => buildTicker([snap('2025-02-30', { KGS: 87.41 })], '2025-12-17', ['KGS'], ZONE)).toThrow(
+			'ticker snapshot 2025-02-30: date: "2025-02-30" is not a real calendar date',
+		);
+	});
+
 	it('leaves changes out when only one snapshot is old enough', () => {
-		const ticker = buildTicker(snapshots.slice(0, 1), '2025-12-17', ['KGS']);
+		const ticker = buildTicker(snapshots.slice(0, 1), '2025-12-17', ['KGS'], ZONE);
 		expect(ticker?.items.map((i) => i.text)).toEqual(['KGS/USD = 0.01144']);
 	});
 
 	it('is undefined before the first snapshot', () => {
-		expect(buildTicker(snapshots, '2025-12-15', TICKER.currencies)).toBeUndefined();
+		expect(buildTicker(snapshots, '2025-12-15', TICKER.currencies, ZONE)).toBeUndefined();
 	});
 
 	it('never shows "-0%" anywhere', () => {
@@ -209,11 +215,44 @@ describe('buildTicker', () => {
 			snap('2025-12-16', { KGS: 87.41, KZT: 515.46, TJS: 9.2243, TMT: 3.51, UZS: 12050.12 }),
 			snap('2025-12-17', { KGS: 87.4101, KZT: 515.4601, TJS: 9.22431, TMT: 3.510001, UZS: 12050.1201 }),
 		];
-		const ticker = buildTicker(many, '2025-12-17', TICKER.currencies);
+		const ticker = buildTicker(many, '2025-12-17', TICKER.currencies, ZONE);
 		expect(ticker?.items).toHaveLength(5);
 		for (const item of ticker?.items ?? []) {
 			expect(item.text).toMatch(/ 0%$/);
 			expect(item.text).not.toContain('-0%');
 		}
+	});
+});
+
+describe('tickerView', () => {
+	const ticker = buildTicker(
+		[snap('2025-12-16', { KGS: 87.41, TJS: 9.19 }), snap('2025-12-17', { KGS: 87.41, TJS: 9.2243 })],
+		'2025-12-17',
+		['KGS', 'TJS'],
+		ZONE,
+	)!;
+
+	it('titles the ticker with its day and shows each item with its change, in English', () => {
+		expect(tickerView(ticker, 'en')).toEqual({
+			title: 'Currency rates on 17 December 2025',
+			items: [
+				{ label: 'KGS/USD = 0.01144', change: { text: '0%', direction: 'flat' } },
+				{ label: 'TJS/USD = 0.10841', change: { text: '-0.37%', direction: 'down' } },
+			],
+		});
+	});
+
+	it("uses the edition's words and decimal separator", () => {
+		const view = tickerView(ticker, 'ru');
+		expect(view.title).toBe('Курсы валют на 17 декабря 2025');
+		expect(view.items.map((item) => [item.label, item.change?.text])).toEqual([
+			['KGS/USD = 0,01144', '0%'],
+			['TJS/USD = 0,10841', '-0,37%'],
+		]);
+	});
+
+	it('shows no change without a previous snapshot', () => {
+		const first = buildTicker([snap('2025-12-16', { KGS: 87.41 })], '2025-12-17', ['KGS'], ZONE)!;
+		expect(tickerView(first, 'en').items).toEqual([{ label: 'KGS/USD = 0.01144' }]);
 	});
 });
