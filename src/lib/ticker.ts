@@ -1,7 +1,7 @@
 /** Currency ticker maths: which snapshots to show, what each item reads, and the day it is for. */
 import { localiseDecimal } from '../i18n/format.ts';
 import { t, type Lang } from '../i18n/ui.ts';
-import type { TickerSnapshot } from '../schema.ts';
+import type { TickerSnapshot } from './schema.ts';
 import { parseContentDate } from './dates.ts';
 import { timeElement } from './timeElement.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TICKER } from '../../src/config.ts';
-import type { TickerSnapshot } from '../../src/schema.ts';
+import type { TickerSnapshot } from '../../src/lib/schema.ts';
 import { buildTicker, formatChange, formatValue, percentChange, pickSnapshots, tickerItems, tickerView } from '../../src/lib/ticker.ts';
 
 const snap = (date: string, rates: Record<string, number>, base = 'USD'): TickerSnapshot => ({ date, base, rates });
