@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COUNTRIES, SECTIONS, SITE } from '../../src/config.ts';
 import { t } from '../../src/i18n/ui.ts';
 import { compareNewestFirst, type Article } from '../../src/lib/articles.ts';
-import { listingHeading, listingTitle } from '../../src/lib/listingText.ts';
+import { listingHeading, listingPageText, listingTitle } from '../../src/lib/listingText.ts';
 import { buildListings, groupBy, listingPages, type Listing } from '../../src/lib/listings.ts';
 import { decDay, makeArticle } from './fixtures.ts';
 
@@ -140,5 +140,44 @@ describe('listing headings and titles', () => {
 		expect(listingTitle({ kind: 'home', name: 'Latest' }, 2)).toBe('Page 2');
 		expect(listingTitle({ kind: 'section', name: 'Politics' }, 1)).toBe('Politics');
 		expect(listingTitle({ kind: 'tag', name: 'budget' }, 3)).toBe('Tagged: budget, Page 3');
+	});
+});
+
+describe('listingPageText', () => {
+	it("heads the front page with the site's name for screen readers, leads with a story on page 1 only", () => {
+		const home = find('home', '')!;
+		expect(listingPageText(home, 1, 'en', 'Caravan')).toEqual({
+			heading: 'Caravan: latest news',
+			headingHidden: true,
+			title: undefined,
+			description: NAMES.description,
+			currentSection: '',
+			layout: 'front',
+		});
+		expect(listingPageText(home, 2, 'en', 'Caravan')).toMatchObject({ title: 'Page 2', layout: 'list', currentSection: '' });
+	});
+
+	it('marks a section as current in the navigation and describes it', () => {
+		expect(listingPageText(find('section', 'economy')!, 1, 'en', 'Caravan')).toEqual({
+			heading: 'Economy',
+			headingHidden: false,
+			title: 'Economy',
+			description: 'Economy: the latest from Caravan.',
+			currentSection: 'economy',
+			layout: 'list',
+		});
+	});
+
+	it('marks no section on author, tag and country pages', () => {
+		const author = listingPageText(find('author', 'aigerim-sadykova')!, 2, 'en', 'Caravan');
+		expect(author).toMatchObject({ heading: 'Stories by Aigerim Sadykova', title: 'Stories by Aigerim Sadykova, Page 2', currentSection: undefined });
+		expect(listingPageText(find('country', 'kazakhstan')!, 1, 'en', 'Caravan').currentSection).toBeUndefined();
+	});
+
+	it("speaks the edition's language", () => {
+		const ru = t('ru');
+		const text = listingPageText({ kind: 'home', key: '', name: ru.latest }, 1, 'ru', 'Caravan');
+		expect(text.heading).toBe(`Caravan: ${ru.latestNews}`);
+		expect(text.description).toBe(ru.description);
 	});
 });
