@@ -72,3 +72,19 @@ export function listingPages(listings: readonly Listing[], pageSize: number): Li
 		paginate(listing.articles, pageSize, listing.basePath).map((page) => ({ listing, page })),
 	);
 }
+
+/** One line of the sections index: a section, how many stories it has, and its newest few. */
+export interface SectionSummary {
+	name: string;
+	basePath: string;
+	total: number;
+	/** Newest first. */
+	latest: Article[];
+}
+
+/** The sections index: every section listing, in navigation order, with its `latest` newest stories. */
+export function sectionSummaries(listings: readonly Listing[], latest: number): SectionSummary[] {
+	return listings
+		.filter((listing) => listing.kind === 'section')
+		.map(({ name, basePath, articles }) => ({ name, basePath, total: articles.length, latest: articles.slice(0, latest) }));
+}

@@ -3,7 +3,7 @@ import { COUNTRIES, SECTIONS, SITE } from '../../src/config.ts';
 import { t } from '../../src/i18n/ui.ts';
 import { compareNewestFirst, type Article } from '../../src/lib/articles.ts';
 import { listingHeading, listingPageText, listingTitle } from '../../src/lib/listingText.ts';
-import { buildListings, groupBy, listingPages, type Listing } from '../../src/lib/listings.ts';
+import { buildListings, groupBy, listingPages, sectionSummaries, type Listing } from '../../src/lib/listings.ts';
 import { decDay, makeArticle } from './fixtures.ts';
 
 const NAMES = t('en');
@@ -179,5 +179,24 @@ describe('listingPageText', () => {
 		const text = listingPageText({ kind: 'home', key: '', name: ru.latest }, 1, 'ru', 'Caravan');
 		expect(text.heading).toBe(`Caravan: ${ru.latestNews}`);
 		expect(text.description).toBe(ru.description);
+	});
+});
+
+describe('sectionSummaries', () => {
+	it('lists every section in navigation order with its total and newest stories', () => {
+		const summaries = sectionSummaries(listings, 1);
+		expect(summaries.map((summary) => summary.basePath)).toEqual(SECTIONS.map((slug) => `/section/${slug}/`));
+		const economy = summaries.find((summary) => summary.basePath === '/section/economy/');
+		expect(economy).toMatchObject({ name: 'Economy', total: 2 });
+		expect(economy?.latest.map((article) => article.slug)).toEqual(['tenge']);
+	});
+
+	it('keeps empty sections, with nothing to show', () => {
+		expect(sectionSummaries(listings, 3).find((summary) => summary.basePath === '/section/politics/')).toEqual({
+			name: NAMES.sections.politics,
+			basePath: '/section/politics/',
+			total: 0,
+			latest: [],
+		});
 	});
 });
