@@ -5,7 +5,7 @@
  */
 import { SITE } from '../config.ts';
 import { LANGS, t, type Lang } from '../i18n/ui.ts';
-import { hreflangLinks, languageSwitch, type Alternate, type HreflangLink, type LanguageSwitch } from './editions.ts';
+import { hreflangLinks, languageSwitch, type Alternate, type HreflangLink, type LanguageSwitch } from './alternates.ts';
 import { pageTitle } from './pageTitle.ts';
 import { socialMeta, type ArticleFacts, type MetaTag, type SocialImage } from './socialMeta.ts';
 

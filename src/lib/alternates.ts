@@ -1,9 +1,8 @@
 /**
- * The editions side by side: the static paths a page has in each edition, and a page's
- * counterparts in the other editions (its hreflang alternates and the masthead's language switch).
- * Pages and the layout call these instead of working it out each on their own.
+ * A page's counterparts in the other editions: its alternates, the hreflang links they make and
+ * the masthead's language switch. Pages and the layout call these instead of each working it out.
  */
-import { DEFAULT_LANG, LANGS, langParam, langPrefix, t, type Lang } from '../i18n/ui.ts';
+import { DEFAULT_LANG, LANGS, langPrefix, t, type Lang } from '../i18n/ui.ts';
 import type { Listing } from './listings.ts';
 
 /** The same page in another edition. */
@@ -24,30 +23,6 @@ export interface LanguageSwitch {
 	lang: Lang;
 	href: string;
 	label: string;
-}
-
-/** A page that exists once per edition: `[...lang]` is empty for English, `ru` for Russian. */
-export interface EditionPath {
-	params: { lang: string | undefined };
-	props: { lang: Lang };
-}
-
-/** Static paths of a page that every edition has once (search, sections index, edition strip). */
-export function editionPaths(langs: readonly Lang[] = LANGS): EditionPath[] {
-	return langs.map((lang) => ({ params: { lang: langParam(lang) }, props: { lang } }));
-}
-
-/**
- * Static paths of pages made from each edition's data (articles, listing pages): `load` gives an
- * edition's data, `pages` its paths. Editions load side by side; paths keep edition order.
- */
-export async function pathsPerEdition<E, P>(
-	load: (lang: Lang) => Promise<E>,
-	pages: (edition: E) => readonly (P | Promise<P>)[],
-	langs: readonly Lang[] = LANGS,
-): Promise<P[]> {
-	const editions = await Promise.all(langs.map((lang) => load(lang)));
-	return Promise.all(editions.flatMap((edition) => pages(edition)));
 }
 
 /** A page every edition has at the same path under its prefix (`/search/`, `/ru/search/`). */
