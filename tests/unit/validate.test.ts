@@ -341,6 +341,12 @@ describe('validateTicker', () => {
 		]);
 	});
 
+	it('reports an impossible day, where the ticker would show it', () => {
+		expect(checkTicker(json({ ...good, date: '2025-02-30' }), '2025-02-30.json')).toEqual([
+			'content/ticker/2025-02-30.json:2: date: is not a real calendar date, expected the snapshot day as YYYY-MM-DD',
+		]);
+	});
+
 	it('reports a malformed date rather than a mismatch', () => {
 		expect(checkTicker(json({ ...good, date: '17.12.2025' }))).toEqual([
 			`${TICKER_FILE}:2: date: expected the snapshot day as YYYY-MM-DD`,
