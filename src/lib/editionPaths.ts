@@ -12,7 +12,7 @@ export interface EditionPath {
 	props: { lang: Lang };
 }
 
-/** Static paths of a page that every edition has once (search, sections index, edition strip). */
+/** Static paths of a page that every edition has once (search, sections index, edition strip, feeds). */
 export function editionPaths(langs: readonly Lang[] = LANGS): EditionPath[] {
 	return langs.map((lang) => ({ params: { lang: langParam(lang) }, props: { lang } }));
 }

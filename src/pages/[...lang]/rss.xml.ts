@@ -2,10 +2,11 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedData } from '../../site/feeds.ts';
-import { langParam, LANGS, type Lang } from '../../i18n/ui.ts';
+import type { Lang } from '../../i18n/ui.ts';
+import { editionPaths } from '../../lib/editionPaths.ts';
 import { rssOptions } from '../../lib/feeds.ts';
 
-export const getStaticPaths = (() => LANGS.map((lang) => ({ params: { lang: langParam(lang) }, props: { lang } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => editionPaths()) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
 	const { articles, options } = await feedData('rss', undefined, (props as { lang: Lang }).lang);
