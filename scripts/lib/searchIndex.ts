@@ -80,7 +80,7 @@ const WASM_FETCH = 'let compressed_resp=await this.throttledFetch(wasm_url);let 
 export function sharedWasmEngine(engine: string): string {
 	if (!engine.includes(WASM_FETCH)) throw new Error('pagefind.js: the WebAssembly fetch to share between bundles was not found (was Pagefind upgraded?)');
 	const shared = 'let compressed_wasm=await(caravanWasm[language]??=this.throttledFetch(wasm_url).then((r)=>r.arrayBuffer()).catch((e)=>{delete caravanWasm[language];throw e;}));';
-	return `/* Caravan: one WebAssembly fetch per language for every bundle (scripts/searchIndex.ts). */const caravanWasm={};\n${engine.replace(WASM_FETCH, shared)}`;
+	return `/* Caravan: one WebAssembly fetch per language for every bundle (scripts/lib/searchIndex.ts). */const caravanWasm={};\n${engine.replace(WASM_FETCH, shared)}`;
 }
 
 /** One edition's article pages, reduced for indexing, sorted by URL. */

@@ -62,5 +62,5 @@ export function bundleHeaderRules(headers: string, bundles: readonly string[]): 
 	const rules = headers.split(/\n(?=\S)/).filter((rule) => rule.startsWith('/pagefind/'));
 	if (!rules.length || !bundles.length) return '';
 	const copies = bundles.flatMap((bundle) => rules.map((rule) => rule.trimEnd().replace(/^\/pagefind\//, bundle)));
-	return `\n# Search bundles (scripts/searchIndex.ts): as /pagefind/ above.\n${copies.join('\n')}\n`;
+	return `\n# Search bundles (scripts/lib/searchIndex.ts): as /pagefind/ above.\n${copies.join('\n')}\n`;
 }
