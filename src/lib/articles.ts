@@ -1,10 +1,10 @@
 /** The article model the pages render, and the publishing rules. */
-import type { CountrySlug, SectionSlug } from '../config.ts';
+import { SITE, type CountrySlug, type SectionSlug } from '../config.ts';
 import type { ArticleData } from './schema.ts';
 import { excerpt, plainText, words } from './excerpt.ts';
-import { slugify } from './slug.ts';
-import { entryId } from './translations.ts';
-import { DEFAULT_LANG, langPrefix, type Lang } from '../i18n/ui.ts';
+import { slugFromPath, slugify } from './slug.ts';
+import { articleLang, entryId } from './translations.ts';
+import { DEFAULT_LANG, LANGS, langPrefix, type Lang } from '../i18n/ui.ts';
 
 export interface Named {
 	name: string;
@@ -117,6 +117,34 @@ export function toArticle({ slug, lang, data, body, format, imageFile }: Article
 			return Math.max(1, Math.round(bodyFigures().wordCount / options.wordsPerMinute));
 		},
 	};
+}
+
+/**
+ * A story's edition and slug from its path inside `articles/` (`ru/x.md`, `x/index.md`) and the
+ * `lang` its front-matter declares: what the collection's ids and the commands' reader both use.
+ */
+export function articleIdentity(relativePath: string, declaredLang: string | undefined): { lang: Lang; slug: string } {
+	// A `lang` the schema refuses has already failed validation; the folder then decides.
+	const declared = LANGS.includes(declaredLang as Lang) ? declaredLang : undefined;
+	return { lang: articleLang(relativePath, declared, LANGS, DEFAULT_LANG).lang as Lang, slug: slugFromPath(relativePath) };
+}
+
+/** A validated article file, as any reader has it. */
+export interface ArticleFileSource extends Omit<ArticleSource, 'format'> {
+	/** The file's name or path: a `.mdx` file is MDX. */
+	file: string;
+}
+
+/**
+ * THE way a validated file becomes an article, as of `now`, with the site's settings (excerpt
+ * length, reading speed): the build's content loader and the commands' reader both call it, so
+ * they decide URLs, dates and publishing alike.
+ */
+export function articleFromFile({ file, ...source }: ArticleFileSource, now: Date): Article {
+	return toArticle(
+		{ ...source, format: file.endsWith('.mdx') ? 'mdx' : 'md' },
+		{ now, excerptWords: SITE.excerptWords, wordsPerMinute: SITE.wordsPerMinute },
+	);
 }
 
 /** Published = not a draft and not dated after "now". */

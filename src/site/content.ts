@@ -7,7 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { contentDir, SITE, TICKER } from '../config.ts';
 import { DEFAULT_LANG, LANGS, langPrefix, t, type Lang } from '../i18n/ui.ts';
 import { parseEntryId, translationMap } from '../lib/translations.ts';
-import { compareNewestFirst, isPublished, toArticle, type Article } from '../lib/articles.ts';
+import { articleFromFile, compareNewestFirst, isPublished, type Article } from '../lib/articles.ts';
 import { isoDay, now } from '../lib/dates.ts';
 import { articlePageKey, editionKey, listingPageKey } from '../lib/pageKeys.ts';
 import { resolveImageSrc } from '../lib/imagePaths.ts';
@@ -23,12 +23,19 @@ export interface Edition {
 	listings: Listing[];
 	listingPages: ListingPage[];
 	related: Map<string, Article[]>;
+	/**
+	 * The published articles, newest first, and the listing pages a build makes of them: in a
+	 * build, `articles` and `listingPages` themselves. Feeds and sitemaps read only these.
+	 */
+	published(): Pick<Edition, 'articles' | 'listingPages'>;
 }
 
 export interface SiteData extends Edition {
 	now: Date;
 	/** Every edition's articles. */
 	all: Article[];
+	/** Every edition's published articles, newest first (`all` itself in a build). */
+	allPublished: Article[];
 	/** Collection entries by article id (`slug`, `ru/slug`). */
 	entries: Map<string, CollectionEntry<'articles'>>;
 	/** Each article's counterparts in the other editions, by language. */
@@ -73,16 +80,31 @@ function lazyRelated(articles: readonly Article[]): Map<string, Article[]> {
 	})();
 }
 
-function edition(lang: Lang, all: readonly Article[]): Edition {
-	const articles = all.filter((article) => article.lang === lang);
+/** One edition's listings, and their pages. */
+function listingsOf(lang: Lang, articles: readonly Article[]): Pick<Edition, 'listings' | 'listingPages'> {
 	const dictionary = t(lang);
 	const listings = buildListings(articles, dictionary, langPrefix(lang), dictionary.latest);
+	return { listings, listingPages: listingPages(listings, SITE.pageSize) };
+}
+
+function edition(lang: Lang, all: readonly Article[]): Edition {
+	const articles = all.filter((article) => article.lang === lang);
+	const { listings, listingPages } = listingsOf(lang, articles);
+	let published: ReturnType<Edition['published']> | undefined = showUnpublished ? undefined : { articles, listingPages };
 	return {
 		lang,
 		articles,
 		listings,
-		listingPages: listingPages(listings, SITE.pageSize),
+		listingPages,
 		related: showUnpublished ? lazyRelated(articles) : relatedArticles(articles, SITE.relatedCount),
+		// In dev, worked out when a feed or sitemap is first asked for.
+		published() {
+			if (!published) {
+				const shown = articles.filter(isPublished);
+				published = { articles: shown, listingPages: listingsOf(lang, shown).listingPages };
+			}
+			return published;
+		},
 	};
 }
 
@@ -90,24 +112,24 @@ function edition(lang: Lang, all: readonly Article[]): Edition {
  * Each entry's article by id, while its digest is unchanged: the dev server shapes only the
  * stories edited since the last request (excerpts and word counts of 10,000 bodies take seconds).
  */
-const articleMemo: Map<string, { digest: string | number; shape: typeof toArticle; article: Article }> = devState('articles', () => new Map());
+const articleMemo: Map<string, { digest: string | number; shape: typeof articleFromFile; article: Article }> = devState('articles', () => new Map());
 
 function articleOf(entry: CollectionEntry<'articles'>, clock: Date): Article {
 	const memo = entry.digest === undefined ? undefined : articleMemo.get(entry.id);
-	// `shape` is toArticle itself: an edit to the code (a new module) shapes every story afresh.
-	let article = memo && memo.digest === entry.digest && memo.shape === toArticle ? memo.article : undefined;
+	// `shape` is articleFromFile itself: an edit to the code (a new module) shapes every story afresh.
+	let article = memo && memo.digest === entry.digest && memo.shape === articleFromFile ? memo.article : undefined;
 	if (!article) {
-		article = toArticle(
+		article = articleFromFile(
 			{
 				...parseEntryId(entry.id, LANGS, DEFAULT_LANG),
 				data: entry.data,
 				body: entry.body ?? '',
-				format: entry.filePath?.endsWith('.mdx') ? 'mdx' : 'md',
+				file: entry.filePath ?? '',
 				imageFile: leadImageFile(entry),
 			},
-			{ now: clock, excerptWords: SITE.excerptWords, wordsPerMinute: SITE.wordsPerMinute },
+			clock,
 		);
-		if (entry.digest !== undefined) articleMemo.set(entry.id, { digest: entry.digest, shape: toArticle, article });
+		if (entry.digest !== undefined) articleMemo.set(entry.id, { digest: entry.digest, shape: articleFromFile, article });
 	}
 	// An embargo can end while the dev server runs.
 	const embargoed = article.date.getTime() > clock.getTime();
@@ -126,6 +148,7 @@ async function load(): Promise<Shared> {
 	return {
 		now: clock,
 		all,
+		allPublished: showUnpublished ? all.filter(isPublished) : all,
 		entries: byId,
 		translations: translationMap(all),
 		editions: Object.fromEntries(LANGS.map((lang) => [lang, edition(lang, all)])) as Record<Lang, Edition>,
