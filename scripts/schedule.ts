@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readArticles } from '../src/articleFiles.ts';
+import { readArticles } from './lib/articleFiles.ts';
 import { SITE } from '../src/config.ts';
 import { isoWithOffset, now } from '../src/lib/dates.ts';
 import { formatSpan, scheduleOf, workflowCrons } from './lib/schedule.ts';

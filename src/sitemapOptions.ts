@@ -4,7 +4,7 @@
  * collections, so the articles are read here with the same parser, schema and pure functions.
  */
 import type { SitemapOptions } from '@astrojs/sitemap';
-import { readArticles } from './articleFiles.ts';
+import { readArticles } from '../scripts/lib/articleFiles.ts';
 import { COUNTRIES, SECTIONS, SITE } from './config.ts';
 import { LANGS, langPrefix, t } from './i18n/ui.ts';
 import { compareNewestFirst, isPublished, type Article } from './lib/articles.ts';

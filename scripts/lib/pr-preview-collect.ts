@@ -6,7 +6,7 @@
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { readArticleFile } from '../../src/articleFiles.ts';
+import { readArticleFile } from './articleFiles.ts';
 import { contentDir } from '../../src/config.ts';
 import { DEFAULT_LANG, LANGS, type Lang } from '../../src/i18n/ui.ts';
 import { now } from '../../src/lib/dates.ts';

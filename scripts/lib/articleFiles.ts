@@ -5,13 +5,13 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir, SITE } from './config.ts';
-import { DEFAULT_LANG, LANGS } from './i18n/ui.ts';
-import { toArticle, type Article } from './lib/articles.ts';
-import { parseFrontmatter } from './lib/frontmatter.ts';
-import { slugFromPath } from './lib/slug.ts';
-import { articleLang } from './lib/translations.ts';
-import { articleSchema } from './lib/schema.ts';
+import { contentDir, SITE } from '../../src/config.ts';
+import { DEFAULT_LANG, LANGS } from '../../src/i18n/ui.ts';
+import { toArticle, type Article } from '../../src/lib/articles.ts';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
+import { slugFromPath } from '../../src/lib/slug.ts';
+import { articleLang } from '../../src/lib/translations.ts';
+import { articleSchema } from '../../src/lib/schema.ts';
 
 /** An article and the file it was read from. */
 export type ArticleFile = Article & { file: string };
