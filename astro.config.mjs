@@ -6,9 +6,7 @@ import caravanImages from './src/integrations/imageFiles.ts';
 import { devSearchIndex } from './src/integrations/devSearchIndex.ts';
 import { resolveImages, sanitizeAndPicture } from './src/markdown/plugins.ts';
 import { codeClasses } from './src/markdown/codeClasses.ts';
-import sitemap from '@astrojs/sitemap';
 import { cacheDir, SITE } from './src/config.ts';
-import { sitemapOptions } from './src/sitemapOptions.ts';
 
 export default defineConfig({
 	site: SITE.url,
@@ -30,7 +28,7 @@ export default defineConfig({
 		// `wrap: null`: no inline `overflow-x` on the block either.
 		shikiConfig: { theme: 'css-variables', wrap: null, transformers: [codeClasses] },
 	},
-	integrations: [mdx(), caravanImages(), devSearchIndex(), sitemap(sitemapOptions())],
+	integrations: [mdx(), caravanImages(), devSearchIndex()],
 	// Every script as a file, never inlined: the Content-Security-Policy allows no inline scripts.
 	vite: { build: { assetsInlineLimit: 0 } },
 	// Tests build several content folders at once; each gets its own cache.

@@ -1,6 +1,10 @@
-/** What the XML sitemaps list and when each page last changed; `robots.txt`. */
+/**
+ * What the XML sitemaps list, when each page last changed and its other-language versions, and
+ * how the list is split into files; `robots.txt`.
+ */
 import type { Article } from './articles.ts';
 import type { ListingPage } from './listings.ts';
+import { translationMap } from './translations.ts';
 
 /**
  * Pages that are not content: the search page (results depend on the query), the 404 page and
@@ -62,6 +66,94 @@ export function sitemapAlternates(
 		for (const version of versions) result.set(version.path, versions);
 	}
 	return result;
+}
+
+/** One `<url>` of a sitemap: an absolute URL, its last change (ISO 8601) and its language versions. */
+export interface SitemapUrl {
+	url: string;
+	lastmod?: string;
+	links?: { lang: string; url: string }[];
+}
+
+/** An edition's share of the sitemap: its published stories and the listing pages made of them. */
+export interface SitemapEdition {
+	lang: string;
+	/** Path prefix of the edition's pages: '' or '/ru'. */
+	prefix: string;
+	articles: readonly (Pick<Article, 'url' | 'lang' | 'slug' | 'translationOf' | 'modified'>)[];
+	listingPages: readonly Pick<ListingPage, 'page'>[];
+}
+
+/** The order @astrojs/sitemap listed URLs in (kept, so the files did not change when it was replaced). */
+const byUrl = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+/**
+ * Every page the sitemaps list, in URL order: each edition's articles and listing pages, and
+ * `otherPaths` (pages every edition has under its prefix, like `/section/`), less what
+ * `inSitemap` leaves out. `sharedPaths` are the pages whose language versions share a path under
+ * each prefix (front page, sections...); `site` is the origin.
+ */
+export function sitemapUrls(
+	editions: readonly SitemapEdition[],
+	{ site, otherPaths, sharedPaths }: { site: string; otherPaths: readonly string[]; sharedPaths: readonly string[] },
+): SitemapUrl[] {
+	const all = editions.flatMap((edition) => edition.articles);
+	const translations = translationMap(all);
+	const alternates = sitemapAlternates(
+		all.map((article) => ({ ...article, translations: [...(translations.get(article)?.values() ?? [])] })),
+		sharedPaths,
+		Object.fromEntries(editions.map((edition) => [edition.lang, edition.prefix])),
+	);
+	const dates = new Map<string, Date>();
+	const paths = new Set<string>();
+	for (const { prefix, articles, listingPages } of editions) {
+		for (const [url, date] of lastModified(articles, listingPages)) dates.set(url, date);
+		for (const { page } of listingPages) paths.add(page.url);
+		for (const article of articles) paths.add(article.url);
+		for (const other of otherPaths) paths.add(`${prefix}${other}`);
+	}
+	const absolute = (path: string) => new URL(path, site).href;
+	return [...paths]
+		.filter(inSitemap)
+		.map((path) => ({ path, url: absolute(path) }))
+		.sort((a, b) => byUrl(a.url, b.url))
+		.map(({ path, url }) => {
+			const lastmod = dates.get(path)?.toISOString();
+			const links = alternates.get(path)?.map((alternate) => ({ lang: alternate.lang, url: absolute(alternate.path) }));
+			return { url, ...(lastmod && { lastmod }), ...(links && { links }) };
+		});
+}
+
+/** URLs per sitemap file: the protocol allows 50,000; @astrojs/sitemap wrote 45,000, kept. */
+export const SITEMAP_FILE_URLS = 45_000;
+
+/** `/sitemap-<n>.xml`: the numbered files the URLs are split into. */
+export const sitemapFileName = (n: number) => `sitemap-${n}.xml`;
+
+/** The URLs split into files of at most `limit`, in order. */
+export function sitemapFiles<T>(urls: readonly T[], limit = SITEMAP_FILE_URLS): T[][] {
+	const files: T[][] = [];
+	for (let start = 0; start < urls.length; start += limit) files.push(urls.slice(start, start + limit));
+	return files;
+}
+
+/**
+ * The sitemap index: `otherSitemaps` (the news sitemap) first, undated, then each numbered file,
+ * dated by its newest entry.
+ */
+export function sitemapIndex(files: readonly (readonly Pick<SitemapUrl, 'lastmod'>[])[], site: string, otherSitemaps: readonly string[]): { url: string; lastmod?: string }[] {
+	const newest = (urls: readonly Pick<SitemapUrl, 'lastmod'>[]) => {
+		let latest = -Infinity;
+		for (const { lastmod } of urls) if (lastmod) latest = Math.max(latest, Date.parse(lastmod));
+		return latest === -Infinity ? undefined : new Date(latest).toISOString();
+	};
+	return [
+		...otherSitemaps.map((url) => ({ url })),
+		...files.map((urls, n) => {
+			const lastmod = newest(urls);
+			return { url: new URL(`/${sitemapFileName(n)}`, site).href, ...(lastmod && { lastmod }) };
+		}),
+	];
 }
 
 /** `robots.txt`: everything may be crawled; here are the sitemaps (absolute URLs). */
