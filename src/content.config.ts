@@ -8,9 +8,9 @@ import type { Loader } from 'astro/loaders';
 import { contentDir } from './config.ts';
 import { normaliseText, parseFrontmatter } from './lib/frontmatter.ts';
 import { imagePathsIn, resolveImageSrc } from './lib/imagePaths.ts';
-import { slugFromPath } from './lib/slug.ts';
-import { articleLang, entryId } from './lib/translations.ts';
-import { DEFAULT_LANG, LANGS } from './i18n/ui.ts';
+import { articleIdentity } from './lib/articles.ts';
+import { entryId } from './lib/translations.ts';
+import { DEFAULT_LANG } from './i18n/ui.ts';
 import { articleSchema, tickerSchema } from './lib/schema.ts';
 
 type EntryType = { getEntryInfo(params: { contents: string; fileUrl: URL }): unknown };
@@ -94,8 +94,10 @@ const articles = defineCollection({
 				pattern: '**/*.{md,mdx}',
 				base: articlesDir,
 				// `ru/<slug>`: each edition has its own slugs (a Russian story may reuse an English slug).
-				generateId: ({ entry, data }) =>
-					entryId(articleLang(entry, typeof data.lang === 'string' ? data.lang : undefined, LANGS, DEFAULT_LANG).lang, slugFromPath(entry), DEFAULT_LANG),
+				generateId: ({ entry, data }) => {
+					const { lang, slug } = articleIdentity(entry, typeof data.lang === 'string' ? data.lang : undefined);
+					return entryId(lang, slug, DEFAULT_LANG);
+				},
 			}),
 		),
 		articlesDir,

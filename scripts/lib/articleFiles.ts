@@ -1,16 +1,13 @@
 /**
- * Articles read straight from CONTENT_DIR, for code that runs outside Astro's content collections
- * (the sitemap options, `npm run schedule`): the same parser, schema and `toArticle` as the build,
- * so they decide what is published exactly as the pages do.
+ * Articles read straight from CONTENT_DIR, for the commands that run outside Astro's content
+ * collections (`npm run schedule`, the pull-request preview): the same parser, schema and
+ * `articleFromFile` as the build, so they decide URLs and what is published exactly as the pages do.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir, SITE } from '../../src/config.ts';
-import { DEFAULT_LANG, LANGS } from '../../src/i18n/ui.ts';
-import { toArticle, type Article } from '../../src/lib/articles.ts';
+import { contentDir } from '../../src/config.ts';
+import { articleFromFile, articleIdentity, type Article } from '../../src/lib/articles.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
-import { slugFromPath } from '../../src/lib/slug.ts';
-import { articleLang } from '../../src/lib/translations.ts';
 import { articleSchema } from '../../src/lib/schema.ts';
 
 /** An article and the file it was read from. */
@@ -25,12 +22,9 @@ export async function readArticleFile(dir: string, file: string, clock: Date): P
 	const { data, body } = parseFrontmatter(await readFile(absolute, 'utf8'));
 	const parsed = articleSchema.safeParse(data);
 	if (!parsed.success) throw new Error('invalid front-matter');
-	const { lang } = articleLang(file, parsed.data.lang, LANGS, DEFAULT_LANG);
-	const article = toArticle(
-		{ slug: slugFromPath(file), lang: lang as (typeof LANGS)[number], data: parsed.data, body, format: file.endsWith('.mdx') ? 'mdx' : 'md' },
-		{ now: clock, excerptWords: SITE.excerptWords, wordsPerMinute: SITE.wordsPerMinute },
-	);
-	return { ...article, file: absolute };
+	const article = articleFromFile({ ...articleIdentity(file, parsed.data.lang), data: parsed.data, body, file }, clock);
+	// Assigned, not spread: a spread would work out every story's excerpt, which no command shows.
+	return Object.assign(article, { file: absolute });
 }
 
 /**

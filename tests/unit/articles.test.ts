@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SITE } from '../../src/config.ts';
-import { compareNewestFirst, isPublished, toArticle, type Article } from '../../src/lib/articles.ts';
+import { articleFromFile, articleIdentity, compareNewestFirst, isPublished, toArticle, type Article } from '../../src/lib/articles.ts';
 import { NOW, OPTIONS, articleData, decDay, makeArticle, numberedWords } from './fixtures.ts';
 
 const slugs = (articles: readonly Pick<Article, 'slug'>[]) => articles.map((a) => a.slug);
@@ -48,6 +48,35 @@ describe('toArticle', () => {
 	it('is pure: the same input gives the same article', () => {
 		const source = { slug: 'a', lang: 'en' as const, data: articleData({ corrections: [{ date: decDay(12), text: 'x' }] }), body: 'Hello world', format: 'md' as const };
 		expect(toArticle(source, OPTIONS)).toEqual(toArticle(source, OPTIONS));
+	});
+});
+
+describe('articleIdentity', () => {
+	it("takes the edition from the folder, or from lang, and the slug from the file's name", () => {
+		expect(articleIdentity('budget-vote.md', undefined)).toEqual({ lang: 'en', slug: 'budget-vote' });
+		expect(articleIdentity('ru/parlament.md', undefined)).toEqual({ lang: 'ru', slug: 'parlament' });
+		expect(articleIdentity('folder-story/index.mdx', undefined)).toEqual({ lang: 'en', slug: 'folder-story' });
+		expect(articleIdentity('ru/folder-story/index.md', 'ru')).toEqual({ lang: 'ru', slug: 'folder-story' });
+		expect(articleIdentity('elsewhere.md', 'ru')).toEqual({ lang: 'ru', slug: 'elsewhere' });
+	});
+
+	it('lets the folder decide when lang names no edition (validation reports it)', () => {
+		expect(articleIdentity('ru/x.md', 'de')).toEqual({ lang: 'ru', slug: 'x' });
+	});
+});
+
+describe('articleFromFile', () => {
+	const source = { slug: 'a', lang: 'en' as const, data: articleData({ date: decDay(18) }), body: '# Hi\n\n{1 + 1} words here', file: 'x/a.mdx' };
+
+	it("shapes with the site's excerpt length and reading speed, as of `now`", () => {
+		expect(articleFromFile(source, NOW)).toEqual(toArticle({ ...source, format: 'mdx' }, { now: NOW, excerptWords: SITE.excerptWords, wordsPerMinute: SITE.wordsPerMinute }));
+		expect(articleFromFile(source, NOW).embargoed).toBe(true);
+		expect(articleFromFile(source, decDay(19)).embargoed).toBe(false);
+	});
+
+	it('reads a .md file as Markdown and a .mdx file as MDX', () => {
+		expect(articleFromFile({ ...source, file: 'a.md' }, NOW).excerpt).toBe('Hi {1 + 1} words here');
+		expect(articleFromFile(source, NOW).excerpt).toBe('Hi words here');
 	});
 });
 
