@@ -139,6 +139,28 @@ describe('feeds and sitemaps per edition', () => {
 		expect(urls.some((url) => url.loc.includes('/ru/search/') || url.loc.includes('404'))).toBe(false);
 	});
 
+	it('lists exactly the published pages of both editions: no draft or embargoed story, nor their author and tag pages', async () => {
+		const index = [xml.parse(await readDist(dist, 'sitemap-index.xml')).sitemapindex.sitemap].flat() as { loc: string }[];
+		expect(index.map((entry) => entry.loc)).toEqual([`${SITE}/news-sitemap.xml`, `${SITE}/sitemap-0.xml`]);
+		const listed = [xml.parse(await readDist(dist, 'sitemap-0.xml')).urlset.url].flat().map((url: { loc: string }) => url.loc.slice(SITE.length));
+		const built = (await readdir(dist, { recursive: true }))
+			.filter((file) => file.endsWith('index.html') && !/^(ru\/)?(search|edition)\//.test(file))
+			.map((file) => `/${file.replace(/index\.html$/, '')}`);
+		expect([...listed].sort()).toEqual(built.sort());
+		expect(listed).toEqual(expect.arrayContaining(['/articles/budget-vote/', '/ru/articles/yazyk-i-gorod/', '/ru/author/aygerim-sadykova/', '/ru/section/']));
+		// tests/fixtures/editions holds a draft and an embargoed story in each edition, the draft and
+		// the embargoed one translations of published stories; none has a page, nor a place in a sitemap or feed.
+		for (const file of ['articles/draft-story/', 'articles/language-and-the-city/', 'ru/articles/chernovik-o-vode/', 'ru/articles/zavtra-v-nomere/']) {
+			expect(existsSync(path.join(dist, file)), file).toBe(false);
+		}
+		for (const file of ['sitemap-0.xml', 'news-sitemap.xml', 'rss.xml', 'ru/rss.xml', 'atom.xml', 'ru/atom.xml']) {
+			const content = await readDist(dist, file);
+			for (const needle of ['quokka', 'ocelot', 'pangolin', 'axolotl', 'draft-story', 'language-and-the-city', 'chernovik', 'zavtra']) {
+				expect(content.includes(needle), `${needle} in ${file}`).toBe(false);
+			}
+		}
+	});
+
 	it('gives each news sitemap entry its own news:language', async () => {
 		const news = [xml.parse(await readDist(dist, 'news-sitemap.xml')).urlset.url].flat() as { loc: string; 'news:news': { 'news:publication': { 'news:language': string } } }[];
 		const language = (loc: string) => news.find((url) => url.loc === loc)?.['news:news']['news:publication']['news:language'];
