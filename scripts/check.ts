@@ -14,15 +14,15 @@ import { parseArgs } from 'node:util';
 import { contentDir } from '../src/config.ts';
 import { DEFAULT_LANG, LANGS } from '../src/i18n/ui.ts';
 import { errorAnnotation } from './lib/annotations.ts';
-import { decodeContent, parseFrontmatter } from '../src/lib/frontmatter.ts';
+import { decodeContent } from '../src/lib/frontmatter.ts';
 import { slugFromPath } from '../src/lib/slug.ts';
 import { articleLang, translationProblems, type Translatable } from '../src/lib/translations.ts';
 import {
 	formatProblem,
+	validateAndParseArticle,
 	referenceChecks,
 	settleReferenceChecks,
 	slugProblem,
-	validateArticle,
 	validateTicker,
 	type ContentIndex,
 	type Problem,
@@ -61,17 +61,18 @@ const asChecks = (problems: Problem[]): ReferenceCheck[] => problems.map((proble
 
 /** One article's own checks. `relative` is its path inside `articles/`. */
 export function analyseArticle(relative: string, file: string, raw: string, root: string): FileResult {
-	const checks = asChecks(validateArticle('', relative, raw));
+	const { problems, parsed } = validateAndParseArticle('', relative, raw);
+	const checks = asChecks(problems);
 	// The edition and references need readable front-matter: a broken block has already said why.
-	if (checks.some((check) => check.kind === 'problem' && check.problem.field === '(front-matter)')) return { checks };
+	if (!parsed || checks.some((check) => check.kind === 'problem' && check.problem.field === '(front-matter)')) return { checks };
 	const lineOfKey = (key: string) => {
 		const at = raw.split('\n').findIndex((line) => line.startsWith(`${key}:`));
 		return at < 0 ? 1 : at + 1;
 	};
-	const data = parseFrontmatter(raw).data as { lang?: unknown; translationOf?: unknown };
+	const data = parsed.data as { lang?: unknown; translationOf?: unknown };
 	const edition = articleLang(relative, typeof data.lang === 'string' ? data.lang : undefined, LANGS, DEFAULT_LANG);
 	if (edition.problem) checks.push(...asChecks([{ file: '', line: lineOfKey('lang'), field: 'lang', message: edition.problem }]));
-	checks.push(...referenceChecks('', file, raw, root));
+	checks.push(...referenceChecks('', file, raw, root, parsed));
 	const translationOf = typeof data.translationOf === 'string' ? data.translationOf : undefined;
 	return { checks, edition: { lang: edition.lang, translationOf, line: lineOfKey('translationOf') } };
 }

@@ -182,6 +182,14 @@ const SLUG_FILE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Validate one article file. `file` is the path shown to the writer; `relativePath` is inside `articles/`. */
 export function validateArticle(file: string, relativePath: string, raw: string): Problem[] {
+	return validateAndParseArticle(file, relativePath, raw).problems;
+}
+
+/**
+ * `validateArticle`'s problems, and the front-matter it read when it could, so `npm run check`
+ * reads each file's YAML once (its edition and references need it too).
+ */
+export function validateAndParseArticle(file: string, relativePath: string, raw: string): { problems: Problem[]; parsed?: ParsedFrontmatter } {
 	const problems: Problem[] = [];
 	const slug = slugFromPath(relativePath);
 	if (!SLUG_FILE.test(slug)) {
@@ -195,34 +203,34 @@ export function validateArticle(file: string, relativePath: string, raw: string)
 	const text = normaliseText(raw);
 	if (!text.trim()) {
 		problems.push({ file, line: 1, field: '(front-matter)', message: 'is missing (the file is empty), expected the file to start with a --- block' });
-		return problems;
+		return { problems };
 	}
 	if (!/^---\n/.test(text)) {
 		problems.push({ file, line: 1, field: '(front-matter)', message: 'is missing, expected the file to start with a --- block' });
-		return problems;
+		return { problems };
 	}
 	if (!/\n---/.test(text.slice(3))) {
 		problems.push({ file, line: 1, field: '(front-matter)', message: 'is never closed, expected a --- line after the last field' });
-		return problems;
+		return { problems };
 	}
 	let parsed: ParsedFrontmatter;
 	try {
 		parsed = parseFrontmatter(text);
 	} catch (error) {
 		if (!(error instanceof FrontmatterSyntaxError)) throw error;
-		return [...problems, yamlProblem(file, error)];
+		return { problems: [...problems, yamlProblem(file, error)] };
 	}
 	const data = parsed.data;
 	if (!data || typeof data !== 'object' || Array.isArray(data)) {
 		const what = Array.isArray(data) ? 'is a list' : 'is a single value';
-		return [...problems, { file, line: 2, field: '(front-matter)', message: `${what}, expected "key: value" lines` }];
+		return { problems: [...problems, { file, line: 2, field: '(front-matter)', message: `${what}, expected "key: value" lines` }], parsed };
 	}
 	const result = articleSchema.safeParse(data);
 	if (!result.success) {
 		const locate = (path: readonly PropertyKey[]) => lineOf(parsed.doc, parsed.yaml, path, 1);
 		problems.push(...schemaProblems(file, result.error.issues, data, locate, ARTICLE_KEYS));
 	}
-	return problems.sort((a, b) => a.line - b.line);
+	return { problems: problems.sort((a, b) => a.line - b.line), parsed };
 }
 
 /** Validate one ticker snapshot file (`YYYY-MM-DD.json`). */
@@ -275,16 +283,20 @@ export type ReferenceCheck =
 /**
  * The checks of what an article points at: its lead image, images in its body, links to
  * `/articles/<slug>/` and `<Related slug>`. `articleFile` is the article's absolute path. Run it
- * on files `validateArticle` found no front-matter problems in.
+ * on files `validateArticle` found no front-matter problems in; `parsed`, that front-matter as
+ * `validateAndParseArticle` read it, saves reading the YAML again.
  */
-export function referenceChecks(file: string, articleFile: string, raw: string, contentDir: string): ReferenceCheck[] {
+export function referenceChecks(file: string, articleFile: string, raw: string, contentDir: string, parsed?: Pick<ParsedFrontmatter, 'yaml' | 'doc'>): ReferenceCheck[] {
 	const checks: ReferenceCheck[] = [];
 	const problem = (line: number, field: string, message: string) => checks.push({ kind: 'problem', problem: { file, line, field, message } });
 	raw = normaliseText(raw);
 	const block = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(raw);
 	const yamlText = block?.[1] ?? '';
 	const content = raw.slice(block?.[0].length ?? 0);
-	const doc = parseDocument(yamlText, { schema: 'core' });
+	// The parser's block starts with the newline after the opening ---: the same YAML a line lower.
+	const reused = parsed?.yaml === `\n${yamlText}` ? parsed : undefined;
+	const doc = reused ? reused.doc : parseDocument(yamlText, { schema: 'core' });
+	const imageLine = () => (reused ? lineOf(reused.doc, reused.yaml, ['image', 'src'], 1) : lineOf(doc, yamlText, ['image', 'src'], 2));
 	const checkImage = (src: string, line: number, field: string, what: string) => {
 		const resolved = resolveImageSrc(src, articleFile, contentDir);
 		if (!resolved.ok) problem(line, field, `${what}${resolved.message}`);
@@ -292,7 +304,7 @@ export function referenceChecks(file: string, articleFile: string, raw: string, 
 	};
 	const imageSrc = doc.getIn(['image', 'src']);
 	if (typeof imageSrc === 'string' && imageSrc.trim()) {
-		checkImage(imageSrc, lineOf(doc, yamlText, ['image', 'src'], 2), 'image.src', '');
+		checkImage(imageSrc, imageLine(), 'image.src', '');
 	}
 	const firstLine = raw.slice(0, raw.length - content.length).split('\n').length;
 	const scan = scanBody(content, articleFile.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md', firstLine);

@@ -1,9 +1,10 @@
 /** Validation of what articles point at: images, links between articles, <Related> slugs. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { imagePathsIn, resolveImageSrc } from '../../src/lib/imagePaths.ts';
 import { scanBody } from '../../src/lib/references.ts';
-import { formatProblem, validateReferences, type ContentIndex } from '../../scripts/lib/validate.ts';
+import { formatProblem, referenceChecks, validateAndParseArticle, validateReferences, type ContentIndex } from '../../scripts/lib/validate.ts';
 
 const CONTENT = '/site/content';
 const ARTICLE = path.join(CONTENT, 'articles/story.md');
@@ -136,5 +137,37 @@ describe('imagePathsIn', () => {
 
 	it('ignores web addresses, other files and look-alikes', () => {
 		expect(imagePathsIn('See ./notes.md, https://example.com/photo.jpg, ./a.jpgx and ./b.jpg.bak')).toEqual([]);
+	});
+});
+
+describe("referenceChecks on check's own parse", () => {
+	const files = [
+		'---\ntitle: T\nimage:\n  src: ./lead.jpg\n  alt: A\n---\nText ![](./b.jpg) and [x](/articles/gone/).\n',
+		'---\n# a comment\ntitle: T\n\nimage: { src: "../images/map.png", alt: M }\n---   \n\n<Related slug="x" />\n',
+		'---\r\ntitle: T\r\nimage:\r\n  src: https://cdn.example/x.jpg\r\n---\r\nBody.\r\n',
+		'---\ntitle: T\n---\n',
+	];
+
+	it('finds the same checks, on the same lines, as when it reads the YAML itself', () => {
+		for (const raw of files) {
+			const { parsed } = validateAndParseArticle('story.md', 'story.md', raw);
+			expect(parsed, raw).toBeDefined();
+			expect(referenceChecks('story.md', ARTICLE, raw, CONTENT, parsed), raw).toEqual(referenceChecks('story.md', ARTICLE, raw, CONTENT));
+		}
+		expect(files.slice(0, 3).map((raw) => referenceChecks('story.md', ARTICLE, raw, CONTENT).length)).toEqual([4, 1, 1]); // <Related> counts in MDX only
+	});
+
+	it('reads the lead image from the parse it is given, not from the YAML again', () => {
+		const raw = files[0] as string;
+		const { parsed } = validateAndParseArticle('story.md', 'story.md', raw);
+		const other = { yaml: parsed?.yaml ?? '', doc: parseDocument('\ntitle: T\nimage:\n  src: ./other.jpg\n') };
+		const [lead] = referenceChecks('story.md', ARTICLE, raw, CONTENT, other);
+		expect(lead).toMatchObject({ kind: 'image', src: './other.jpg', line: 4 });
+	});
+
+	it('gives no parse for a front-matter that cannot be read, and the problem', () => {
+		const { problems, parsed } = validateAndParseArticle('story.md', 'story.md', '---\ntitle: "open\n---\nBody.\n');
+		expect(parsed).toBeUndefined();
+		expect(problems.map((p) => p.field)).toEqual(['(front-matter)']);
 	});
 });
