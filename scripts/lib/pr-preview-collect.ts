@@ -1,7 +1,7 @@
 /**
  * The stories a pull request adds or edits, as the preview comment lists them: URL, headline,
  * and whether the build publishes them. Each story is read as the site reads it
- * (`readArticleFile`: the same parser, schema, editions and `toArticle`), so URLs come out as
+ * (`readArticleFile`: the same parser, schema, editions and `articleFromFile`), so URLs come out as
  * the pages have them.
  */
 import { access } from 'node:fs/promises';
