@@ -1,6 +1,7 @@
 /**
- * The only place that reads the content collections. Everything pages need is computed here once
- * per build (published, sorted, listings, related, ticker) and shared by every page.
+ * The only place that reads the content collections and applies the publishing rule (`isPublished`).
+ * Everything pages, feeds and sitemaps need is computed here once per build (published, sorted,
+ * listings, related, ticker) and shared by every page.
  */
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';

@@ -17,6 +17,8 @@ let origin = '';
 let output = '';
 
 
+/** The origin absolute URLs carry (the default SITE_URL). */
+const SITE_URL = 'https://caravan.example';
 /** The last build the dev server serves the search index of (one with four index bundles). */
 let lastBuild = '';
 /** A copy of the fixture content: the reload test edits it. */
@@ -99,6 +101,19 @@ describe('npm run dev', () => {
 		// Newest first: the embargoed story (dated next month) heads the front page.
 		expect(labelled(await page('/'))).toEqual(['Embargoed future story: Embargoed until 20 January 2026']);
 		expect(labelled(await page('/author/staff-reporter/page/2/'))).toContain('Unpublished draft story: Draft: not published');
+	});
+
+	it('keeps drafts and embargoed stories out of the feeds and sitemaps it serves', async () => {
+		const index = await (await fetch(`${origin}/sitemap-index.xml`)).text();
+		expect(index).toContain(`<loc>${SITE_URL}/sitemap-0.xml</loc>`);
+		const served = new Map(
+			await Promise.all(['/sitemap-0.xml', '/rss.xml', '/atom.xml', '/news-sitemap.xml'].map(async (url) => [url, await (await fetch(`${origin}${url}`)).text()] as const)),
+		);
+		expect(served.get('/sitemap-0.xml')).toContain(`<loc>${SITE_URL}/articles/long-read/</loc>`);
+		expect(served.get('/rss.xml')).toContain(`${SITE_URL}/articles/long-read/`);
+		for (const [url, body] of served) {
+			for (const needle of ['draft-story', 'embargoed-story', 'embargo-only-tag']) expect(body.includes(needle), `${needle} in ${url}`).toBe(false);
+		}
 	});
 });
 
