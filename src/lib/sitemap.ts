@@ -2,6 +2,8 @@
  * What the XML sitemaps list, when each page last changed and its other-language versions, and
  * how the list is split into files; `robots.txt`.
  */
+import { LANGS, langPrefix, type Lang } from '../i18n/ui.ts';
+import { listingAlternates, sharedAlternates, translationAlternates, type Alternate } from './alternates.ts';
 import type { Article } from './articles.ts';
 import type { ListingPage } from './listings.ts';
 import { translationMap } from './translations.ts';
@@ -36,38 +38,6 @@ export function lastModified(
 	return dates;
 }
 
-export interface Alternate {
-	/** BCP 47 language (`en`, `ru`). */
-	lang: string;
-	/** Site-relative path. */
-	path: string;
-}
-
-/**
- * Site-relative path → every language version of that page (itself included), for `xhtml:link`
- * alternates: translated articles, and the front page, sections, countries and the sections index,
- * which every edition has at the same path under its prefix.
- */
-export function sitemapAlternates(
-	articles: readonly (Pick<Article, 'url' | 'lang'> & { translations: readonly Pick<Article, 'url' | 'lang'>[] })[],
-	sharedPaths: readonly string[],
-	prefixes: Readonly<Record<string, string>>,
-): Map<string, Alternate[]> {
-	const result = new Map<string, Alternate[]>();
-	for (const article of articles) {
-		if (!article.translations.length) continue;
-		result.set(
-			article.url,
-			[article, ...article.translations].map((a) => ({ lang: a.lang, path: a.url })),
-		);
-	}
-	for (const shared of sharedPaths) {
-		const versions = Object.entries(prefixes).map(([lang, prefix]) => ({ lang, path: `${prefix}${shared}` }));
-		for (const version of versions) result.set(version.path, versions);
-	}
-	return result;
-}
-
 /** One `<url>` of a sitemap: an absolute URL, its last change (ISO 8601) and its language versions. */
 export interface SitemapUrl {
 	url: string;
@@ -77,11 +47,9 @@ export interface SitemapUrl {
 
 /** An edition's share of the sitemap: its published stories and the listing pages made of them. */
 export interface SitemapEdition {
-	lang: string;
-	/** Path prefix of the edition's pages: '' or '/ru'. */
-	prefix: string;
-	articles: readonly (Pick<Article, 'url' | 'lang' | 'slug' | 'translationOf' | 'modified'>)[];
-	listingPages: readonly Pick<ListingPage, 'page'>[];
+	lang: Lang;
+	articles: readonly Pick<Article, 'url' | 'lang' | 'slug' | 'translationOf' | 'modified'>[];
+	listingPages: readonly Pick<ListingPage, 'listing' | 'page'>[];
 }
 
 /** The order @astrojs/sitemap listed URLs in (kept, so the files did not change when it was replaced). */
@@ -89,39 +57,39 @@ const byUrl = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true
 
 /**
  * Every page the sitemaps list, in URL order: each edition's articles and listing pages, and
- * `otherPaths` (pages every edition has under its prefix, like `/section/`), less what
- * `inSitemap` leaves out. `sharedPaths` are the pages whose language versions share a path under
- * each prefix (front page, sections...); `site` is the origin.
+ * `sharedPaths` (pages every edition has at that path under its prefix, like `/section/`), less
+ * what `inSitemap` leaves out. Each with its last change and, when it has any, its language
+ * versions (itself included) from `lib/alternates.ts`, as the pages' hreflang links have them:
+ * a story first, then its translations; a page every edition has, in edition order.
  */
-export function sitemapUrls(
-	editions: readonly SitemapEdition[],
-	{ site, otherPaths, sharedPaths }: { site: string; otherPaths: readonly string[]; sharedPaths: readonly string[] },
-): SitemapUrl[] {
-	const all = editions.flatMap((edition) => edition.articles);
-	const translations = translationMap(all);
-	const alternates = sitemapAlternates(
-		all.map((article) => ({ ...article, translations: [...(translations.get(article)?.values() ?? [])] })),
-		sharedPaths,
-		Object.fromEntries(editions.map((edition) => [edition.lang, edition.prefix])),
-	);
-	const dates = new Map<string, Date>();
-	const paths = new Set<string>();
-	for (const { prefix, articles, listingPages } of editions) {
-		for (const [url, date] of lastModified(articles, listingPages)) dates.set(url, date);
-		for (const { page } of listingPages) paths.add(page.url);
-		for (const article of articles) paths.add(article.url);
-		for (const other of otherPaths) paths.add(`${prefix}${other}`);
+export function sitemapUrls(editions: readonly SitemapEdition[], { site, sharedPaths }: { site: string; sharedPaths: readonly string[] }): SitemapUrl[] {
+	const translations = translationMap(editions.flatMap((edition) => edition.articles));
+	const inEditionOrder = (versions: Alternate[]) => versions.sort((a, b) => LANGS.indexOf(a.lang) - LANGS.indexOf(b.lang));
+	const pages = new Map<string, { lastmod?: Date; versions: Alternate[] }>();
+	for (const { lang, articles, listingPages } of editions) {
+		const dates = lastModified(articles, listingPages);
+		const self = (href: string) => ({ lang, href });
+		for (const { listing, page } of listingPages) {
+			pages.set(page.url, { lastmod: dates.get(page.url), versions: inEditionOrder([self(page.url), ...listingAlternates(listing, page.number, lang)]) });
+		}
+		for (const article of articles) {
+			pages.set(article.url, { lastmod: dates.get(article.url), versions: [self(article.url), ...translationAlternates(translations.get(article))] });
+		}
+		for (const shared of sharedPaths) {
+			const path = `${langPrefix(lang)}${shared}`;
+			pages.set(path, { versions: inEditionOrder([self(path), ...sharedAlternates(lang, shared)]) });
+		}
 	}
 	const absolute = (path: string) => new URL(path, site).href;
-	return [...paths]
-		.filter(inSitemap)
-		.map((path) => ({ path, url: absolute(path) }))
+	return [...pages]
+		.filter(([path]) => inSitemap(path))
+		.map(([path, page]) => ({ url: absolute(path), ...page }))
 		.sort((a, b) => byUrl(a.url, b.url))
-		.map(({ path, url }) => {
-			const lastmod = dates.get(path)?.toISOString();
-			const links = alternates.get(path)?.map((alternate) => ({ lang: alternate.lang, url: absolute(alternate.path) }));
-			return { url, ...(lastmod && { lastmod }), ...(links && { links }) };
-		});
+		.map(({ url, lastmod, versions }) => ({
+			url,
+			...(lastmod && { lastmod: lastmod.toISOString() }),
+			...(versions.length > 1 && { links: versions.map((version) => ({ lang: version.lang, url: absolute(version.href) })) }),
+		}));
 }
 
 /** URLs per sitemap file: the protocol allows 50,000; @astrojs/sitemap wrote 45,000, kept. */

@@ -1,19 +1,20 @@
 /**
- * The XML sitemaps, fed by the content loader (src/content.ts): the pages of both editions, split
+ * The XML sitemaps, fed by the content loader (content.ts): the pages of both editions, split
  * into numbered files (`/sitemap-0.xml`, ...) named by `/sitemap-index.xml` beside the news
  * sitemap. The XML is written by the `sitemap` package (the one @astrojs/sitemap used).
  */
 import { Readable } from 'node:stream';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
-import { COUNTRIES, SECTIONS, SITE } from '../config.ts';
+import { SITE } from '../config.ts';
 import { siteData } from './content.ts';
-import { LANGS, langPrefix } from '../i18n/ui.ts';
+import { LANGS } from '../i18n/ui.ts';
 import { sitemapFiles, sitemapIndex, sitemapUrls, type SitemapUrl } from '../lib/sitemap.ts';
 
-/** Pages every edition has at the same path under its prefix: the language versions of each other. */
-const SHARED_PATHS = ['/', '/section/', ...SECTIONS.map((s) => `/section/${s}/`), ...COUNTRIES.map((c) => `/country/${c}/`)];
-/** Pages that are neither a listing nor a story (search and the edition strip are built too, never listed). */
-const OTHER_PATHS = ['/section/'];
+/**
+ * Listed pages that are neither a listing nor a story, at this path in every edition: the
+ * sections index (search and the edition strip are never listed).
+ */
+const SHARED_PATHS = ['/section/'];
 
 let files: Promise<SitemapUrl[][]> | undefined;
 
@@ -23,9 +24,9 @@ export async function sitemapFileUrls(): Promise<SitemapUrl[][]> {
 	if (import.meta.env.DEV || !files) {
 		files = (async () => {
 			const editions = await Promise.all(
-				LANGS.map(async (lang) => ({ lang, prefix: langPrefix(lang), ...(await siteData(lang)).published() })),
+				LANGS.map(async (lang) => ({ lang, ...(await siteData(lang)).published() })),
 			);
-			return sitemapFiles(sitemapUrls(editions, { site: SITE.url, otherPaths: OTHER_PATHS, sharedPaths: SHARED_PATHS }));
+			return sitemapFiles(sitemapUrls(editions, { site: SITE.url, sharedPaths: SHARED_PATHS }));
 		})();
 	}
 	return files;

@@ -46,17 +46,12 @@ describe('sitemapUrls', () => {
 		...Array.from({ length: 11 }, (_, i) => makeArticle(`story-${i + 1}`, { date: decDay(i + 1), section: 'politics' })),
 	].sort(compareNewestFirst);
 	const ru = [makeArticle('byudzhet', { lang: 'ru', date: decDay(12), section: 'economy', translationOf: 'budget-vote' })];
-	const edition = (lang: string, prefix: string, articles: typeof en): SitemapEdition => ({
+	const edition = (lang: 'en' | 'ru', prefix: string, articles: typeof en): SitemapEdition => ({
 		lang,
-		prefix,
 		articles,
 		listingPages: listingPages(buildListings(articles, names, prefix), 1),
 	});
-	const urls = sitemapUrls([edition('en', '', en), edition('ru', '/ru', ru)], {
-		site: 'https://x.example',
-		otherPaths: ['/section/', '/search/'],
-		sharedPaths: ['/', '/section/', '/section/economy/'],
-	});
+	const urls = sitemapUrls([edition('en', '', en), edition('ru', '/ru', ru)], { site: 'https://x.example', sharedPaths: ['/section/', '/search/'] });
 	const at = (path: string) => urls.find((url) => url.url === `https://x.example${path}`);
 
 	it("lists every edition's stories, listing pages and other pages, as absolute URLs, each once", () => {
@@ -110,7 +105,14 @@ describe('sitemapUrls', () => {
 			{ lang: 'en', url: 'https://x.example/section/economy/' },
 			{ lang: 'ru', url: 'https://x.example/ru/section/economy/' },
 		]);
+		expect(at('/ru/section/')?.links).toEqual([
+			{ lang: 'en', url: 'https://x.example/section/' },
+			{ lang: 'ru', url: 'https://x.example/ru/section/' },
+		]);
+		expect(at('/')?.links?.map((link) => link.lang)).toEqual(['en', 'ru']);
 		expect(at('/articles/story-1/')?.links).toBeUndefined();
+		expect(at('/page/2/')?.links).toBeUndefined();
+		expect(at('/ru/author/aigerim-sadykova/')?.links).toBeUndefined();
 	});
 });
 
