@@ -379,7 +379,6 @@ export async function writeCorpus(
 	await mkdir(path.join(dir, 'ticker'), { recursive: true });
 	const images = summary.withImage ? await Promise.all((await imagePool(path.join(dir, '..', 'images'))).map((file) => readFile(file))) : [];
 	const made = new Set<string>();
-	let done = 0;
 	// Small batches: fast, without opening thousands of files at once.
 	for (let start = 0; start < files.length; start += 64) {
 		await Promise.all(
@@ -394,8 +393,7 @@ export async function writeCorpus(
 				else await writeFile(target, file.text ?? '');
 			}),
 		);
-		done = Math.min(files.length, start + 64);
-		onProgress(done, files.length);
+		onProgress(Math.min(files.length, start + 64), files.length);
 	}
 	return summary;
 }

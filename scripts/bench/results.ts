@@ -319,7 +319,6 @@ export function markdownReport(results: BenchResults): string {
 	];
 	for (const size of sizes) {
 		const { caravan: c, hugo: h } = size;
-		const search = c.search?.page ?? c.search?.api;
 		lines.push(
 			`| ${formatCount(size.articles)} | ${wallAndCpu(c.cold)} | ${c.cold.cpuSeconds === undefined ? 'n/a' : ((c.cold.cpuSeconds * 1000) / size.articles).toFixed(1)} | ${wallAndCpu(c.warm)} | ${formatBytes(c.cold.peakRssBytes)} | ${wallAndCpu(h?.cold)} | ${wallAndCpu(h?.warm)} | ${formatBytes(h?.cold.peakRssBytes)} | ${ratios(c.cold, h?.cold)} | ${ratios(c.warm, h?.warm)} | ${firstSearchCell(c.search)} |`,
 		);
