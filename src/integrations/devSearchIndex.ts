@@ -20,15 +20,19 @@ export function devSearchIndex(): AstroIntegration {
 		hooks: {
 			'astro:server:setup': ({ server }) => {
 				const outDir = path.resolve(process.env.CARAVAN_OUT_DIR ?? 'dist');
-				server.middlewares.use(async (request, response, next) => {
-					const pathname = new URL(request.url ?? '/', 'http://dev').pathname;
-					if (!pathname.startsWith('/pagefind/')) return next();
-					const indexDir = path.join(outDir, 'pagefind');
-					const file = path.join(outDir, decodeURIComponent(pathname));
-					if (!file.startsWith(indexDir + path.sep) || !(await stat(file).then((s) => s.isFile(), () => false))) return next();
-					response.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
-					response.setHeader('Cache-Control', 'no-store');
-					response.end(await readFile(file));
+				// Connect ignores a returned promise: an error goes to next() (Vite's error page), never
+				// to an unhandled rejection.
+				server.middlewares.use((request, response, next) => {
+					(async () => {
+						const pathname = new URL(request.url ?? '/', 'http://dev').pathname;
+						if (!pathname.startsWith('/pagefind/')) return next();
+						const indexDir = path.join(outDir, 'pagefind');
+						const file = path.join(outDir, decodeURIComponent(pathname));
+						if (!file.startsWith(indexDir + path.sep) || !(await stat(file).then((s) => s.isFile(), () => false))) return next();
+						response.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+						response.setHeader('Cache-Control', 'no-store');
+						response.end(await readFile(file));
+					})().catch(next);
 				});
 			},
 		},
