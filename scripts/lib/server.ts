@@ -2,7 +2,7 @@
  * A static file server for a built `dist/` on 127.0.0.1, as a CDN would serve it: directory
  * indexes, `404.html` for missing paths, and the headers of `dist/_headers` applied.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -62,7 +62,8 @@ export interface StaticServer {
  */
 export async function serve(dist: string, options: { applyHeaders?: boolean; gzip?: boolean } = {}): Promise<StaticServer> {
 	const rules = options.applyHeaders === false ? [] : parseHeadersFile(await readFile(path.join(dist, '_headers'), 'utf8').catch(() => ''));
-	const server: Server = createServer(async (request, response) => {
+	/** One request; the server below answers what this throws on (a malformed %-escape) with a 400. */
+	const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		let pathname = decodeURIComponent(url.pathname);
 		let file = path.join(dist, pathname);
@@ -95,6 +96,9 @@ export async function serve(dist: string, options: { applyHeaders?: boolean; gzi
 		}
 		if (body) response.writeHead(status, headers).end(body);
 		else response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+	};
+	const server: Server = createServer((request, response) => {
+		answer(request, response).catch(() => (response.headersSent ? response.destroy() : response.writeHead(400).end()));
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
