@@ -52,7 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await browser?.close();
-	await Promise.all([out, work].map((dir) => dir && rm(dir, { recursive: true, force: true })));
+	await Promise.all([out, work].filter(Boolean).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 describe('npm run bench --articles 30 --baseline hugo', () => {
@@ -221,7 +221,7 @@ describe('npm run bench --articles 30 --baseline hugo --no-warm', () => {
 		);
 		expect(result.status, result.stderr).toBe(0);
 	}, 600_000);
-	afterAll(() => Promise.all([coldWork, coldOut].map((dir) => dir && rm(dir, { recursive: true, force: true }))));
+	afterAll(() => Promise.all([coldWork, coldOut].filter(Boolean).map((dir) => rm(dir, { recursive: true, force: true }))));
 
 	it("gives Hugo's baseline the same articles, listings, taxonomy pages and social cards as Caravan's English edition", async () => {
 		const caravanDist = path.join(coldWork, '30', 'caravan', 'dist');
