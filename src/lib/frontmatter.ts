@@ -71,7 +71,9 @@ export function normaliseText(text: string): string {
  * through in a body, where CommonMark turns it into U+FFFD (and the XSS corpus hides one in a
  * `javascript:` URL), but never in front-matter, whose values land in pages and feeds verbatim.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what these look for
 const CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_OR_NUL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** What to call control character `c`, for messages. */

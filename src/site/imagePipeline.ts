@@ -157,6 +157,7 @@ export async function processImage(file: string, widths: readonly number[], cach
 			try {
 				return await encode(input, file, widths, cacheDir, key);
 			} catch (error) {
+				// eslint-disable-next-line preserve-caught-error -- Astro prints a cause with its stack trace; the message already carries sharp's
 				throw new Error(`cannot process the image ${file}: ${error instanceof Error ? error.message : String(error)}`);
 			}
 		})();

@@ -70,6 +70,7 @@ function leftovers(page: Page): Promise<string[]> {
 		const found: string[] = [];
 		// Attributes a browser reads as a URL (plain text, like a meta description quoting a vector, is harmless).
 		const urlAttribute = /^(href|xlink:href|src|srcset|lowsrc|dynsrc|action|formaction|data|poster|background|cite|ping|codebase|longdesc|usemap|manifest|from|to|values|by)$/i;
+		// eslint-disable-next-line no-control-regex -- a browser ignores these characters in a URL, so the check does too
 		const scriptUrl = (value: string) => /^(javascript|vbscript|data:text\/html)/i.test(value.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''));
 		for (const element of document.querySelectorAll('*')) {
 			for (const { name, value } of element.attributes) {
