@@ -1,7 +1,8 @@
 /**
- * `npm run lint`: ESLint (eslint.config.js) and Prettier's check (prettier.config.js). Runs every
- * step even when one fails, so one run shows all the problems. `npm test` runs it first;
- * `npm run format` rewrites what Prettier's check reports.
+ * `npm run lint`: ESLint (eslint.config.js), Prettier's check (prettier.config.js) and the
+ * import-graph rules (`npm run lint:deps`, scripts/lint-deps.ts). Runs every step even when one
+ * fails, so one run shows all the problems. `npm test` runs it; `npm run format` rewrites what
+ * Prettier's check reports.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -12,6 +13,7 @@ const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const STEPS: { name: string; command: string; args: string[] }[] = [
 	{ name: 'ESLint', command: bin('eslint'), args: ['.'] },
 	{ name: 'Prettier', command: bin('prettier'), args: ['--check', '.', '--log-level', 'warn'] },
+	{ name: 'import graph', command: process.execPath, args: [path.join(root, 'scripts', 'lint-deps.ts')] },
 ];
 
 /** Run every step; true when all pass. */

@@ -1,8 +1,9 @@
 /**
  * `npm test`: everything the tests need, then every test. Installs Debian's Chromium (browser
  * tests use it through playwright-core) and shellcheck when they are missing, lints the GitHub
- * workflows with actionlint and shellcheck (scripts/actionlint.ts), checks the import graph
- * (scripts/lint-deps.ts), type-checks, then runs Vitest.
+ * workflows with actionlint and shellcheck (scripts/actionlint.ts), lints the code, checks its
+ * formatting and its import graph (scripts/lint.ts), type-checks, then runs Vitest: the unit tests
+ * with coverage, then the rest. `npm test -- <files or filters>` runs only those, without coverage.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -32,9 +33,13 @@ ensureDebian(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'chromium');
 // actionlint's shell-script checks (scripts/actionlint.ts).
 ensureDebian(SHELLCHECK, 'shellcheck');
 rmSync(path.join(root, '.test-output'), { recursive: true, force: true });
+const only = process.argv.slice(2);
+// The whole suite: the unit tests first, alone, with coverage (thresholds in vitest.config.ts), then the rest.
+const tests = () =>
+	only.length > 0 ? run(bin('vitest'), ['run', ...only]) : run(bin('vitest'), ['run', 'tests/unit', '--coverage']) && run(bin('vitest'), ['run', '--exclude', 'tests/unit/**']);
 const ok =
 	run(process.execPath, [path.join(root, 'scripts', 'actionlint.ts')]) &&
-	run(process.execPath, [path.join(root, 'scripts', 'lint-deps.ts')]) &&
+	run(process.execPath, [path.join(root, 'scripts', 'lint.ts')]) &&
 	run(bin('astro'), ['check']) &&
-	run(bin('vitest'), ['run', ...process.argv.slice(2)]);
+	tests();
 process.exit(ok ? 0 : 1);
