@@ -14,11 +14,15 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { decode } from 'cborg';
+import { escapeAttribute } from 'entities';
 import * as pagefind from 'pagefind';
 import { cacheDir, SEARCH_BUNDLE_PERIOD, SEARCH_RECENT_STORIES } from '../../src/config.ts';
 import { LANGS, langPrefix } from '../../src/i18n/ui.ts';
 import type { SearchPeriod } from '../../src/config.ts';
 import { bundleHeaderRules, searchBundlePath, searchBundleStarts } from '../../src/lib/searchBundles.ts';
+import { chunkTableText, type IndexChunk } from '../../src/lib/searchChunks.ts';
 
 /**
  * Pages that are search results, relative to the built site: every edition's articles. Each
@@ -183,10 +187,53 @@ export async function buildSearchIndex(dir: string, period: SearchPeriod = SEARC
 }
 
 /**
+ * The tag the search page passes to Pagefind as `metaCacheTag` for a bundle whose entry file is
+ * `entry`: Pagefind then fetches `pagefind-entry.json?ts=<tag>` instead of a new `?ts=<now>`
+ * each time, so the page can preload it. A digest of the file, so it changes exactly when the
+ * entry does and the same index gives the same page.
+ */
+export function entryTag(entry: string | Buffer): string {
+	return createHash('sha256').update(entry).digest('hex').slice(0, 12);
+}
+
+/**
+ * What every first search fetches of the newest bundle, whatever the query: the engine, the
+ * entry file (at the URL the tag gives it), its WebAssembly and its metadata (whose names only
+ * the index knows). In the order the engine uses them.
+ */
+function firstSearchPreloads(bundle: string, tag: string, index: { hash: string; wasm: string }): string[] {
+	return [
+		'<link rel="modulepreload" href="/pagefind/pagefind.js">',
+		`<link rel="preload" href="${bundle}pagefind-entry.json?ts=${tag}" as="fetch" crossorigin>`,
+		`<link rel="preload" href="${bundle}wasm.${index.wasm}.pagefind" as="fetch" crossorigin>`,
+		`<link rel="preload" href="${bundle}pagefind.${index.hash}.pf_meta" as="fetch" crossorigin>`,
+	];
+}
+
+/** What starts a Pagefind metadata file before its gzip-compressed CBOR. */
+const META_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * The index chunk table of a bundle's metadata file (`pagefind.<hash>.pf_meta`, as read): each
+ * chunk's word range and hash, in Pagefind's order. Its layout is Pagefind's own (a CBOR array:
+ * version, pages, chunks…): the build fails if a new Pagefind version changed it.
+ */
+export function metaIndexChunks(meta: Buffer, version: string): IndexChunk[] {
+	const bytes = gunzipSync(meta);
+	const fields: unknown = bytes.subarray(0, META_SIGNATURE.length).toString('latin1') === META_SIGNATURE ? decode(bytes.subarray(META_SIGNATURE.length)) : undefined;
+	const chunks = Array.isArray(fields) && fields[0] === version ? (fields[2] as unknown) : undefined;
+	const isChunk = (chunk: unknown): chunk is IndexChunk => Array.isArray(chunk) && chunk.length === 3 && chunk.every((part) => typeof part === 'string');
+	if (!Array.isArray(chunks) || !chunks.length || !chunks.every(isChunk)) throw new Error(`pagefind ${version} metadata: no index chunk table where Caravan reads it (was Pagefind upgraded?)`);
+	return chunks;
+}
+
+/**
  * The edition's search page must search exactly the bundles written (it lists them from the
- * content); it is given preload links for what its first search fetches of the newest bundle
- * whatever the query (the engine, its WASM and the metadata, whose name only the index knows),
- * so they load beside the page's own files instead of one after another.
+ * content); it is given the newest bundle's entry tag (`data-entry-tag`), its index chunk table
+ * (`data-index-chunks`, so the page can preload the chunks its first query needs) and preload
+ * links for what every first search fetches of that bundle, so they load beside the page's own
+ * files instead of one after another (the entry file was a round trip of its own after the
+ * script, the index chunk another after the WebAssembly).
  */
 async function linkSearchPage(dir: string, prefix: string, bundles: readonly string[]): Promise<void> {
 	const file = path.join(dir, prefix, 'search', 'index.html');
@@ -197,13 +244,13 @@ async function linkSearchPage(dir: string, prefix: string, bundles: readonly str
 	if ((listed ?? '[]') !== expected) throw new Error(`${path.posix.join(prefix, 'search/index.html')}: searches ${listed ?? 'no bundles'}, but the index has ${expected}`);
 	const newest = bundles[0];
 	if (!newest) return;
-	const entry = JSON.parse(await readFile(path.join(dir, newest, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; wasm: string }> };
+	const entryFile = await readFile(path.join(dir, newest, 'pagefind-entry.json'));
+	const entry = JSON.parse(entryFile.toString('utf8')) as { version: string; languages: Record<string, { hash: string; wasm: string }> };
 	const index = Object.values(entry.languages)[0];
-	if (!index || !html.includes('</head>')) return;
-	const links = [
-		'<link rel="modulepreload" href="/pagefind/pagefind.js">',
-		`<link rel="preload" href="${newest}wasm.${index.wasm}.pagefind" as="fetch" crossorigin>`,
-		`<link rel="preload" href="${newest}pagefind.${index.hash}.pf_meta" as="fetch" crossorigin>`,
-	];
-	await writeFile(file, html.replace('</head>', `${links.join('')}</head>`));
+	if (!index || !html.includes('</head>') || !html.includes('<search-page ')) return;
+	const tag = entryTag(entryFile);
+	const chunks = metaIndexChunks(await readFile(path.join(dir, newest, `pagefind.${index.hash}.pf_meta`)), entry.version);
+	const data = `data-entry-tag="${tag}" data-index-chunks="${escapeAttribute(chunkTableText(chunks))}"`;
+	const linked = html.replace('<search-page ', `<search-page ${data} `).replace('</head>', `${firstSearchPreloads(newest, tag, index).join('')}</head>`);
+	await writeFile(file, linked);
 }

@@ -16,10 +16,11 @@ import {
 	type PagefindFilters,
 	type SearchState,
 } from '../lib/searchQuery.ts';
+import { chunksForQuery, readChunkTable } from '../lib/searchChunks.ts';
 
 /** The part of Pagefind's browser API this page uses (pagefind.js ships no types). */
 interface PagefindEngine {
-	createInstance(options: { basePath: string; excerptLength?: number; noWorker?: boolean }): PagefindIndex;
+	createInstance(options: { basePath: string; excerptLength?: number; noWorker?: boolean; metaCacheTag?: string }): PagefindIndex;
 }
 /** One bundle's index (one publication period of the edition). */
 interface PagefindIndex {
@@ -115,6 +116,13 @@ class SearchPage extends HTMLElement {
 	#text = JSON.parse(this.dataset.strings ?? '{}') as SearchScriptStrings;
 	/** The edition's index bundles, one per publication period, newest first (src/lib/searchBundles.ts). */
 	#bundles = JSON.parse(this.dataset.bundles ?? '[]') as string[];
+	/**
+	 * The newest bundle's entry tag, set by the search step (scripts/lib/searchIndex.ts): Pagefind
+	 * then fetches that bundle's entry file at the URL the page preloads, not at a new `?ts=<now>`.
+	 */
+	#entryTag = this.dataset.entryTag;
+	/** The newest bundle's index chunk table (from the search step), to preload what the first query needs. */
+	#indexChunks = readChunkTable(this.dataset.indexChunks);
 	#quoted = (query: string) => fill(this.#text.quote, { q: query });
 	#plural = (count: number, forms: PluralForms) => fill(plural(count, this.#dateFormat.locale, forms), { n: count });
 
@@ -152,6 +160,7 @@ class SearchPage extends HTMLElement {
 		try {
 			// An edition without stories has no bundle: nothing to load, and every search finds nothing.
 			if (this.#bundles[0]) {
+				this.#preloadChunks(this.#bundles[0]);
 				this.#engine = (await import(/* @vite-ignore */ PAGEFIND_URL)) as PagefindEngine;
 				// The newest bundle: what a first search needs, loaded while nothing else is.
 				await this.#index(this.#bundles[0]);
@@ -166,6 +175,17 @@ class SearchPage extends HTMLElement {
 			return;
 		}
 		await this.#search();
+	}
+
+	/**
+	 * Start fetching the newest bundle's index chunks the URL's query needs now, beside the engine
+	 * and its WebAssembly: Pagefind would ask for them only once both are loaded. A preload link,
+	 * so Pagefind's own fetch of the same file takes the answer instead of fetching again.
+	 */
+	#preloadChunks(bundle: string): void {
+		for (const hash of chunksForQuery(this.#state.query, this.#indexChunks)) {
+			document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: `${bundle}index/${hash}.pf_index` }));
+		}
 	}
 
 	/** Put the state into the controls (on load and on Back/Forward). */
@@ -225,7 +245,8 @@ class SearchPage extends HTMLElement {
 		if (!index) {
 			// On the main thread: pagefind.js carries the whole engine, so a worker would only fetch
 			// the same code again (pagefind-worker.js, ~12 KB gzip) for searches that take milliseconds.
-			const created = engine.createInstance({ basePath: bundle, excerptLength: EXCERPT_WORDS, noWorker: true });
+			const metaCacheTag = bundle === this.#bundles[0] ? this.#entryTag : undefined;
+			const created = engine.createInstance({ basePath: bundle, excerptLength: EXCERPT_WORDS, noWorker: true, ...(metaCacheTag ? { metaCacheTag } : {}) });
 			index = created.init().then(() => created);
 			// Let a later search try again after a failed load.
 			index.catch(() => this.#indexes.delete(bundle));

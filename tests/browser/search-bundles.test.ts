@@ -111,6 +111,33 @@ describe('search over period bundles', { timeout: 90_000 }, () => {
 		await page.context().close();
 	});
 
+	it('preloads exactly what a first search fetches of the newest bundle before its results, each fetched once', async () => {
+		const { page } = await newPage();
+		const fetched: string[] = [];
+		const failed: string[] = [];
+		page.on('request', (request) => fetched.push(request.url().replace(server.url, '')));
+		page.on('response', (response) => {
+			if (!response.ok()) failed.push(`${response.status()} ${response.url()}`);
+		});
+		await page.goto(`${server.url}/search/?q=Story`);
+		await poll(() => status(page).textContent()).toMatch(/^\d+ results for “Story”/);
+		const newest = BUNDLES[0] as string;
+		const preloads = await page.locator('link[rel="preload"], link[rel="modulepreload"]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+		const tag = await page.locator('search-page').getAttribute('data-entry-tag');
+		const ofNewest = (pattern: RegExp) => fetched.filter((url) => url.startsWith(newest) && pattern.test(url));
+		expect(tag).toMatch(/^[0-9a-f]{12}$/);
+		// The engine, the entry file at its tagged URL, WebAssembly and metadata (the build's links),
+		// then the index chunk holding the URL's word (the page's, from the build's chunk table).
+		expect(preloads).toEqual(['/pagefind/pagefind.js', `${newest}pagefind-entry.json?ts=${tag}`, `${newest}wasm.en.pagefind`, ...ofNewest(/\.pf_meta$/), ...ofNewest(/\/index\/[^/]+\.pf_index$/)]);
+		expect(ofNewest(/\/index\//)).toHaveLength(1);
+		// Each preload is the very request the engine makes: a mismatch would fetch it twice, or another URL.
+		for (const url of preloads) expect(fetched.filter((request) => request === url), url).toHaveLength(1);
+		// And everything the engine fetches of the newest bundle before it has results was preloaded.
+		expect(['/pagefind/pagefind.js', ...ofNewest(/pagefind-entry\.json|\.pagefind$|\.pf_meta$|\.pf_index$/)].sort()).toEqual([...preloads].sort());
+		expect(failed).toEqual([]);
+		await page.context().close();
+	});
+
 	it('stops at the first page of results, says how far back it searched, and goes on when asked', async () => {
 		const { page } = await newPage();
 		const fetched: string[] = [];
