@@ -1,5 +1,11 @@
-/** The index chunks a query needs, as Pagefind's `request_indexes` picks them (src/lib/searchChunks.ts). */
+/**
+ * The index chunks a query needs, as Pagefind's `request_indexes` picks them (src/lib/searchChunks.ts),
+ * and the chunk table the build reads from a bundle's metadata (scripts/lib/searchIndex.ts).
+ */
+import { gzipSync } from 'node:zlib';
+import { encode } from 'cborg';
 import { describe, expect, it } from 'vitest';
+import { metaIndexChunks } from '../../scripts/lib/searchIndex.ts';
 import { chunksForQuery, chunkTableText, readChunkTable, type IndexChunk } from '../../src/lib/searchChunks.ts';
 
 const CHUNKS: IndexChunk[] = [
@@ -47,5 +53,22 @@ describe('the chunk table the search page carries', () => {
 		expect(readChunkTable(undefined)).toEqual([]);
 		expect(readChunkTable('')).toEqual([]);
 		expect(readChunkTable('00 2007')).toEqual([]);
+	});
+});
+
+describe('metaIndexChunks', () => {
+	/** A metadata file as Pagefind writes it: signature, then CBOR (version, pages, chunks, filters, sorts), gzipped. */
+	const meta = (fields: unknown[]) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), encode(fields)]));
+
+	it("reads the chunk table of Pagefind's metadata", () => {
+		const chunks = [['00', 'alm', 'en_1'], ['aln', 'zz', 'en_2']];
+		expect(metaIndexChunks(meta(['1.6.0', [['en_p', 120]], chunks, [], []]), '1.6.0')).toEqual(chunks);
+	});
+
+	it('fails the build, saying so, when the layout is not the one read (another Pagefind version)', () => {
+		const message = /no index chunk table where Caravan reads it \(was Pagefind upgraded\?\)/;
+		expect(() => metaIndexChunks(meta(['1.7.0', [], [['00', 'zz', 'en_1']]]), '1.6.0')).toThrow(message);
+		expect(() => metaIndexChunks(meta(['1.6.0', [], [['00', 'zz']]]), '1.6.0')).toThrow(message);
+		expect(() => metaIndexChunks(gzipSync(encode(['1.6.0', [], [['00', 'zz', 'en_1']]])), '1.6.0')).toThrow(message);
 	});
 });
