@@ -34,11 +34,15 @@ const isPlain = (word: string) => PLAIN_WORD.test(word) && !/[\uD800-\uDFFF]/.te
 
 /**
  * The chunk hashes Pagefind will fetch for `query`, sorted; empty when that is not certain: a
- * word with punctuation or diacritics (Pagefind rewrites those) or a query no chunk's range
- * holds (Pagefind then loads every chunk that may hold a longer or shorter form).
+ * word with punctuation or diacritics (Pagefind rewrites those), whitespace other than spaces,
+ * or a query no chunk's range holds (Pagefind then loads every chunk that may hold a longer or
+ * shorter form).
  */
 export function chunksForQuery(query: string, chunks: readonly IndexChunk[]): string[] {
-	const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+	// Pagefind splits words at spaces only (a tab or no-break space stays inside a word), and
+	// lowercases in the browser's own locale.
+	if (/[^\S ]/.test(query)) return [];
+	const words = query.toLocaleLowerCase().split(/ +/).filter(Boolean);
 	if (!words.length || !words.every(isPlain)) return [];
 	const hashes = new Set<string>();
 	for (const word of words) {

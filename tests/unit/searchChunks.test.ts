@@ -34,12 +34,14 @@ describe('chunksForQuery', () => {
 		expect(chunksForQuery('3', CHUNKS)).toEqual([]);
 	});
 
-	it('predicts nothing where Pagefind rewrites the words: punctuation, diacritics, quotes', () => {
+	it('predicts nothing where Pagefind rewrites the words or splits them otherwise: punctuation, diacritics, quotes, tabs', () => {
 		expect(chunksForQuery('', CHUNKS)).toEqual([]);
 		expect(chunksForQuery('"water"', CHUNKS)).toEqual([]);
 		expect(chunksForQuery('water-supply', CHUNKS)).toEqual([]);
 		expect(chunksForQuery('café', CHUNKS)).toEqual([]);
 		expect(chunksForQuery('йод', CHUNKS)).toEqual([]);
+		expect(chunksForQuery('water\tdam', CHUNKS)).toEqual([]);
+		expect(chunksForQuery('water\u00a0dam', CHUNKS)).toEqual([]);
 	});
 });
 
