@@ -63,7 +63,10 @@ describe('metaIndexChunks', () => {
 	const meta = (fields: unknown[]) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), encode(fields)]));
 
 	it("reads the chunk table of Pagefind's metadata", () => {
-		const chunks = [['00', 'alm', 'en_1'], ['aln', 'zz', 'en_2']];
+		const chunks = [
+			['00', 'alm', 'en_1'],
+			['aln', 'zz', 'en_2'],
+		];
 		expect(metaIndexChunks(meta(['1.6.0', [['en_p', 120]], chunks, [], []]), '1.6.0')).toEqual(chunks);
 	});
 
