@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { CORPUS_EPOCH, editArticle, SEARCH_WORD, writeCorpus, type CorpusSummary } from './bench/corpus.ts';
 import { buildWithHugo, ensureHugo, hugoOutDir, hugoVersion } from './bench/hugo.ts';
 import { cardText, markdownReport, svgChart, type ArticlePage, type BenchResults, type BuildResult, type Machine, type PipelineResult, type SiteOutput, type SizeResult, type StepResult } from './bench/results.ts';
+import { measureCache } from './bench/diskUsage.ts';
 import { runMeasured } from './bench/run.ts';
 import type { DevFigures } from './bench/dev.ts';
 import type { SearchFigures } from './bench/search.ts';
@@ -163,7 +164,9 @@ async function buildCaravan(paths: CaravanPaths, label: string, fresh: boolean, 
 			? (JSON.parse(await readFile(timingsFile, 'utf8')) as { steps: StepResult[] })
 			: { steps: [] };
 		const peaks = [run.peakRssBytes, ...timings.steps.map((s) => s.peakRssBytes)].filter((v): v is number => v !== undefined);
-		return { seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakRssBytes: peaks.length ? Math.max(...peaks) : undefined, steps: timings.steps };
+		// What the caches hold once this build is done, beside the dist/ it left (issue 14).
+		const cache = measureCache(paths.cacheDir, paths.outDir);
+		return { seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakRssBytes: peaks.length ? Math.max(...peaks) : undefined, steps: timings.steps, cache };
 	} finally {
 		clearInterval(ticker);
 	}

@@ -6,6 +6,7 @@ import type { CardFigures } from './cards.ts';
 import type { CheckFigures } from './check.ts';
 import type { CorpusSummary } from './corpus.ts';
 import type { DevFigures } from './dev.ts';
+import type { CacheUsage } from './diskUsage.ts';
 import type { SearchFigures, Transfer } from './search.ts';
 
 export interface StepResult {
@@ -25,6 +26,8 @@ export interface BuildResult {
 	/** Peak resident memory of the build's process tree. */
 	peakRssBytes?: number;
 	steps: StepResult[];
+	/** `CARAVAN_CACHE_DIR` and `dist/` on disk once the build finished (Caravan's builds only). */
+	cache?: CacheUsage;
 }
 
 export interface ArticlePage {
@@ -211,6 +214,67 @@ function stepTable(result: SizeResult): string[] {
 	return lines;
 }
 
+/** Issue 14's target for the build cache, as a multiple of `dist/`. */
+export const CACHE_TARGET = 1.5;
+
+/** What each cache entry holds, for the report (an entry not listed shows by its name alone). */
+const CACHE_ENTRIES: Record<string, string> = {
+	dist: "Astro's page cache",
+	'data-store.json': "Astro's content store",
+	'incremental-build.json': "Astro's page keys",
+	'caravan-cards': 'social cards',
+	'caravan-images': 'processed images',
+	'caravan-search': 'search bundles',
+	'caravan-check': 'check results',
+};
+
+/** "540.1 MB (12.0 MB not in dist/)": an entry's disk, and what of it `dist/` does not share. */
+function cacheCell(entry: { bytes: number; sharedBytes: number } | undefined): string {
+	if (!entry) return '';
+	if (!entry.sharedBytes) return formatBytes(entry.bytes);
+	return `${formatBytes(entry.bytes)} (${formatBytes(entry.bytes - entry.sharedBytes)} not in \`dist/\`)`;
+}
+
+/** Whether `cache` meets the target: judged on the cache folder alone, as CI archives it, and beside `dist/`. */
+export function cacheVerdict(cache: CacheUsage): string {
+	const alone = cache.cache.bytes / cache.dist.bytes;
+	const beside = (cache.cache.bytes - cache.cache.sharedBytes) / cache.dist.bytes;
+	const verdict = (r: number) => (r <= CACHE_TARGET ? 'met' : 'missed');
+	return `target ≤ ${CACHE_TARGET}× \`dist/\`: **${verdict(alone)}** for the cache folder alone (${alone.toFixed(2)}×, what a CI cache of it archives), **${verdict(beside)}** beside \`dist/\` on one disk (${beside.toFixed(2)}× more)`;
+}
+
+/**
+ * The build cache after each build, entry by entry, in bytes of disk blocks (a hard-linked file
+ * counted once), beside `dist/`: the issue-14 row "build cache on disk".
+ */
+export function cacheTable(caravan: PipelineResult): string[] {
+	const builds = (
+		[
+			['cold', caravan.cold],
+			['warm', caravan.warm],
+			['publish', caravan.publish],
+			['new day', caravan.newDay],
+		] as const
+	).filter((build): build is [string, BuildResult & { cache: CacheUsage }] => build[1]?.cache !== undefined);
+	const last = builds.at(-1)?.[1].cache;
+	if (!last) return [];
+	const names = [...new Set(builds.flatMap(([, build]) => build.cache.entries.map((entry) => entry.name)))];
+	const sizeOf = (cache: CacheUsage, name: string) => cache.entries.find((entry) => entry.name === name)?.bytes ?? 0;
+	names.sort((a, b) => sizeOf(last, b) - sizeOf(last, a) || (a < b ? -1 : 1));
+	const row = (label: string, cell: (cache: CacheUsage) => string) => `| ${label} | ${builds.map(([, build]) => cell(build.cache)).join(' | ')} |`;
+	return [
+		`| build cache on disk (\`CARAVAN_CACHE_DIR\`), after each build | ${builds.map(([label]) => label).join(' | ')} |`,
+		`| --- |${' ---: |'.repeat(builds.length)}`,
+		row('`dist/`: the site', (cache) => `${formatBytes(cache.dist.bytes)} (${formatCount(cache.dist.files)} files)`),
+		...names.map((name) => row(`\`${name}\`${CACHE_ENTRIES[name] ? `: ${CACHE_ENTRIES[name]}` : ''}`, (cache) => cacheCell(cache.entries.find((entry) => entry.name === name)))),
+		row('**build cache on disk**', (cache) => `**${formatBytes(cache.cache.bytes)}, ${ratio(cache.cache.bytes, cache.dist.bytes)} \`dist/\`**`),
+		row('of it, the same files as `dist/` (hard links)', (cache) => formatBytes(cache.cache.sharedBytes)),
+		row('**beside `dist/`** (disk the cache adds)', (cache) => `**${formatBytes(cache.cache.bytes - cache.cache.sharedBytes)}, ${ratio(cache.cache.bytes - cache.cache.sharedBytes, cache.dist.bytes)} \`dist/\`**`),
+		'',
+		`Bytes of disk blocks, each hard-linked file once; ${cacheVerdict(last)}, after the last build.`,
+	];
+}
+
 /** The writing preview: `npm run dev` starting cold and warm, and a saved edit served. */
 function devTable(dev: DevFigures): string[] {
 	const row = (label: string, figures: { seconds: number; cpuSeconds?: number; peakRssBytes?: number } | undefined) =>
@@ -334,6 +398,7 @@ export function markdownReport(results: BenchResults): string {
 			...stepTable(size),
 			'',
 			...comparisonTable(size),
+			...(size.caravan.cold.cache ? ['', ...cacheTable(size.caravan)] : []),
 			...checkTable(size),
 			...(size.dev ? ['', ...devTable(size.dev)] : []),
 		);
