@@ -6,13 +6,13 @@
  * article, so listings, the search page and 404 can never turn up as results, and what changes
  * around an article (related stories, the ticker) never changes its bundle.
  * A bundle is a pure function of those inputs, Pagefind's version and its options: a build
- * re-indexes only bundles whose digest is new and copies the others, byte for byte, from the
+ * re-indexes only bundles whose digest is new and hard-links the others, byte for byte, from the
  * build cache (`<cacheDir>/caravan-search/<digest>/`). One Pagefind process per bundle, one
  * after another, so memory stays that of the largest period.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
@@ -153,6 +153,20 @@ async function cachedBundle(cache: string, digest: string, pages: readonly Index
 	return true;
 }
 
+/**
+ * Every file under `from` hard-linked at the same place under `to` (copied where links fail, e.g.
+ * another file system): a cached bundle is written once, to a new folder, and never changed, so
+ * in the output it costs no disk beside the cache.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+	for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
+		const source = path.join(entry.parentPath, entry.name);
+		const target = path.join(to, path.relative(from, source));
+		await mkdir(entry.isDirectory() ? target : path.dirname(target), { recursive: true });
+		if (!entry.isDirectory()) await link(source, target).catch(() => copyFile(source, target));
+	}
+}
+
 export async function buildSearchIndex(dir: string, period: SearchPeriod = SEARCH_BUNDLE_PERIOD, recentStories = SEARCH_RECENT_STORIES): Promise<void> {
 	const cache = path.join(cacheDir(), 'caravan-search');
 	await mkdir(cache, { recursive: true });
@@ -169,7 +183,7 @@ export async function buildSearchIndex(dir: string, period: SearchPeriod = SEARC
 			const digest = bundleDigest(bundlePages);
 			used.add(digest);
 			if (await cachedBundle(cache, digest, bundlePages)) indexed++;
-			await cp(path.join(cache, digest), path.join(dir, bundle), { recursive: true });
+			await linkTree(path.join(cache, digest), path.join(dir, bundle));
 			engine ??= path.join(dir, bundle, 'pagefind.js');
 			written.push(bundle);
 		}

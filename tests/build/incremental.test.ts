@@ -80,13 +80,19 @@ describe('warm build after changing two stories', () => {
 		expect(restored(warm).filter((file) => file.startsWith('/articles/'))).toEqual(expected);
 	});
 
-	it('copies the cards of unchanged stories from the card cache, and draws only the changed headline again', async () => {
+	it('takes the cards of unchanged stories from the card cache, and draws only the changed headline again', async () => {
 		// The rephotographed story's card is branded (its new photo is in the body, not the lead).
 		const drawn = (build: BuildResult) => [...build.stdout.matchAll(/ card (\S+) \(drawn\)/g)].map((match) => match[1] ?? '').sort();
 		expect(drawn(warm)).toEqual([`/cards/articles/${RETITLED}.png`]);
 		const cards = await readdir(path.join(work, 'warm', 'dist', 'cards', 'articles'));
 		expect(drawn(first)).toEqual(['/cards/site.png', ...cards.map((card) => `/cards/articles/${card}`)].sort());
 		expect(restored(warm).filter((file) => file.startsWith('/cards/'))).toEqual([]);
+		// Every card in the output is the card cache's own file, hard-linked: no disk beside it.
+		const inCache = new Set<number>();
+		for (const name of await readdir(path.join(work, 'warm', '.astro-cache', 'caravan-cards'))) inCache.add((await stat(path.join(work, 'warm', '.astro-cache', 'caravan-cards', name))).ino);
+		const inDist = (await readdir(path.join(work, 'warm', 'dist', 'cards'), { recursive: true })).filter((file) => /\.(png|jpg)$/.test(file));
+		expect(inDist.length).toBe(cards.length + 1);
+		for (const card of inDist) expect(inCache.has((await stat(path.join(work, 'warm', 'dist', 'cards', card))).ino), card).toBe(true);
 	});
 
 	it('copies the listing pages that show neither story, and renders those that do', async () => {

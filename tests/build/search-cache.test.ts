@@ -80,6 +80,14 @@ describe('search bundles from the cache', { timeout: 120_000 }, () => {
 			expect(before.get(file)?.equals(bytes), file).toBe(true);
 		}
 		expect([...before.keys()].filter((file) => !file.startsWith('en/2025-11-28/'))).toEqual([...after.keys()].filter((file) => !file.startsWith('en/2025-11-28/')));
+		// Every bundle file in the output is the cache's own file, hard-linked: no disk beside it.
+		const inCache = new Set<number>();
+		for (const entry of await readdir(path.join(cache, 'caravan-search'), { recursive: true, withFileTypes: true })) {
+			if (entry.isFile()) inCache.add((await stat(path.join(entry.parentPath, entry.name))).ino);
+		}
+		const bundleFiles = [...after.keys()].filter((file) => file.includes(path.sep));
+		expect(bundleFiles.length).toBeGreaterThan(10);
+		for (const file of bundleFiles) expect(inCache.has((await stat(path.join(edited.dist, 'pagefind', file))).ino), file).toBe(true);
 		// The edited bundle changed; the three others' cached copies were not written again.
 		expect(after.get('en/2025-11-28/pagefind-entry.json')?.equals(before.get('en/2025-11-28/pagefind-entry.json') ?? Buffer.alloc(0))).toBe(false);
 		const still = await Promise.all([...cached].map(async ([name, mtime]) => (await stat(path.join(cache, 'caravan-search', name)).catch(() => undefined))?.mtimeMs === mtime));
