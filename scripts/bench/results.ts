@@ -248,22 +248,21 @@ export function cacheVerdict(cache: CacheUsage): string {
  * counted once), beside `dist/`: the issue-14 row "build cache on disk".
  */
 export function cacheTable(caravan: PipelineResult): string[] {
-	const builds = (
-		[
-			['cold', caravan.cold],
-			['warm', caravan.warm],
-			['publish', caravan.publish],
-			['new day', caravan.newDay],
-		] as const
-	).filter((build): build is [string, BuildResult & { cache: CacheUsage }] => build[1]?.cache !== undefined);
-	const last = builds.at(-1)?.[1].cache;
+	const measured: [string, BuildResult | undefined][] = [
+		['cold', caravan.cold],
+		['warm', caravan.warm],
+		['publish', caravan.publish],
+		['new day', caravan.newDay],
+	];
+	const builds = measured.flatMap(([label, build]) => (build?.cache ? [{ label, cache: build.cache }] : []));
+	const last = builds.at(-1)?.cache;
 	if (!last) return [];
-	const names = [...new Set(builds.flatMap(([, build]) => build.cache.entries.map((entry) => entry.name)))];
+	const names = [...new Set(builds.flatMap(({ cache }) => cache.entries.map((entry) => entry.name)))];
 	const sizeOf = (cache: CacheUsage, name: string) => cache.entries.find((entry) => entry.name === name)?.bytes ?? 0;
 	names.sort((a, b) => sizeOf(last, b) - sizeOf(last, a) || (a < b ? -1 : 1));
-	const row = (label: string, cell: (cache: CacheUsage) => string) => `| ${label} | ${builds.map(([, build]) => cell(build.cache)).join(' | ')} |`;
+	const row = (label: string, cell: (cache: CacheUsage) => string) => `| ${label} | ${builds.map(({ cache }) => cell(cache)).join(' | ')} |`;
 	return [
-		`| build cache on disk (\`CARAVAN_CACHE_DIR\`), after each build | ${builds.map(([label]) => label).join(' | ')} |`,
+		`| build cache on disk (\`CARAVAN_CACHE_DIR\`), after each build | ${builds.map(({ label }) => label).join(' | ')} |`,
 		`| --- |${' ---: |'.repeat(builds.length)}`,
 		row('`dist/`: the site', (cache) => `${formatBytes(cache.dist.bytes)} (${formatCount(cache.dist.files)} files)`),
 		...names.map((name) => row(`\`${name}\`${CACHE_ENTRIES[name] ? `: ${CACHE_ENTRIES[name]}` : ''}`, (cache) => cacheCell(cache.entries.find((entry) => entry.name === name)))),
