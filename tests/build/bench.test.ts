@@ -90,6 +90,14 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 			expect(build?.cpuSeconds).toBeGreaterThan(0);
 			expect(build?.peakRssBytes).toBeGreaterThan(10 * 2 ** 20);
 		}
+		// Issue 14: the build cache on disk after every build, entry by entry, beside dist/; the
+		// pages, cards and bundles the build links into dist/ are counted as shared with it.
+		for (const build of [cold, size?.caravan.warm, size?.caravan.publish, size?.caravan.newDay]) {
+			expect(build?.cache?.dist.bytes).toBeGreaterThan(0);
+			expect(build?.cache?.entries.map((entry) => entry.name)).toEqual(expect.arrayContaining(['dist', 'data-store.json', 'caravan-cards', 'caravan-search', 'caravan-check']));
+			for (const name of ['dist', 'caravan-cards', 'caravan-search']) expect(build?.cache?.entries.find((entry) => entry.name === name)?.sharedBytes, name).toBeGreaterThan(0);
+			expect(build?.cache?.cache.bytes).toBeGreaterThan(build?.cache?.cache.sharedBytes ?? Infinity);
+		}
 		expect(size?.caravan.output.articlePage?.path).toMatch(/^articles\/[^/]+\/index\.html$/);
 		expect(size?.caravan.output.articlePage?.htmlGzipBytes).toBeGreaterThan(500);
 		expect(size?.caravan.search?.query).toBe('water');
@@ -181,6 +189,7 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 		expect(markdown).toMatch(/\| validation \| [\d.]+ s \|/);
 		expect(markdown).toMatch(/\| first search, the \/search\/ page on slow 4G \(1\.6 Mbit\/s, 150 ms\) \| [\d.]+ KB gzip \([^)]+ requests\)[^|]*, results on screen in [\d.]+ s \|/);
 		expect(markdown).toMatch(/\| \*\*publish one new story, same day\*\* \| \*\*[\d.]+ s\*\* \|/);
+		expect(markdown).toMatch(/\| \*\*build cache on disk\*\* \| \*\*[\d.]+ [KMG]?B, [\d.]+× `dist\/`\*\* \|/);
 		expect(markdown).toMatch(/\| \*\*first build of a new day \(tomorrow's ticker, one new story\)\*\* \| \*\*[\d.]+ s\*\* \|/);
 		// The report on stdout is the same Markdown.
 		expect(run.stdout).toContain('## 30 articles');
