@@ -20,12 +20,16 @@ describe('diskUsage', () => {
 
 	it('splits the cache by entry, each with what dist/ shares, and counts a file in two entries once in the whole', () => {
 		const dist = [folder('dist'), file('page', 8 * KB), file('card', 60 * KB)];
-		const usage = diskUsage(dist, [
-			{ name: 'dist', inodes: [folder('pages'), file('page', 8 * KB), file('old-page', 8 * KB)] },
-			{ name: 'caravan-cards', inodes: [folder('cards'), file('card', 60 * KB)] },
-			{ name: 'data-store.json', inodes: [file('store', 100 * KB)] },
-			{ name: 'also-old-page', inodes: [file('old-page', 8 * KB)] },
-		], [folder('root')]);
+		const usage = diskUsage(
+			dist,
+			[
+				{ name: 'dist', inodes: [folder('pages'), file('page', 8 * KB), file('old-page', 8 * KB)] },
+				{ name: 'caravan-cards', inodes: [folder('cards'), file('card', 60 * KB)] },
+				{ name: 'data-store.json', inodes: [file('store', 100 * KB)] },
+				{ name: 'also-old-page', inodes: [file('old-page', 8 * KB)] },
+			],
+			[folder('root')],
+		);
 		expect(usage.dist).toEqual({ files: 2, bytes: 72 * KB });
 		expect(usage.entries).toEqual([
 			{ name: 'data-store.json', files: 1, bytes: 100 * KB, sharedBytes: 0 },
