@@ -2,11 +2,12 @@
  * One thread of the social-card pool (`scripts/lib/cards.ts`): draws the cards of a batch, or finds
  * them in the cache by content hash, and hard-links each into the output folder.
  */
-import { copyFile, link, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { CardJob } from '../../src/site/cards.ts';
 import { cachedCardFile } from './cardDrawing.ts';
+import { linkOrCopy } from './linkFiles.ts';
 
 // One libvips thread per worker: the pool already keeps every core busy.
 sharp.concurrency(1);
@@ -25,9 +26,8 @@ export default async function drawBatch({ jobs, outDir, cacheDir }: CardBatch): 
 		const { file, cached } = await cachedCardFile(card, cacheDir);
 		const target = path.join(outDir, job.path);
 		await mkdir(path.dirname(target), { recursive: true });
-		// A hard link, not a copy: the cache writes each card once, to a new name (cardDrawing.ts), so
-		// a card costs no disk beside dist/ (a copy only where links fail, e.g. another file system).
-		await link(file, target).catch(() => copyFile(file, target));
+		// The cache writes each card once, to a new name (cardDrawing.ts): linked, it costs no disk beside dist/.
+		await linkOrCopy(file, target);
 		if (!cached) drawn.push(job.path);
 	}
 	return drawn;

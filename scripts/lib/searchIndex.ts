@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
@@ -23,6 +23,7 @@ import { LANGS, langPrefix } from '../../src/i18n/ui.ts';
 import type { SearchPeriod } from '../../src/config.ts';
 import { bundleHeaderRules, searchBundlePath, searchBundleStarts } from '../../src/lib/searchBundles.ts';
 import { chunkTableText, type IndexChunk } from '../../src/lib/searchChunks.ts';
+import { linkTree } from './linkFiles.ts';
 
 /**
  * Pages that are search results, relative to the built site: every edition's articles. Each
@@ -151,20 +152,6 @@ async function cachedBundle(cache: string, digest: string, pages: readonly Index
 	await writeBundle(scratch, pages);
 	await rename(scratch, folder);
 	return true;
-}
-
-/**
- * Every file under `from` hard-linked at the same place under `to` (copied where links fail, e.g.
- * another file system): a cached bundle is written once, to a new folder, and never changed, so
- * in the output it costs no disk beside the cache.
- */
-async function linkTree(from: string, to: string): Promise<void> {
-	for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
-		const source = path.join(entry.parentPath, entry.name);
-		const target = path.join(to, path.relative(from, source));
-		await mkdir(entry.isDirectory() ? target : path.dirname(target), { recursive: true });
-		if (!entry.isDirectory()) await link(source, target).catch(() => copyFile(source, target));
-	}
 }
 
 export async function buildSearchIndex(dir: string, period: SearchPeriod = SEARCH_BUNDLE_PERIOD, recentStories = SEARCH_RECENT_STORIES): Promise<void> {
