@@ -11,7 +11,18 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
 	{
 		// What no person edits, and fixtures kept broken on purpose.
-		ignores: ['dist/', 'dist.tmp/', 'dist.old/', '.astro/', '.cache/', '.test-output/', 'coverage/', 'content/', '**/fixtures/', 'scripts/bench/last-run/'],
+		ignores: [
+			'dist/',
+			'dist.tmp/',
+			'dist.old/',
+			'.astro/',
+			'.cache/',
+			'.test-output/',
+			'coverage/',
+			'content/',
+			'**/fixtures/',
+			'scripts/bench/last-run/',
+		],
 	},
 	js.configs.recommended,
 	tseslint.configs.recommended,
@@ -33,7 +44,9 @@ export default defineConfig(
 		// fail to parse, silently, and go unlinted).
 		files: ['**/*.ts'],
 		ignores: ['**/*.astro/*.ts'],
-		languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+		languageOptions: {
+			parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+		},
 		rules: {
 			'@typescript-eslint/no-floating-promises': 'error',
 			'@typescript-eslint/no-misused-promises': 'error',

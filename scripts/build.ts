@@ -45,11 +45,21 @@ async function moveEdition404s(dir: string): Promise<void> {
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+		const child = spawn(command, args, {
+			cwd: root,
+			stdio: 'inherit',
+			env: { ...process.env, ...env },
+		});
 		if (child.pid) lock?.setChild(child.pid).catch(reject);
 		child.on('error', reject);
 		child.on('exit', (code, signal) =>
-			code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args[0] ?? ''} failed (${signal ?? `exit ${code}`})`)),
+			code === 0
+				? resolve()
+				: reject(
+						new Error(
+							`${path.basename(command)} ${args[0] ?? ''} failed (${signal ?? `exit ${code}`})`,
+						),
+					),
 		);
 	});
 }
@@ -68,7 +78,9 @@ export interface StepTiming {
 }
 
 /** Where to write step timings as JSON; measuring the output folder costs time, so only when asked. */
-const timingsFile = process.env.CARAVAN_TIMINGS ? path.resolve(process.env.CARAVAN_TIMINGS) : undefined;
+const timingsFile = process.env.CARAVAN_TIMINGS
+	? path.resolve(process.env.CARAVAN_TIMINGS)
+	: undefined;
 const timings: StepTiming[] = [];
 /** Seconds spent measuring folders, outside every step's time. */
 let measuringSeconds = 0;
@@ -90,7 +102,14 @@ async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
 	if (before && usage) {
 		const { peakRssBytes, cpuSeconds } = usage.stop();
 		const after = measuredSize(scratchDir);
-		timings.push({ name, seconds, peakRssBytes, cpuSeconds, files: after.files - before.files, bytes: after.bytes - before.bytes });
+		timings.push({
+			name,
+			seconds,
+			peakRssBytes,
+			cpuSeconds,
+			files: after.files - before.files,
+			bytes: after.bytes - before.bytes,
+		});
 	}
 	return result;
 }
@@ -107,7 +126,12 @@ function astroNodeArgs(articles: number): string[] {
 	const args = (process.env.CARAVAN_ASTRO_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 	const byHand = Number(process.env.CARAVAN_MAX_OLD_SPACE_MB);
 	const cap = Math.floor((totalmem() / 2 ** 20) * 0.75);
-	const wanted = byHand > 0 ? byHand : articles > 20_000 ? Math.min(cap, Math.max(4096, Math.ceil(articles * 0.12))) : 0;
+	const wanted =
+		byHand > 0
+			? byHand
+			: articles > 20_000
+				? Math.min(cap, Math.max(4096, Math.ceil(articles * 0.12)))
+				: 0;
 	if (wanted > 0) args.push(`--max-old-space-size=${wanted}`);
 	return args;
 }
@@ -122,7 +146,9 @@ async function main(): Promise<void> {
 	const { problems, articles } = await timed('check', () => checkContent());
 	if (problems.length) {
 		printProblems(problems);
-		console.error(`\nBuild stopped: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the content. dist/ was not changed.`);
+		console.error(
+			`\nBuild stopped: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the content. dist/ was not changed.`,
+		);
 		await lock.release();
 		process.exit(1);
 	}
@@ -144,7 +170,10 @@ async function main(): Promise<void> {
 
 	// Swap: the old dist/ is moved aside only once the new one is complete, and this build's own.
 	const unfinished = await unfinishedOutput(scratchDir, buildId);
-	if (unfinished.length) throw new Error(`the new site in ${path.basename(scratchDir)}/ is not complete (${unfinished.join('; ')})`);
+	if (unfinished.length)
+		throw new Error(
+			`the new site in ${path.basename(scratchDir)}/ is not complete (${unfinished.join('; ')})`,
+		);
 	await rm(oldDir, { recursive: true, force: true });
 	if (existsSync(outDir)) await rename(outDir, oldDir);
 	await rename(scratchDir, outDir);
@@ -155,7 +184,10 @@ async function main(): Promise<void> {
 	if (timingsFile) {
 		const seconds = (performance.now() - buildStart) / 1000 - measuringSeconds;
 		await mkdir(path.dirname(timingsFile), { recursive: true });
-		await writeFile(timingsFile, `${JSON.stringify({ articles, seconds, measuringSeconds, steps: timings }, null, '\t')}\n`);
+		await writeFile(
+			timingsFile,
+			`${JSON.stringify({ articles, seconds, measuringSeconds, steps: timings }, null, '\t')}\n`,
+		);
 	}
 }
 
@@ -165,6 +197,8 @@ main().catch(async (error: unknown) => {
 		await rm(scratchDir, { recursive: true, force: true });
 		await lock.release();
 	}
-	console.error(`\nBuild failed: ${error instanceof Error ? error.message : String(error)}. dist/ was not changed.`);
+	console.error(
+		`\nBuild failed: ${error instanceof Error ? error.message : String(error)}. dist/ was not changed.`,
+	);
 	process.exit(1);
 });

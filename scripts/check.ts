@@ -29,7 +29,14 @@ import {
 	type ReferenceCheck,
 } from './lib/validate.ts';
 import { changedFiles } from './lib/changedFiles.ts';
-import { codeVersion, fileKey, loadCache, saveCache, type CacheData, type ImageState } from './lib/checkCache.ts';
+import {
+	codeVersion,
+	fileKey,
+	loadCache,
+	saveCache,
+	type CacheData,
+	type ImageState,
+} from './lib/checkCache.ts';
 
 /** What one file's checks found from its text alone: the cached part of a check. */
 export interface FileResult {
@@ -57,30 +64,60 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
 	return found.sort();
 }
 
-const asChecks = (problems: Problem[]): ReferenceCheck[] => problems.map((problem) => ({ kind: 'problem', problem }));
+const asChecks = (problems: Problem[]): ReferenceCheck[] =>
+	problems.map((problem) => ({ kind: 'problem', problem }));
 
 /** One article's own checks. `relative` is its path inside `articles/`. */
-export function analyseArticle(relative: string, file: string, raw: string, root: string): FileResult {
+export function analyseArticle(
+	relative: string,
+	file: string,
+	raw: string,
+	root: string,
+): FileResult {
 	const { problems, parsed } = validateAndParseArticle('', relative, raw);
 	const checks = asChecks(problems);
 	// The edition and references need readable front-matter: a broken block has already said why.
-	if (!parsed || checks.some((check) => check.kind === 'problem' && check.problem.field === '(front-matter)')) return { checks };
+	if (
+		!parsed ||
+		checks.some((check) => check.kind === 'problem' && check.problem.field === '(front-matter)')
+	)
+		return { checks };
 	const lineOfKey = (key: string) => {
 		const at = raw.split('\n').findIndex((line) => line.startsWith(`${key}:`));
 		return at < 0 ? 1 : at + 1;
 	};
 	const data = parsed.data as { lang?: unknown; translationOf?: unknown };
-	const edition = articleLang(relative, typeof data.lang === 'string' ? data.lang : undefined, LANGS, DEFAULT_LANG);
-	if (edition.problem) checks.push(...asChecks([{ file: '', line: lineOfKey('lang'), field: 'lang', message: edition.problem }]));
+	const edition = articleLang(
+		relative,
+		typeof data.lang === 'string' ? data.lang : undefined,
+		LANGS,
+		DEFAULT_LANG,
+	);
+	if (edition.problem)
+		checks.push(
+			...asChecks([{ file: '', line: lineOfKey('lang'), field: 'lang', message: edition.problem }]),
+		);
 	checks.push(...referenceChecks('', file, raw, root, parsed));
 	const translationOf = typeof data.translationOf === 'string' ? data.translationOf : undefined;
-	return { checks, edition: { lang: edition.lang, translationOf, line: lineOfKey('translationOf') } };
+	return {
+		checks,
+		edition: { lang: edition.lang, translationOf, line: lineOfKey('translationOf') },
+	};
 }
 
 /** One ticker snapshot's checks. */
 function analyseTicker(name: string, raw: string): FileResult {
 	if (!/^\d{4}-\d{2}-\d{2}\.json$/.test(name)) {
-		return { checks: asChecks([{ file: '', line: 1, field: '(file name)', message: 'expected a snapshot named YYYY-MM-DD.json' }]) };
+		return {
+			checks: asChecks([
+				{
+					file: '',
+					line: 1,
+					field: '(file name)',
+					message: 'expected a snapshot named YYYY-MM-DD.json',
+				},
+			]),
+		};
 	}
 	return { checks: asChecks(validateTicker('', name, raw)) };
 }
@@ -91,7 +128,13 @@ function analyseTicker(name: string, raw: string): FileResult {
  */
 function readContent(file: string): { raw: string } | { result: FileResult } {
 	const read = decodeContent(readFileSync(file));
-	return read.ok ? { raw: read.text } : { result: { checks: asChecks([{ file: '', line: read.line, field: '(file)', message: read.message }]) } };
+	return read.ok
+		? { raw: read.text }
+		: {
+				result: {
+					checks: asChecks([{ file: '', line: read.line, field: '(file)', message: read.message }]),
+				},
+			};
 }
 
 const byLine = (problems: Problem[]) => problems.sort((a, b) => a.line - b.line);
@@ -115,7 +158,10 @@ export interface CheckResult {
 }
 
 /** Validate the content folder; returns every problem and what was checked. */
-export async function checkContent(root = contentDir(), options: CheckOptions = {}): Promise<CheckResult> {
+export async function checkContent(
+	root = contentDir(),
+	options: CheckOptions = {},
+): Promise<CheckResult> {
 	// Paths as the writer knows them: relative to the project when inside it, else absolute.
 	const shown = (file: string) => {
 		const relative = path.relative(process.cwd(), file);
@@ -123,10 +169,16 @@ export async function checkContent(root = contentDir(), options: CheckOptions = 
 	};
 	const useCache = options.cache ?? true;
 	const version = useCache ? codeVersion() : '';
-	const cache: CacheData<FileResult> = useCache ? await loadCache<FileResult>(root, version) : { version, files: {}, images: {} };
+	const cache: CacheData<FileResult> = useCache
+		? await loadCache<FileResult>(root, version)
+		: { version, files: {}, images: {} };
 	const only = options.only && new Set(options.only.map((file) => path.resolve(file)));
 	// Images are only inspected for the files reported, so a partial check keeps the others' states.
-	const next: CacheData<FileResult> = { version, files: {}, images: only ? { ...cache.images } : {} };
+	const next: CacheData<FileResult> = {
+		version,
+		files: {},
+		images: only ? { ...cache.images } : {},
+	};
 	let changed = false;
 	const resultOf = (key: string, compute: () => FileResult): FileResult => {
 		let result = cache.files[key];
@@ -142,13 +194,26 @@ export async function checkContent(root = contentDir(), options: CheckOptions = 
 	const articlesDir = path.join(root, 'articles');
 	const articleFiles = filesUnder(articlesDir, /\.mdx?$/i);
 	if (articleFiles.length === 0) {
-		problems.push({ file: shown(articlesDir), line: 1, field: '(folder)', message: 'holds no articles, expected .md or .mdx files' });
+		problems.push({
+			file: shown(articlesDir),
+			line: 1,
+			field: '(folder)',
+			message: 'holds no articles, expected .md or .mdx files',
+		});
 	}
 	const articles = articleFiles.map((relative) => {
 		const file = path.join(articlesDir, relative);
 		const read = readContent(file);
-		const result = 'result' in read ? read.result : resultOf(fileKey(`articles/${relative}`, read.raw), () => analyseArticle(relative, file, read.raw, root));
-		const selected = !only || only.has(file) || result.checks.some((check) => check.kind === 'image' && only.has(check.file));
+		const result =
+			'result' in read
+				? read.result
+				: resultOf(fileKey(`articles/${relative}`, read.raw), () =>
+						analyseArticle(relative, file, read.raw, root),
+					);
+		const selected =
+			!only ||
+			only.has(file) ||
+			result.checks.some((check) => check.kind === 'image' && only.has(check.file));
 		return { relative, file, slug: slugFromPath(relative), result, selected };
 	});
 	/** Slugs of the articles given (deleted ones too): links to them and translations of them are checked everywhere. */
@@ -170,13 +235,19 @@ export async function checkContent(root = contentDir(), options: CheckOptions = 
 			try {
 				await sharp(image).metadata();
 			} catch (error) {
-				state = { ...state, trouble: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
+				state = {
+					...state,
+					trouble: 'unreadable',
+					detail: error instanceof Error ? error.message : String(error),
+				};
 			}
 			changed = true;
 		}
 		if (stat) next.images[image] = state;
-		if (state.trouble === 'missing') return `does not exist, expected an image file at ${shown(image)}`;
-		if (state.trouble === 'unreadable') return `cannot be read as an image (${state.detail}), expected a JPEG, PNG, WebP or AVIF file`;
+		if (state.trouble === 'missing')
+			return `does not exist, expected an image file at ${shown(image)}`;
+		if (state.trouble === 'unreadable')
+			return `cannot be read as an image (${state.detail}), expected a JPEG, PNG, WebP or AVIF file`;
 		return undefined;
 	};
 	const slugs = new Map<string, Set<string>>();
@@ -191,15 +262,32 @@ export async function checkContent(root = contentDir(), options: CheckOptions = 
 	for (const { file, slug, result, selected } of articles) {
 		// Slugs are unique within an edition: /articles/x/ and /ru/articles/x/ may both exist.
 		const lang = result.edition?.lang ?? DEFAULT_LANG;
-		if (selected) problems.push(...byLine(await settleReferenceChecks(shown(file), result.checks, index, lang)));
+		if (selected)
+			problems.push(
+				...byLine(await settleReferenceChecks(shown(file), result.checks, index, lang)),
+			);
 		else {
-			const links = result.checks.filter((check) => check.kind === 'slug' && givenSlugs.has(check.value));
-			problems.push(...byLine(links.flatMap((check) => (check.kind === 'slug' && slugProblem(shown(file), check, index.slugs, lang)) || [])));
+			const links = result.checks.filter(
+				(check) => check.kind === 'slug' && givenSlugs.has(check.value),
+			);
+			problems.push(
+				...byLine(
+					links.flatMap(
+						(check) =>
+							(check.kind === 'slug' && slugProblem(shown(file), check, index.slugs, lang)) || [],
+					),
+				),
+			);
 		}
 		const first = seen.get(`${lang}/${slug}`);
 		if (!first) seen.set(`${lang}/${slug}`, { file: shown(file), selected });
 		else if (selected || first.selected) {
-			problems.push({ file: shown(file), line: 1, field: '(file name)', message: `gives the slug "${slug}" that ${first.file} already has, expected a unique name` });
+			problems.push({
+				file: shown(file),
+				line: 1,
+				field: '(file name)',
+				message: `gives the slug "${slug}" that ${first.file} already has, expected a unique name`,
+			});
 		}
 		if (result.edition) editions.push({ slug, ...result.edition, file: shown(file), selected });
 	}
@@ -215,13 +303,17 @@ export async function checkContent(root = contentDir(), options: CheckOptions = 
 	for (const name of tickerFiles) {
 		const file = path.join(tickerDir, name);
 		const read = readContent(file);
-		const result = 'result' in read ? read.result : resultOf(fileKey(`ticker/${name}`, read.raw), () => analyseTicker(name, read.raw));
+		const result =
+			'result' in read
+				? read.result
+				: resultOf(fileKey(`ticker/${name}`, read.raw), () => analyseTicker(name, read.raw));
 		if (only && !only.has(file)) continue;
 		checkedSnapshots++;
 		problems.push(...(await settleReferenceChecks(shown(file), result.checks, index)));
 	}
 
-	if (useCache && (changed || Object.keys(next.files).length !== Object.keys(cache.files).length)) await saveCache(root, next);
+	if (useCache && (changed || Object.keys(next.files).length !== Object.keys(cache.files).length))
+		await saveCache(root, next);
 	return {
 		problems,
 		articles: articleFiles.length,
@@ -234,7 +326,10 @@ export async function checkContent(root = contentDir(), options: CheckOptions = 
  * Print problems as `path:line: field: message` on stderr; in GitHub Actions also as `::error`
  * workflow commands on stdout, so the pull request shows each on its line.
  */
-export function printProblems(problems: readonly Problem[], env: NodeJS.ProcessEnv = process.env): void {
+export function printProblems(
+	problems: readonly Problem[],
+	env: NodeJS.ProcessEnv = process.env,
+): void {
 	for (const problem of problems) console.error(formatProblem(problem));
 	if (env.GITHUB_ACTIONS === 'true') {
 		const repoRoot = env.GITHUB_WORKSPACE || process.cwd();
@@ -255,10 +350,17 @@ async function main(): Promise<void> {
 	try {
 		args = parseArgs({
 			allowPositionals: true,
-			options: { changed: { type: 'boolean' }, staged: { type: 'boolean' }, base: { type: 'string' }, help: { type: 'boolean' } },
+			options: {
+				changed: { type: 'boolean' },
+				staged: { type: 'boolean' },
+				base: { type: 'string' },
+				help: { type: 'boolean' },
+			},
 		});
 	} catch (error) {
-		console.error(`npm run check: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+		console.error(
+			`npm run check: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`,
+		);
 		process.exit(2);
 	}
 	const { values, positionals } = args;
@@ -275,15 +377,25 @@ async function main(): Promise<void> {
 		};
 		if (values.changed || values.staged) {
 			// Only files in the content folder: a change to a script or the README is not content.
-			only = changedFiles(root, values.staged ? 'staged' : 'changed', values.base).filter(inContent);
+			only = changedFiles(root, values.staged ? 'staged' : 'changed', values.base).filter(
+				inContent,
+			);
 		}
 		if (positionals.length) {
 			// npm runs scripts from the project folder; names are relative to where the writer typed them.
-			const given = positionals.map((name) => path.resolve(process.env.INIT_CWD ?? process.cwd(), name));
+			const given = positionals.map((name) =>
+				path.resolve(process.env.INIT_CWD ?? process.cwd(), name),
+			);
 			const missing = given.filter((file) => !statSync(file, { throwIfNoEntry: false })?.isFile());
-			if (missing.length) throw new Error(`${missing.join(', ')}: no such file, expected an article, ticker snapshot or image (use --changed to include deleted files)`);
+			if (missing.length)
+				throw new Error(
+					`${missing.join(', ')}: no such file, expected an article, ticker snapshot or image (use --changed to include deleted files)`,
+				);
 			const outside = given.filter((file) => !inContent(file));
-			if (outside.length) throw new Error(`${outside.join(', ')}: not in the content folder ${root}, expected an article, ticker snapshot or image in it`);
+			if (outside.length)
+				throw new Error(
+					`${outside.join(', ')}: not in the content folder ${root}, expected an article, ticker snapshot or image in it`,
+				);
 			only = [...(only ?? []), ...given];
 		}
 	} catch (error) {
@@ -297,10 +409,15 @@ async function main(): Promise<void> {
 	const { problems, articles, snapshots, checked } = await checkContent(root, { only });
 	if (problems.length) {
 		printProblems(problems);
-		console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in the content: fix ${problems.length === 1 ? 'it' : 'them'} and run npm run check again.`);
+		console.error(
+			`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in the content: fix ${problems.length === 1 ? 'it' : 'them'} and run npm run check again.`,
+		);
 		process.exit(1);
 	}
-	if (only) console.log(`Content OK: ${checked} changed file${checked === 1 ? '' : 's'} checked, and the rules across all ${articles} articles.`);
+	if (only)
+		console.log(
+			`Content OK: ${checked} changed file${checked === 1 ? '' : 's'} checked, and the rules across all ${articles} articles.`,
+		);
 	else console.log(`Content OK: ${articles} articles, ${snapshots} ticker snapshots.`);
 }
 

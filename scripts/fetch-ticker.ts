@@ -16,9 +16,14 @@ import { fetchSnapshot, serializeSnapshot } from './lib/tickerFetch.ts';
 const USAGE = 'usage: npm run ticker [-- --force]';
 
 async function main(argv: string[]): Promise<void> {
-	const { values } = parseArgs({ args: argv, options: { force: { type: 'boolean', default: false }, help: { type: 'boolean' } } });
+	const { values } = parseArgs({
+		args: argv,
+		options: { force: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+	});
 	if (values.help) {
-		console.log(`${USAGE}\nFetches today's rates from ${TICKER.apiUrl} into ${path.join(contentDir(), 'ticker')}/.`);
+		console.log(
+			`${USAGE}\nFetches today's rates from ${TICKER.apiUrl} into ${path.join(contentDir(), 'ticker')}/.`,
+		);
 		return;
 	}
 	const day = isoDay(now(), SITE.timeZone);
@@ -45,7 +50,8 @@ if (import.meta.main) {
 		const message =
 			code === 'EEXIST'
 				? 'the snapshot for today appeared while fetching; run again with --force to replace it'
-				: code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+				: code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
+					  code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
 					? `${(error as Error).message.split('\n')[0]} (${USAGE})`
 					: error instanceof Error
 						? error.message.split('\n')[0]

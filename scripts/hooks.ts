@@ -7,11 +7,15 @@
 import { spawnSync } from 'node:child_process';
 
 const off = process.argv.includes('--off');
-const args = off ? ['config', '--unset', 'core.hooksPath'] : ['config', 'core.hooksPath', '.githooks'];
+const args = off
+	? ['config', '--unset', 'core.hooksPath']
+	: ['config', 'core.hooksPath', '.githooks'];
 const result = spawnSync('git', args, { encoding: 'utf8' });
 // `--unset` of a setting that is not there exits 5: already off.
 if (result.error || (result.status !== 0 && !(off && result.status === 5))) {
-	console.error(`npm run hooks: git ${args.join(' ')} failed: ${result.error?.message ?? result.stderr.trim()}`);
+	console.error(
+		`npm run hooks: git ${args.join(' ')} failed: ${result.error?.message ?? result.stderr.trim()}`,
+	);
 	process.exit(1);
 }
 console.log(

@@ -6,9 +6,12 @@
 import { formatImportViolation, importGraphViolations } from './lib/importGraph.ts';
 
 const violations = await importGraphViolations();
-for (const violation of violations) console.error(`import graph: ${formatImportViolation(violation)}`);
+for (const violation of violations)
+	console.error(`import graph: ${formatImportViolation(violation)}`);
 if (violations.length > 0) {
-	console.error(`[lint:deps] ${violations.length} import(s) break the layer rules (CONTRIBUTING.md, "Where code goes")`);
+	console.error(
+		`[lint:deps] ${violations.length} import(s) break the layer rules (CONTRIBUTING.md, "Where code goes")`,
+	);
 	process.exit(1);
 }
 console.log('[lint:deps] the import graph keeps to the layer rules');

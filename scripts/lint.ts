@@ -13,13 +13,22 @@ const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const STEPS: { name: string; command: string; args: string[] }[] = [
 	{ name: 'ESLint', command: bin('eslint'), args: ['.'] },
 	{ name: 'Prettier', command: bin('prettier'), args: ['--check', '.', '--log-level', 'warn'] },
-	{ name: 'import graph', command: process.execPath, args: [path.join(root, 'scripts', 'lint-deps.ts')] },
+	{
+		name: 'import graph',
+		command: process.execPath,
+		args: [path.join(root, 'scripts', 'lint-deps.ts')],
+	},
 ];
 
 /** Run every step; true when all pass. */
 export function lint(): boolean {
-	const failed = STEPS.filter((step) => spawnSync(step.command, step.args, { cwd: root, stdio: 'inherit' }).status !== 0).map((step) => step.name);
-	if (failed.length > 0) console.error(`[lint] failed: ${failed.join(', ')}${failed.includes('Prettier') ? ' (npm run format rewrites the files Prettier listed)' : ''}`);
+	const failed = STEPS.filter(
+		(step) => spawnSync(step.command, step.args, { cwd: root, stdio: 'inherit' }).status !== 0,
+	).map((step) => step.name);
+	if (failed.length > 0)
+		console.error(
+			`[lint] failed: ${failed.join(', ')}${failed.includes('Prettier') ? ' (npm run format rewrites the files Prettier listed)' : ''}`,
+		);
 	return failed.length === 0;
 }
 

@@ -35,19 +35,27 @@ if (!author) fail(['no author: add --author "Your Name" (or set git config user.
 
 // A story's folder says its edition (`articles/ru/` is Russian), as docs/editions.md tells writers.
 const articlesDir = path.join(contentDir(), 'articles', langPrefix(request.lang));
-const taken = (slug: string) => ['.md', '.mdx', ''].some((ext) => existsSync(path.join(articlesDir, `${slug}${ext}`)));
+const taken = (slug: string) =>
+	['.md', '.mdx', ''].some((ext) => existsSync(path.join(articlesDir, `${slug}${ext}`)));
 const slug = uniqueSlug(request.title, taken);
 const file = path.join(articlesDir, `${slug}.${request.format}`);
 await mkdir(articlesDir, { recursive: true });
 try {
 	// `wx`: fail rather than overwrite, even if the file appeared since the check above.
-	await writeFile(file, newArticleText({ ...request, author, date: isoWithOffset(now(), SITE.timeZone) }), { flag: 'wx' });
+	await writeFile(
+		file,
+		newArticleText({ ...request, author, date: isoWithOffset(now(), SITE.timeZone) }),
+		{ flag: 'wx' },
+	);
 } catch (error) {
-	if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail([`${file} already exists: not overwriting it`]);
+	if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+		fail([`${file} already exists: not overwriting it`]);
 	throw error;
 }
 
-const shown = path.relative(process.cwd(), file).startsWith('..') ? file : path.relative(process.cwd(), file);
+const shown = path.relative(process.cwd(), file).startsWith('..')
+	? file
+	: path.relative(process.cwd(), file);
 console.log(`Created ${shown}
 
 Next:

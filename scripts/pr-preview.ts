@@ -34,7 +34,11 @@ async function collect(): Promise<PreviewData> {
 	const mergeBase = git('merge-base', args.base, 'HEAD');
 	const changes = git('diff', '--name-status', '-M', mergeBase, 'HEAD');
 	const stories: PreviewStory[] = await collectStories(repo, changes);
-	return { pr: Number(args.pr), outcome: args.outcome === 'success' ? 'success' : 'failure', stories };
+	return {
+		pr: Number(args.pr),
+		outcome: args.outcome === 'success' ? 'success' : 'failure',
+		stories,
+	};
 }
 
 const [command, file] = positionals;
@@ -42,8 +46,16 @@ if (command === 'collect') {
 	process.stdout.write(`${JSON.stringify(await collect(), null, '\t')}\n`);
 } else if (command === 'comment' && file) {
 	const data = JSON.parse(readFileSync(path.resolve(file), 'utf8')) as PreviewData;
-	process.stdout.write(previewComment(data, { artifactUrl: args['artifact-url'], previewOrigin: args['preview-origin'], sha: args.sha }));
+	process.stdout.write(
+		previewComment(data, {
+			artifactUrl: args['artifact-url'],
+			previewOrigin: args['preview-origin'],
+			sha: args.sha,
+		}),
+	);
 } else {
-	console.error('usage: node scripts/pr-preview.ts collect [--base REF] [--pr N] [--outcome success|failure]\n       node scripts/pr-preview.ts comment preview.json [--artifact-url URL] [--preview-origin URL] [--sha SHA]');
+	console.error(
+		'usage: node scripts/pr-preview.ts collect [--base REF] [--pr N] [--outcome success|failure]\n       node scripts/pr-preview.ts comment preview.json [--artifact-url URL] [--preview-origin URL] [--sha SHA]',
+	);
 	process.exit(2);
 }

@@ -19,7 +19,9 @@ const outDir = path.join(root, 'docs', 'screenshots');
 const ARTICLE = '/articles/kazakhstan-budget-2027/';
 
 async function save(name: string, png: Buffer, note = ''): Promise<void> {
-	const small = await sharp(png).png({ palette: true, quality: 80, compressionLevel: 9, effort: 10 }).toBuffer();
+	const small = await sharp(png)
+		.png({ palette: true, quality: 80, compressionLevel: 9, effort: 10 })
+		.toBuffer();
 	await writeFile(path.join(outDir, `${name}.png`), small);
 	console.log(`docs/screenshots/${name}.png  ${(small.length / 1024).toFixed(0)} KB${note}`);
 }
@@ -28,7 +30,11 @@ async function siteShots(browser: Browser): Promise<void> {
 	const work = await tempDir('caravan-shots-');
 	const dist = path.join(work, 'dist');
 	try {
-		const build = await runBuild({ contentDir: SITES.sample.contentDir, outDir: dist, env: { SOURCE_DATE_EPOCH: String(SITES.sample.epoch) } });
+		const build = await runBuild({
+			contentDir: SITES.sample.contentDir,
+			outDir: dist,
+			env: { SOURCE_DATE_EPOCH: String(SITES.sample.epoch) },
+		});
 		if (build.status !== 0) throw new Error(`${build.stdout}\n${build.stderr}`);
 		const server = await serve(dist);
 		try {

@@ -15,7 +15,11 @@ const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 
 function run(command: string, args: string[]): boolean {
-	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+	const result = spawnSync(command, args, {
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+	});
 	return result.status === 0;
 }
 
@@ -36,7 +40,10 @@ rmSync(path.join(root, '.test-output'), { recursive: true, force: true });
 const only = process.argv.slice(2);
 // The whole suite: the unit tests first, alone, with coverage (thresholds in vitest.config.ts), then the rest.
 const tests = () =>
-	only.length > 0 ? run(bin('vitest'), ['run', ...only]) : run(bin('vitest'), ['run', 'tests/unit', '--coverage']) && run(bin('vitest'), ['run', '--exclude', 'tests/unit/**']);
+	only.length > 0
+		? run(bin('vitest'), ['run', ...only])
+		: run(bin('vitest'), ['run', 'tests/unit', '--coverage']) &&
+			run(bin('vitest'), ['run', '--exclude', 'tests/unit/**']);
 const ok =
 	run(process.execPath, [path.join(root, 'scripts', 'actionlint.ts')]) &&
 	run(process.execPath, [path.join(root, 'scripts', 'lint.ts')]) &&

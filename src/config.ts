@@ -7,10 +7,27 @@ import path from 'node:path';
 const env = process.env;
 
 /** Sections, in navigation order (their names, per language, are in src/i18n/ui.ts). */
-export const SECTIONS = ['politics', 'economy', 'society', 'tech', 'culture', 'energy', 'security', 'opinion'] as const;
+export const SECTIONS = [
+	'politics',
+	'economy',
+	'society',
+	'tech',
+	'culture',
+	'energy',
+	'security',
+	'opinion',
+] as const;
 
 /** Countries an article can be filed under (names in src/i18n/ui.ts). */
-export const COUNTRIES = ['kazakhstan', 'kyrgyzstan', 'tajikistan', 'turkmenistan', 'uzbekistan', 'afghanistan', 'region'] as const;
+export const COUNTRIES = [
+	'kazakhstan',
+	'kyrgyzstan',
+	'tajikistan',
+	'turkmenistan',
+	'uzbekistan',
+	'afghanistan',
+	'region',
+] as const;
 
 export type SectionSlug = (typeof SECTIONS)[number];
 export type CountrySlug = (typeof COUNTRIES)[number];
@@ -80,7 +97,10 @@ export const SEARCH_RECENT_STORIES = Number(env.CARAVAN_SEARCH_RECENT_STORIES) |
  * `CARAVAN_SEARCH_BUNDLE_DAYS` sets periods of that many days instead (tests: several bundles
  * from a few weeks of stories).
  */
-export const SEARCH_BUNDLE_PERIOD: SearchPeriod = Number(env.CARAVAN_SEARCH_BUNDLE_DAYS) > 0 ? { days: Number(env.CARAVAN_SEARCH_BUNDLE_DAYS) } : { months: 1 };
+export const SEARCH_BUNDLE_PERIOD: SearchPeriod =
+	Number(env.CARAVAN_SEARCH_BUNDLE_DAYS) > 0
+		? { days: Number(env.CARAVAN_SEARCH_BUNDLE_DAYS) }
+		: { months: 1 };
 
 /**
  * Astro's cache folder (processed images in its `caravan-images/`, social cards in its

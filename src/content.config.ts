@@ -42,7 +42,9 @@ function withOwnReader(loader: Loader): Loader {
 					{
 						...type,
 						getEntryInfo: (params: { contents: string; fileUrl: URL }) =>
-							ext === '.md' || ext === '.mdx' ? ownEntryInfo(params.contents) : type.getEntryInfo({ ...params, contents: normaliseText(params.contents) }),
+							ext === '.md' || ext === '.mdx'
+								? ownEntryInfo(params.contents)
+								: type.getEntryInfo({ ...params, contents: normaliseText(params.contents) }),
 					},
 				]),
 			);
@@ -63,7 +65,9 @@ function withImagesInDigest(loader: Loader, articlesDir: string): Loader {
 		load: async (context) => {
 			// Keyed by the file's text, which is all the loader hands to generateDigest.
 			const imagesByText = new Map<string, string>();
-			const files = await readdir(articlesDir, { recursive: true, withFileTypes: true }).catch(() => []);
+			const files = await readdir(articlesDir, { recursive: true, withFileTypes: true }).catch(
+				() => [],
+			);
 			for (const entry of files) {
 				if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
 				const file = path.join(entry.parentPath, entry.name);
@@ -73,13 +77,20 @@ function withImagesInDigest(loader: Loader, articlesDir: string): Loader {
 				const hash = createHash('sha256');
 				for (const src of images) {
 					const resolved = resolveImageSrc(src, file, contentDir());
-					if (resolved.ok) hash.update(`${resolved.file}\n`).update(await readFile(resolved.file).catch(() => 'missing'));
+					if (resolved.ok)
+						hash
+							.update(`${resolved.file}\n`)
+							.update(await readFile(resolved.file).catch(() => 'missing'));
 				}
 				// Two files with the same text (in different folders) get both files' images.
 				imagesByText.set(text, (imagesByText.get(text) ?? '') + hash.digest('hex'));
 			}
 			const generateDigest: typeof context.generateDigest = (data) =>
-				context.generateDigest(typeof data === 'string' && imagesByText.has(data) ? `${data}\n${imagesByText.get(data)}` : data);
+				context.generateDigest(
+					typeof data === 'string' && imagesByText.has(data)
+						? `${data}\n${imagesByText.get(data)}`
+						: data,
+				);
 			return loader.load({ ...context, generateDigest });
 		},
 	};
@@ -95,7 +106,10 @@ const articles = defineCollection({
 				base: articlesDir,
 				// `ru/<slug>`: each edition has its own slugs (a Russian story may reuse an English slug).
 				generateId: ({ entry, data }) => {
-					const { lang, slug } = articleIdentity(entry, typeof data.lang === 'string' ? data.lang : undefined);
+					const { lang, slug } = articleIdentity(
+						entry,
+						typeof data.lang === 'string' ? data.lang : undefined,
+					);
 					return entryId(lang, slug, DEFAULT_LANG);
 				},
 			}),

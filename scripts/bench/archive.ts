@@ -24,22 +24,37 @@ function storyText(title: string, seconds: number): string {
 }
 
 /** Run both builds, `build(label, epochSeconds)`, each after its change to the corpus in `contentDir`. */
-export async function archiveRows<T>(contentDir: string, build: (label: string, epochSeconds: number) => Promise<T>): Promise<ArchiveRows<T>> {
+export async function archiveRows<T>(
+	contentDir: string,
+	build: (label: string, epochSeconds: number) => Promise<T>,
+): Promise<ArchiveRows<T>> {
 	const tomorrow = CORPUS_EPOCH + 86_400;
 	const sameDayStory = path.join(contentDir, 'articles', 'bench-new-story-same-day.md');
 	const nextDayStory = path.join(contentDir, 'articles', 'bench-new-story-next-day.md');
 	const snapshot = path.join(contentDir, 'ticker', `${day(tomorrow)}.json`);
 	try {
-		await writeFile(sameDayStory, storyText('A story published on the same day', CORPUS_EPOCH - 600));
+		await writeFile(
+			sameDayStory,
+			storyText('A story published on the same day', CORPUS_EPOCH - 600),
+		);
 		const publish = await build('publish one new story, same day', CORPUS_EPOCH);
 
-		const today = JSON.parse(await readFile(path.join(contentDir, 'ticker', `${day(CORPUS_EPOCH)}.json`), 'utf8')) as { rates: Record<string, number> };
-		const rates = Object.fromEntries(Object.entries(today.rates).map(([code, rate]) => [code, Number((rate * 1.002).toPrecision(6))]));
+		const today = JSON.parse(
+			await readFile(path.join(contentDir, 'ticker', `${day(CORPUS_EPOCH)}.json`), 'utf8'),
+		) as { rates: Record<string, number> };
+		const rates = Object.fromEntries(
+			Object.entries(today.rates).map(([code, rate]) => [
+				code,
+				Number((rate * 1.002).toPrecision(6)),
+			]),
+		);
 		await writeFile(snapshot, `${JSON.stringify({ date: day(tomorrow), base: 'USD', rates })}\n`);
 		await writeFile(nextDayStory, storyText('A story published on the next day', tomorrow - 600));
 		const newDay = await build('first build of a new day', tomorrow);
 		return { publish, newDay };
 	} finally {
-		await Promise.all([sameDayStory, nextDayStory, snapshot].map((file) => rm(file, { force: true })));
+		await Promise.all(
+			[sameDayStory, nextDayStory, snapshot].map((file) => rm(file, { force: true })),
+		);
 	}
 }

@@ -51,7 +51,11 @@ async function stories(contentDir: string, count: number, withImage: boolean): P
 			continue;
 		}
 		const { data } = parseFrontmatter(await readFile(file, 'utf8'));
-		const { title, section, date } = data as { title: string; section: SectionSlug; date: string | Date };
+		const { title, section, date } = data as {
+			title: string;
+			section: SectionSlug;
+			date: string | Date;
+		};
 		found.push({ card: articleBrandedCard({ lang: 'en', title, section, date: new Date(date) }) });
 	}
 	return found;
@@ -64,7 +68,12 @@ async function timeCards(cards: Card[], cacheDir: string): Promise<CardTimes> {
 	for (const card of cards) bytes += (await cachedCard(card, cacheDir)).bytes.length;
 	const used = process.cpuUsage(cpu);
 	const n = Math.max(cards.length, 1);
-	return { cards: cards.length, cpuMs: (used.user + used.system) / 1000 / n, wallMs: (performance.now() - start) / n, bytes: Math.round(bytes / n) };
+	return {
+		cards: cards.length,
+		cpuMs: (used.user + used.system) / 1000 / n,
+		wallMs: (performance.now() - start) / n,
+		bytes: Math.round(bytes / n),
+	};
 }
 
 /** Draw `count` branded and (when the corpus has lead images) photo cards into a scratch cache, then read them back. */

@@ -29,14 +29,23 @@ export interface CheckFigures {
 }
 
 /** Measure the check on `contentDir`, editing the story `editSlug`; `workDir` holds the cache. */
-export async function measureCheck(contentDir: string, workDir: string, editSlug: string, env: NodeJS.ProcessEnv = process.env): Promise<CheckFigures> {
+export async function measureCheck(
+	contentDir: string,
+	workDir: string,
+	editSlug: string,
+	env: NodeJS.ProcessEnv = process.env,
+): Promise<CheckFigures> {
 	const cacheDir = path.join(workDir, 'check-cache');
 	const run = async (args: string[], cold: boolean): Promise<CheckRun> => {
 		if (cold) await rm(cacheDir, { recursive: true, force: true });
-		const { seconds, cpuSeconds, peakRssBytes } = await runMeasured(process.execPath, [path.join(root, 'scripts', 'check.ts'), ...args], {
-			cwd: root,
-			env: { ...env, CONTENT_DIR: contentDir, CARAVAN_CACHE_DIR: cacheDir },
-		});
+		const { seconds, cpuSeconds, peakRssBytes } = await runMeasured(
+			process.execPath,
+			[path.join(root, 'scripts', 'check.ts'), ...args],
+			{
+				cwd: root,
+				env: { ...env, CONTENT_DIR: contentDir, CARAVAN_CACHE_DIR: cacheDir },
+			},
+		);
 		return { seconds, cpuSeconds, peakRssBytes };
 	};
 	const full = { cold: await run([], true), warm: await run([], false) };
@@ -47,13 +56,34 @@ export async function measureCheck(contentDir: string, workDir: string, editSlug
 }
 
 if (import.meta.main) {
-	const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, work: { type: 'string' }, images: { type: 'string', default: '0.2' } } });
+	const { values } = parseArgs({
+		options: {
+			articles: { type: 'string', default: '1000' },
+			work: { type: 'string' },
+			images: { type: 'string', default: '0.2' },
+		},
+	});
 	const options = { articles: Number(values.articles), imageShare: Number(values.images) };
-	const work = path.resolve(values.work ?? path.join(os.tmpdir(), `caravan-bench-check-${options.articles}`));
+	const work = path.resolve(
+		values.work ?? path.join(os.tmpdir(), `caravan-bench-check-${options.articles}`),
+	);
 	const contentDir = path.join(work, 'content');
 	await mkdir(work, { recursive: true });
 	// The same seed gives the same corpus: one already on disk is reused.
-	const { summary } = existsSync(contentDir) ? generateCorpus(options) : { summary: await writeCorpus(contentDir, options) };
+	const { summary } = existsSync(contentDir)
+		? generateCorpus(options)
+		: { summary: await writeCorpus(contentDir, options) };
 	const figures = await measureCheck(contentDir, work, summary.editTarget);
-	console.log(JSON.stringify({ articles: options.articles, cores: os.cpus().length, loadAverage: os.loadavg()[0], ...figures }, null, '\t'));
+	console.log(
+		JSON.stringify(
+			{
+				articles: options.articles,
+				cores: os.cpus().length,
+				loadAverage: os.loadavg()[0],
+				...figures,
+			},
+			null,
+			'\t',
+		),
+	);
 }

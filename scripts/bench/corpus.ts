@@ -56,8 +56,10 @@ export function prng(seed: number): () => number {
 
 type Random = () => number;
 
-const int = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const int = (random: Random, min: number, max: number) =>
+	min + Math.floor(random() * (max - min + 1));
+const pick = <T>(random: Random, items: readonly T[]): T =>
+	items[Math.floor(random() * items.length)] as T;
 
 /** A sampler of indexes 0..weights.length-1 with the given relative weights. */
 function weighted(weights: readonly number[]): (random: Random) => number {
@@ -81,7 +83,8 @@ function weighted(weights: readonly number[]): (random: Random) => number {
 const zipf = (n: number, s: number) => Array.from({ length: n }, (_, i) => 1 / (i + 1) ** s);
 
 // Function words and newsroom vocabulary, most frequent first; they head the Zipf ranking.
-const COMMON = `the of and to in a is that for on was with as by said it at from be has have are an this
+const COMMON =
+	`the of and to in a is that for on was with as by said it at from be has have are an this
 which not but were had its they will their been more after also who new one would two about year than
 first over into last could other while there some when out up all government minister people country
 state officials told week month local its since under between during such because most only against
@@ -89,10 +92,11 @@ before three percent including region national public plan former there those wh
 according workers president capital city new million billion years where many being can may them our
 next should them both then through early groups economic political authorities foreign international
 according major little high large long small second third years days again further`
-	.split(/\s+/)
-	.filter((w, i, all) => w && all.indexOf(w) === i);
+		.split(/\s+/)
+		.filter((w, i, all) => w && all.indexOf(w) === i);
 
-const TOPICAL = `water parliament budget oil gas border election ministry tariff inflation currency bank
+const TOPICAL =
+	`water parliament budget oil gas border election ministry tariff inflation currency bank
 railway pipeline harvest cotton migration remittances drought glacier mining gold uranium electricity
 dam reservoir investors loans exports imports corridor customs sanctions journalists court prosecutors
 protest teachers hospitals vaccine wheat prices wages pension tax reform constitution referendum
@@ -104,34 +108,85 @@ airline airport tourism visa passport census poverty unemployment mortgage housi
 highway bridge tunnel trade deficit surplus reserves fund bonds stock exchange privatisation
 corruption anticorruption audit ombudsman media license blogger arrest sentence appeal amnesty
 opposition party coalition deputies senate governor mayor akim council district ministry embassy`
-	.split(/\s+/)
-	.filter((w, i, all) => w && all.indexOf(w) === i);
+		.split(/\s+/)
+		.filter((w, i, all) => w && all.indexOf(w) === i);
 
-const PLACES = `Almaty Astana Bishkek Osh Dushanbe Khujand Tashkent Samarkand Bukhara Ashgabat Turkmenbashi
+const PLACES =
+	`Almaty Astana Bishkek Osh Dushanbe Khujand Tashkent Samarkand Bukhara Ashgabat Turkmenbashi
 Kabul Mazar-i-Sharif Herat Aral Caspian Ferghana Pamir Naryn Karakol Mary Nukus Termez Khorog
 Shymkent Karaganda Aktau Atyrau Semey Taraz Jalal-Abad Batken Kulob Bokhtar Andijan Namangan
-Navoi Khiva Dashoguz Balkanabat Moscow Beijing Ankara Brussels Tehran Islamabad Baku Tbilisi`.split(/\s+/);
+Navoi Khiva Dashoguz Balkanabat Moscow Beijing Ankara Brussels Tehran Islamabad Baku Tbilisi`.split(
+		/\s+/,
+	);
 
-const FIRST_NAMES = `Aigerim Nurlan Dilnoza Timur Madina Rustam Zarina Bakyt Gulnara Farrukh Aida Yerlan
+const FIRST_NAMES =
+	`Aigerim Nurlan Dilnoza Timur Madina Rustam Zarina Bakyt Gulnara Farrukh Aida Yerlan
 Saodat Azamat Malika Daniyar Shahnoza Ruslan Asel Jamshid`.split(/\s+/);
-const LAST_NAMES = `Sadykova Abenov Karimova Tursunov Bekova Usmonov Nazarova Omurbekov Yusupova Akhmedov
-Dzhaparova Sultanov Rakhimova Mamatov Ismoilova Zhaksybekov Kasymova Alimov Orozova Niyazov`.split(/\s+/);
+const LAST_NAMES =
+	`Sadykova Abenov Karimova Tursunov Bekova Usmonov Nazarova Omurbekov Yusupova Akhmedov
+Dzhaparova Sultanov Rakhimova Mamatov Ismoilova Zhaksybekov Kasymova Alimov Orozova Niyazov`.split(
+		/\s+/,
+	);
 
-const SECTION_WEIGHTS = { politics: 20, economy: 22, society: 16, tech: 8, culture: 8, energy: 10, security: 10, opinion: 6 };
-const COUNTRY_WEIGHTS = { kazakhstan: 28, uzbekistan: 22, kyrgyzstan: 16, tajikistan: 12, turkmenistan: 7, afghanistan: 8, region: 7 };
+const SECTION_WEIGHTS = {
+	politics: 20,
+	economy: 22,
+	society: 16,
+	tech: 8,
+	culture: 8,
+	energy: 10,
+	security: 10,
+	opinion: 6,
+};
+const COUNTRY_WEIGHTS = {
+	kazakhstan: 28,
+	uzbekistan: 22,
+	kyrgyzstan: 16,
+	tajikistan: 12,
+	turkmenistan: 7,
+	afghanistan: 8,
+	region: 7,
+};
 
 const VOCABULARY_SIZE = 40_000;
 
 /** Pronounceable made-up words fill the long tail of the vocabulary, as names and rare words do in real news. */
 function pseudoWords(random: Random, count: number, taken: Set<string>): string[] {
-	const onsets = ['b', 'd', 'g', 'k', 'kh', 'l', 'm', 'n', 'p', 'r', 's', 'sh', 't', 'ch', 'z', 'zh', 'y', 'v', 'f', 'j', 'q', ''];
+	const onsets = [
+		'b',
+		'd',
+		'g',
+		'k',
+		'kh',
+		'l',
+		'm',
+		'n',
+		'p',
+		'r',
+		's',
+		'sh',
+		't',
+		'ch',
+		'z',
+		'zh',
+		'y',
+		'v',
+		'f',
+		'j',
+		'q',
+		'',
+	];
 	const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ia', 'ee'];
 	const codas = ['', '', 'n', 'r', 's', 't', 'k', 'l', 'm', 'ng', 'sh', 'st', 'nd'];
 	const result: string[] = [];
 	while (result.length < count) {
 		let word = '';
 		const syllables = int(random, 2, 4);
-		for (let i = 0; i < syllables; i++) word += pick(random, onsets) + pick(random, vowels) + (i === syllables - 1 ? pick(random, codas) : '');
+		for (let i = 0; i < syllables; i++)
+			word +=
+				pick(random, onsets) +
+				pick(random, vowels) +
+				(i === syllables - 1 ? pick(random, codas) : '');
 		if (word.length >= 3 && !taken.has(word)) {
 			taken.add(word);
 			result.push(word);
@@ -141,7 +196,8 @@ function pseudoWords(random: Random, count: number, taken: Set<string>): string[
 }
 
 /** Title Case for headings. */
-const titleCase = (words: string[]) => words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+const titleCase = (words: string[]) =>
+	words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
 
 interface Vocabulary {
 	words: string[];
@@ -166,24 +222,39 @@ function vocabulary(random: Random): Vocabulary {
 function sentence(random: Random, vocab: Vocabulary, count: number): string {
 	const parts: string[] = [];
 	for (let i = 0; i < count; i++) parts.push(vocab.words[vocab.sample(random)] as string);
-	if (random() < 0.25) parts.splice(int(random, 1, parts.length - 1), 0, `${int(random, 2, 98)}.${int(random, 0, 9)}%`);
-	if (random() < 0.15) parts.splice(int(random, 1, parts.length - 1), 0, String(int(random, 1995, 2030)));
+	if (random() < 0.25)
+		parts.splice(
+			int(random, 1, parts.length - 1),
+			0,
+			`${int(random, 2, 98)}.${int(random, 0, 9)}%`,
+		);
+	if (random() < 0.15)
+		parts.splice(int(random, 1, parts.length - 1), 0, String(int(random, 1995, 2030)));
 	if (parts.length > 9 && random() < 0.4) parts[int(random, 3, parts.length - 3)] += ',';
 	const text = parts.join(' ');
 	const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
-	if (random() < 0.08) return `"${capitalised}," ${pick(random, ['he', 'she', 'an official', 'a spokesman'])} said.`;
+	if (random() < 0.08)
+		return `"${capitalised}," ${pick(random, ['he', 'she', 'an official', 'a spokesman'])} said.`;
 	return `${capitalised}.`;
 }
 
 /** A body of about `target` words: paragraphs, subheadings, now and then a list, a quote or a link. */
-function body(random: Random, vocab: Vocabulary, target: number, linkTo: string | undefined): { text: string; words: number } {
+function body(
+	random: Random,
+	vocab: Vocabulary,
+	target: number,
+	linkTo: string | undefined,
+): { text: string; words: number } {
 	const blocks: string[] = [];
 	let words = 0;
 	let sinceHeading = 0;
 	let linked = !linkTo;
 	while (words < target) {
 		if (sinceHeading >= int(random, 3, 5) && words < target - 80) {
-			const heading = Array.from({ length: int(random, 3, 6) }, () => vocab.words[vocab.sample(random)] as string);
+			const heading = Array.from(
+				{ length: int(random, 3, 6) },
+				() => vocab.words[vocab.sample(random)] as string,
+			);
 			blocks.push(`## ${titleCase(heading)}`);
 			words += heading.length;
 			sinceHeading = 0;
@@ -191,7 +262,10 @@ function body(random: Random, vocab: Vocabulary, target: number, linkTo: string 
 		}
 		const roll = random();
 		if (roll < 0.06) {
-			const items = Array.from({ length: int(random, 3, 5) }, () => `- ${sentence(random, vocab, int(random, 5, 12)).replace(/\.$/, ';')}`);
+			const items = Array.from(
+				{ length: int(random, 3, 5) },
+				() => `- ${sentence(random, vocab, int(random, 5, 12)).replace(/\.$/, ';')}`,
+			);
 			blocks.push(items.join('\n'));
 			words += items.join(' ').split(' ').length - items.length;
 		} else if (roll < 0.1) {
@@ -199,7 +273,9 @@ function body(random: Random, vocab: Vocabulary, target: number, linkTo: string 
 			blocks.push(`> ${quote}`);
 			words += quote.split(' ').length;
 		} else {
-			const sentences = Array.from({ length: int(random, 2, 5) }, () => sentence(random, vocab, int(random, 8, 28)));
+			const sentences = Array.from({ length: int(random, 2, 5) }, () =>
+				sentence(random, vocab, int(random, 8, 28)),
+			);
 			if (!linked && random() < 0.3) {
 				sentences.push(`Read more in [our earlier report](/articles/${linkTo}/).`);
 				linked = true;
@@ -216,7 +292,10 @@ function body(random: Random, vocab: Vocabulary, target: number, linkTo: string 
 const yamlString = (text: string) => JSON.stringify(text);
 
 /** Every file of the corpus, in a fixed order, and what it holds. */
-export function generateCorpus(options: CorpusOptions): { files: CorpusFile[]; summary: CorpusSummary } {
+export function generateCorpus(options: CorpusOptions): {
+	files: CorpusFile[];
+	summary: CorpusSummary;
+} {
 	const random = prng(options.seed ?? 20261201);
 	const vocab = vocabulary(random);
 	const sectionNames = Object.keys(SECTION_WEIGHTS);
@@ -224,11 +303,18 @@ export function generateCorpus(options: CorpusOptions): { files: CorpusFile[]; s
 	const sectionOf = weighted(Object.values(SECTION_WEIGHTS));
 	const countryOf = weighted(Object.values(COUNTRY_WEIGHTS));
 	// ~40 bylines; staff writers file far more than occasional contributors.
-	const authors = Array.from({ length: 40 }, (_, i) => `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[(i * 7 + Math.floor(i / 20)) % LAST_NAMES.length]}`);
+	const authors = Array.from(
+		{ length: 40 },
+		(_, i) =>
+			`${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[(i * 7 + Math.floor(i / 20)) % LAST_NAMES.length]}`,
+	);
 	const authorOf = weighted(zipf(authors.length, 0.8));
 	// ~150 tags: topical words, then two-word tags; a few are on most stories, most on few.
 	const tags = [...vocab.topical];
-	for (let i = 0; tags.length < 150; i++) tags.push(`${vocab.topical[i % vocab.topical.length]} ${vocab.topical[(i * 13 + 5) % vocab.topical.length]}`);
+	for (let i = 0; tags.length < 150; i++)
+		tags.push(
+			`${vocab.topical[i % vocab.topical.length]} ${vocab.topical[(i * 13 + 5) % vocab.topical.length]}`,
+		);
 	tags.length = 150;
 	const tagOf = weighted(zipf(tags.length, 1.1));
 
@@ -247,25 +333,47 @@ export function generateCorpus(options: CorpusOptions): { files: CorpusFile[]; s
 		const isDraft = !isEmbargoed && i % Math.floor(n / drafts) === Math.floor(n / drafts / 2);
 		const seconds = isEmbargoed
 			? CORPUS_EPOCH + 3600 * (i - (n - embargoed) + 1) * 7
-			: CORPUS_EPOCH - Math.round((n - embargoed - i) * spacing) - int(random, 0, Math.floor(spacing / 2));
+			: CORPUS_EPOCH -
+				Math.round((n - embargoed - i) * spacing) -
+				int(random, 0, Math.floor(spacing / 2));
 		const date = new Date((seconds + 5 * 3600) * 1000).toISOString().slice(0, 19) + '+05:00';
 		const section = sectionNames[sectionOf(random)] as string;
 		const countries = new Set<string>([countryNames[countryOf(random)] as string]);
 		const extraCountries = random() < 0.25 ? (random() < 0.2 ? 2 : 1) : 0;
-		for (let c = 0; c < extraCountries; c++) countries.add(countryNames[countryOf(random)] as string);
+		for (let c = 0; c < extraCountries; c++)
+			countries.add(countryNames[countryOf(random)] as string);
 		const byline = new Set([authors[authorOf(random)] as string]);
 		if (random() < 0.1) byline.add(authors[authorOf(random)] as string);
 		const tagCount = random() < 0.05 ? 0 : int(random, 1, 5);
 		const articleTags = new Set<string>();
 		for (let t = 0; t < tagCount; t++) articleTags.add(tags[tagOf(random)] as string);
-		const headlineWords = [pick(random, PLACES), ...Array.from({ length: int(random, 5, 10) }, () => (random() < 0.4 ? pick(random, vocab.topical) : (vocab.words[vocab.sample(random)] as string)))];
+		const headlineWords = [
+			pick(random, PLACES),
+			...Array.from({ length: int(random, 5, 10) }, () =>
+				random() < 0.4
+					? pick(random, vocab.topical)
+					: (vocab.words[vocab.sample(random)] as string),
+			),
+		];
 		const title = headlineWords.join(' ').replace(/^./, (c) => c.toUpperCase());
-		const slug = `${headlineWords.slice(0, 4).join('-').toLowerCase().replace(/[^a-z0-9-]+/g, '')}-${String(i).padStart(6, '0')}`;
+		const slug = `${headlineWords
+			.slice(0, 4)
+			.join('-')
+			.toLowerCase()
+			.replace(/[^a-z0-9-]+/g, '')}-${String(i).padStart(6, '0')}`;
 		const hasImage = random() < options.imageShare;
 		const summary = random() < 0.7 ? sentence(random, vocab, int(random, 14, 24)) : undefined;
-		const updated = random() < 0.05 ? new Date((seconds + 5 * 3600 + int(random, 1, 48) * 3600) * 1000).toISOString().slice(0, 19) + '+05:00' : undefined;
+		const updated =
+			random() < 0.05
+				? new Date((seconds + 5 * 3600 + int(random, 1, 48) * 3600) * 1000)
+						.toISOString()
+						.slice(0, 19) + '+05:00'
+				: undefined;
 		const correction = random() < 0.01;
-		const linkTo = publishedSlugs.length && random() < 0.5 ? publishedSlugs[int(random, 0, publishedSlugs.length - 1)] : undefined;
+		const linkTo =
+			publishedSlugs.length && random() < 0.5
+				? publishedSlugs[int(random, 0, publishedSlugs.length - 1)]
+				: undefined;
 		const { text, words } = body(random, vocab, int(random, 300, 800), linkTo);
 		totalWords += words;
 
@@ -280,9 +388,19 @@ export function generateCorpus(options: CorpusOptions): { files: CorpusFile[]; s
 			...(summary ? [`summary: ${yamlString(summary)}`] : []),
 			...(updated && !isEmbargoed ? [`updated: ${updated}`] : []),
 			...(isDraft ? ['draft: true'] : []),
-			...(hasImage ? ['image:', `  src: ./lead.jpg`, `  alt: ${yamlString(`${pick(random, PLACES)} ${pick(random, vocab.topical)}, seen from above`)}`] : []),
+			...(hasImage
+				? [
+						'image:',
+						`  src: ./lead.jpg`,
+						`  alt: ${yamlString(`${pick(random, PLACES)} ${pick(random, vocab.topical)}, seen from above`)}`,
+					]
+				: []),
 			...(correction && updated && !isEmbargoed
-				? ['corrections:', `  - date: ${updated}`, `    text: ${yamlString('An earlier version misstated a figure.')}`]
+				? [
+						'corrections:',
+						`  - date: ${updated}`,
+						`    text: ${yamlString('An earlier version misstated a figure.')}`,
+					]
 				: []),
 			'---',
 			'',
@@ -302,8 +420,14 @@ export function generateCorpus(options: CorpusOptions): { files: CorpusFile[]; s
 	const snapshots = 30;
 	for (let d = snapshots - 1; d >= 0; d--) {
 		const day = new Date((CORPUS_EPOCH - d * 86_400) * 1000).toISOString().slice(0, 10);
-		for (const code of Object.keys(rates)) rates[code] = Number(((rates[code] as number) * (1 + (random() - 0.5) * 0.01)).toPrecision(6));
-		files.push({ path: `ticker/${day}.json`, text: `${JSON.stringify({ date: day, base: 'USD', rates })}\n` });
+		for (const code of Object.keys(rates))
+			rates[code] = Number(
+				((rates[code] as number) * (1 + (random() - 0.5) * 0.01)).toPrecision(6),
+			);
+		files.push({
+			path: `ticker/${day}.json`,
+			text: `${JSON.stringify({ date: day, base: 'USD', rates })}\n`,
+		});
 	}
 
 	const published = publishedSlugs.length;
@@ -339,7 +463,8 @@ async function imagePool(dir: string): Promise<string[]> {
 		const fy = 0.004 + random() * 0.02;
 		for (let y = 0; y < height; y++) {
 			for (let x = 0; x < width; x++) {
-				const wave = Math.sin(x * fx + Math.cos(y * fy) * 3) * 60 + Math.sin((x + y) * fx * 0.5) * 30;
+				const wave =
+					Math.sin(x * fx + Math.cos(y * fy) * 3) * 60 + Math.sin((x + y) * fx * 0.5) * 30;
 				const grain = (random() - 0.5) * 24;
 				const at = (y * width + x) * 3;
 				pixels[at] = Math.max(0, Math.min(255, r + wave + grain));
@@ -348,7 +473,9 @@ async function imagePool(dir: string): Promise<string[]> {
 			}
 		}
 		const file = path.join(dir, `lead-${k}.jpg`);
-		await sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).toFile(file);
+		await sharp(pixels, { raw: { width, height, channels: 3 } })
+			.jpeg({ quality: 80 })
+			.toFile(file);
 		files.push(file);
 	}
 	return files;
@@ -377,7 +504,11 @@ export async function writeCorpus(
 	await rm(dir, { recursive: true, force: true });
 	await mkdir(path.join(dir, 'articles'), { recursive: true });
 	await mkdir(path.join(dir, 'ticker'), { recursive: true });
-	const images = summary.withImage ? await Promise.all((await imagePool(path.join(dir, '..', 'images'))).map((file) => readFile(file))) : [];
+	const images = summary.withImage
+		? await Promise.all(
+				(await imagePool(path.join(dir, '..', 'images'))).map((file) => readFile(file)),
+			)
+		: [];
 	const made = new Set<string>();
 	// Small batches: fast, without opening thousands of files at once.
 	for (let start = 0; start < files.length; start += 64) {
@@ -389,7 +520,8 @@ export async function writeCorpus(
 					await mkdir(folder, { recursive: true });
 					made.add(folder);
 				}
-				if (file.image !== undefined) await writeFile(target, uniqueJpeg(images[file.image] as Buffer, file.path));
+				if (file.image !== undefined)
+					await writeFile(target, uniqueJpeg(images[file.image] as Buffer, file.path));
 				else await writeFile(target, file.text ?? '');
 			}),
 		);
@@ -400,10 +532,16 @@ export async function writeCorpus(
 
 /** Change one story the way a writer would (a new closing paragraph), for the warm rebuild. */
 export async function editArticle(contentDir: string, slug: string, note: string): Promise<string> {
-	const candidates = [path.join(contentDir, 'articles', `${slug}.md`), path.join(contentDir, 'articles', slug, 'index.md')];
+	const candidates = [
+		path.join(contentDir, 'articles', `${slug}.md`),
+		path.join(contentDir, 'articles', slug, 'index.md'),
+	];
 	const file = candidates.find((candidate) => existsSync(candidate));
 	if (!file) throw new Error(`the story to edit (${slug}) is not in ${contentDir}`);
 	const text = await readFile(file, 'utf8');
-	await writeFile(file, `${text}\nUpdate: ${note}, the ${SEARCH_WORD} ministry said in a statement.\n`);
+	await writeFile(
+		file,
+		`${text}\nUpdate: ${note}, the ${SEARCH_WORD} ministry said in a statement.\n`,
+	);
 	return file;
 }

@@ -29,7 +29,12 @@ export interface DevFigures {
 	cold: DevStart;
 	warm?: DevStart;
 	/** From saving an edited story to its page serving the new text (warm server). */
-	reload?: { seconds: number; cpuSeconds?: number; url: string; /** How the change was noticed. */ via: 'hmr' | 'polling' };
+	reload?: {
+		seconds: number;
+		cpuSeconds?: number;
+		url: string;
+		/** How the change was noticed. */ via: 'hmr' | 'polling';
+	};
 	notes: string[];
 }
 
@@ -72,11 +77,22 @@ interface Server {
 }
 
 function startServer(options: DevOptions, port: number): Server {
-	const child = spawn(process.execPath, [path.join(options.root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-		cwd: options.root,
-		env: { ...options.env, CONTENT_DIR: options.contentDir, CARAVAN_CACHE_DIR: options.cacheDir },
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		process.execPath,
+		[
+			path.join(options.root, 'node_modules/astro/bin/astro.mjs'),
+			'dev',
+			'--port',
+			String(port),
+			'--host',
+			'127.0.0.1',
+		],
+		{
+			cwd: options.root,
+			env: { ...options.env, CONTENT_DIR: options.contentDir, CARAVAN_CACHE_DIR: options.cacheDir },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	const output: string[] = [];
 	const keep = (chunk: Buffer) => {
 		output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
@@ -98,18 +114,28 @@ function startServer(options: DevOptions, port: number): Server {
 }
 
 /** Poll until `ready(body)` holds for `url`; seconds from `since`. */
-async function waitFor(server: Server, url: string, ready: (body: string) => boolean, since: number, timeoutSeconds: number): Promise<number> {
+async function waitFor(
+	server: Server,
+	url: string,
+	ready: (body: string) => boolean,
+	since: number,
+	timeoutSeconds: number,
+): Promise<number> {
 	for (;;) {
-		if (server.child.exitCode !== null) throw new Error(`astro dev exited (${server.child.exitCode}):\n${server.output.join('\n')}`);
+		if (server.child.exitCode !== null)
+			throw new Error(`astro dev exited (${server.child.exitCode}):\n${server.output.join('\n')}`);
 		const body = await get(`${server.origin}${url}`);
 		if (body !== undefined && ready(body)) return (performance.now() - since) / 1000;
-		if (performance.now() - since > timeoutSeconds * 1000) throw new Error(`${url} not ready after ${timeoutSeconds} s:\n${server.output.join('\n')}`);
+		if (performance.now() - since > timeoutSeconds * 1000)
+			throw new Error(`${url} not ready after ${timeoutSeconds} s:\n${server.output.join('\n')}`);
 		await sleep(25);
 	}
 }
 
 /** Vite's HMR websocket, as the page's client opens it (with the token /@vite/client carries). */
-async function hmrSocket(origin: string): Promise<{ nextReload(timeoutMs: number): Promise<void>; close(): void }> {
+async function hmrSocket(
+	origin: string,
+): Promise<{ nextReload(timeoutMs: number): Promise<void>; close(): void }> {
 	const client = await (await fetch(`${origin}/@vite/client`)).text();
 	const token = /const wsToken = "([^"]*)"/.exec(client)?.[1];
 	if (token === undefined) throw new Error('no wsToken in /@vite/client');
@@ -120,12 +146,17 @@ async function hmrSocket(origin: string): Promise<{ nextReload(timeoutMs: number
 	});
 	await new Promise((resolve, reject) => {
 		socket.addEventListener('open', resolve, { once: true });
-		socket.addEventListener('error', () => reject(new Error('the HMR websocket did not open')), { once: true });
+		socket.addEventListener('error', () => reject(new Error('the HMR websocket did not open')), {
+			once: true,
+		});
 	});
 	return {
 		nextReload: (timeoutMs) =>
 			new Promise<void>((resolve, reject) => {
-				const timer = setTimeout(() => reject(new Error(`no full-reload message in ${timeoutMs / 1000} s`)), timeoutMs);
+				const timer = setTimeout(
+					() => reject(new Error(`no full-reload message in ${timeoutMs / 1000} s`)),
+					timeoutMs,
+				);
 				waiting = () => {
 					clearTimeout(timer);
 					resolve();
@@ -136,7 +167,11 @@ async function hmrSocket(origin: string): Promise<{ nextReload(timeoutMs: number
 }
 
 /** Start the dev server and time it to the first story page served; the server keeps running. */
-async function timedStart(options: DevOptions, url: string, port: number): Promise<{ server: Server; start: DevStart }> {
+async function timedStart(
+	options: DevOptions,
+	url: string,
+	port: number,
+): Promise<{ server: Server; start: DevStart }> {
 	const started = performance.now();
 	const server = startServer(options, port);
 	const usage = sampleUsage(server.child.pid ?? process.pid);
@@ -174,7 +209,9 @@ export async function measureDev(options: DevOptions): Promise<DevFigures> {
 		options.onProgress?.('npm run dev, reload after an edit');
 		const marker = `reload-marker-${Date.now().toString(36)}`;
 		const hmr = await hmrSocket(warm.server.origin).catch((error: unknown) => {
-			notes.push(`reload timed by polling the page: no HMR websocket (${error instanceof Error ? error.message : String(error)})`);
+			notes.push(
+				`reload timed by polling the page: no HMR websocket (${error instanceof Error ? error.message : String(error)})`,
+			);
 			return undefined;
 		});
 		const timeout = options.timeoutSeconds ?? 600;
@@ -194,7 +231,12 @@ export async function measureDev(options: DevOptions): Promise<DevFigures> {
 			seconds = await waitFor(warm.server, url, (body) => body.includes(marker), saved, timeout);
 		}
 		const { cpuSeconds } = usage.stop();
-		return { cold: cold.start, warm: warm.start, reload: { seconds, cpuSeconds, url, via: hmr ? 'hmr' : 'polling' }, notes };
+		return {
+			cold: cold.start,
+			warm: warm.start,
+			reload: { seconds, cpuSeconds, url, via: hmr ? 'hmr' : 'polling' },
+			notes,
+		};
 	} finally {
 		await warm.server.stop();
 	}
@@ -205,13 +247,31 @@ export async function measureDev(options: DevOptions): Promise<DevFigures> {
  * corpus (the builds of `npm run bench` skipped), printed as JSON.
  */
 if (import.meta.main) {
-	const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, work: { type: 'string' } } });
-	const work = values.work ? path.resolve(values.work) : await mkdtemp(path.join(os.tmpdir(), 'caravan-dev-bench-'));
+	const { values } = parseArgs({
+		options: { articles: { type: 'string', default: '1000' }, work: { type: 'string' } },
+	});
+	const work = values.work
+		? path.resolve(values.work)
+		: await mkdtemp(path.join(os.tmpdir(), 'caravan-dev-bench-'));
 	const contentDir = path.join(work, 'content');
-	const corpus = await writeCorpus(contentDir, { articles: Number(values.articles), imageShare: 0.2 });
-	const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SOURCE_DATE_EPOCH: String(CORPUS_EPOCH) };
+	const corpus = await writeCorpus(contentDir, {
+		articles: Number(values.articles),
+		imageShare: 0.2,
+	});
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		ASTRO_TELEMETRY_DISABLED: '1',
+		SOURCE_DATE_EPOCH: String(CORPUS_EPOCH),
+	};
 	const root = path.resolve(import.meta.dirname, '..', '..');
-	const figures = await measureDev({ root, contentDir, cacheDir: path.join(work, 'cache'), env, editSlug: corpus.editTarget, onProgress: (what) => console.error(`[bench] ${what}`) });
+	const figures = await measureDev({
+		root,
+		contentDir,
+		cacheDir: path.join(work, 'cache'),
+		env,
+		editSlug: corpus.editTarget,
+		onProgress: (what) => console.error(`[bench] ${what}`),
+	});
 	console.log(JSON.stringify({ articles: corpus.articles, ...figures }, null, '\t'));
 	if (!values.work) await rm(work, { recursive: true, force: true });
 }

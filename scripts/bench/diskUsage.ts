@@ -41,7 +41,11 @@ export interface CacheUsage {
 function inodeOf(file: string): Inode | undefined {
 	try {
 		const stat = lstatSync(file, { bigint: true });
-		return { id: `${stat.dev}:${stat.ino}`, bytes: Number(stat.blocks) * 512, file: !stat.isDirectory() };
+		return {
+			id: `${stat.dev}:${stat.ino}`,
+			bytes: Number(stat.blocks) * 512,
+			file: !stat.isDirectory(),
+		};
 	} catch {
 		return undefined; // removed meanwhile, or never there
 	}
@@ -51,7 +55,9 @@ function inodeOf(file: string): Inode | undefined {
 export function inodesUnder(target: string): Inode[] {
 	const top = inodeOf(target);
 	if (!top || top.file) return top ? [top] : [];
-	const below = readdirSync(target, { recursive: true, withFileTypes: true }).map((entry) => inodeOf(path.join(entry.parentPath, entry.name)));
+	const below = readdirSync(target, { recursive: true, withFileTypes: true }).map((entry) =>
+		inodeOf(path.join(entry.parentPath, entry.name)),
+	);
 	return [top, ...below.filter((found) => found !== undefined)];
 }
 
@@ -73,14 +79,22 @@ function sharedBytes(inodes: readonly Inode[], others: ReadonlySet<string>): num
 }
 
 /** The cache's usage, whole and by entry, and what of it `dist/` shares. */
-export function diskUsage(dist: readonly Inode[], entries: readonly { name: string; inodes: readonly Inode[] }[], cacheRoot: readonly Inode[] = []): CacheUsage {
+export function diskUsage(
+	dist: readonly Inode[],
+	entries: readonly { name: string; inodes: readonly Inode[] }[],
+	cacheRoot: readonly Inode[] = [],
+): CacheUsage {
 	const inDist = new Set(dist.map((inode) => inode.id));
 	const all = [...cacheRoot, ...entries.flatMap((entry) => entry.inodes)];
 	return {
 		dist: usageOf(dist),
 		cache: { ...usageOf(all), sharedBytes: sharedBytes(all, inDist) },
 		entries: entries
-			.map(({ name, inodes }) => ({ name, ...usageOf(inodes), sharedBytes: sharedBytes(inodes, inDist) }))
+			.map(({ name, inodes }) => ({
+				name,
+				...usageOf(inodes),
+				sharedBytes: sharedBytes(inodes, inDist),
+			}))
 			.sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : 1)),
 	};
 }

@@ -26,8 +26,9 @@ export function hugoVersion(): string | undefined {
 export function ensureHugo(log: (line: string) => void): string {
 	const installed = hugoVersion();
 	if (installed) return installed;
-	log('hugo is missing: installing Debian\'s hugo with apt-get');
-	if (!aptInstall('hugo', ['--no-install-recommends'])) throw new Error('could not install hugo: run "apt-get install -y hugo" and try again');
+	log("hugo is missing: installing Debian's hugo with apt-get");
+	if (!aptInstall('hugo', ['--no-install-recommends']))
+		throw new Error('could not install hugo: run "apt-get install -y hugo" and try again');
 	const version = hugoVersion();
 	if (!version) throw new Error('hugo was installed but does not run');
 	return version;
@@ -45,7 +46,14 @@ async function writeCardBase(file: string): Promise<void> {
 		left: 0,
 	});
 	await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#fdfcf9' } })
-		.composite([rule(0, 16, '#8a1c1c'), { ...rule(540, 2, '#d6d1c4'), left: 72, input: { create: { width: 1056, height: 2, channels: 3, background: '#d6d1c4' } } }])
+		.composite([
+			rule(0, 16, '#8a1c1c'),
+			{
+				...rule(540, 2, '#d6d1c4'),
+				left: 72,
+				input: { create: { width: 1056, height: 2, channels: 3, background: '#d6d1c4' } },
+			},
+		])
 		.png()
 		.toFile(file);
 }
@@ -61,7 +69,11 @@ export interface HugoPaths {
 export const hugoOutDir = (paths: HugoPaths) => path.join(paths.workDir, 'public');
 
 /** Build with Hugo, then index with Pagefind; cold when `fresh` (site, output and cache emptied first). */
-export async function buildWithHugo(paths: HugoPaths, fresh: boolean, onLine: (step: string, line: string) => void): Promise<BuildResult> {
+export async function buildWithHugo(
+	paths: HugoPaths,
+	fresh: boolean,
+	onLine: (step: string, line: string) => void,
+): Promise<BuildResult> {
 	const site = path.join(paths.workDir, 'site');
 	const out = hugoOutDir(paths);
 	const cache = path.join(paths.workDir, 'cache');
@@ -71,19 +83,47 @@ export async function buildWithHugo(paths: HugoPaths, fresh: boolean, onLine: (s
 		await writeCardBase(path.join(site, 'assets', 'card.png'));
 	}
 	// Hugo reads the clock as an offset date-time; the time zone is the site's.
-	const clock = new Date((paths.epochSeconds + 5 * 3600) * 1000).toISOString().slice(0, 19) + '+05:00';
+	const clock =
+		new Date((paths.epochSeconds + 5 * 3600) * 1000).toISOString().slice(0, 19) + '+05:00';
 	const steps: StepResult[] = [];
 	const step = async (name: string, command: string, args: string[]) => {
 		const before = folderSize(out);
-		const run = await runMeasured(command, args, { cwd: site, onLine: (line) => onLine(name, line) });
+		const run = await runMeasured(command, args, {
+			cwd: site,
+			onLine: (line) => onLine(name, line),
+		});
 		const after = folderSize(out);
-		steps.push({ name, seconds: run.seconds, peakRssBytes: run.peakRssBytes, cpuSeconds: run.cpuSeconds, files: after.files - before.files, bytes: after.bytes - before.bytes });
+		steps.push({
+			name,
+			seconds: run.seconds,
+			peakRssBytes: run.peakRssBytes,
+			cpuSeconds: run.cpuSeconds,
+			files: after.files - before.files,
+			bytes: after.bytes - before.bytes,
+		});
 	};
-	await step('hugo build', 'hugo', ['--source', site, '--contentDir', paths.contentDir, '--destination', out, '--cacheDir', cache, '--clock', clock, '--noBuildLock']);
+	await step('hugo build', 'hugo', [
+		'--source',
+		site,
+		'--contentDir',
+		paths.contentDir,
+		'--destination',
+		out,
+		'--cacheDir',
+		cache,
+		'--clock',
+		clock,
+		'--noBuildLock',
+	]);
 	// The pages Caravan's own search step reads, so both index the same work.
 	await step('pagefind', pagefindBin, ['--site', out, '--glob', INDEXED_PAGES]);
 	// The two commands' wall times: the folder measurements between them are the bench's, not Hugo's.
 	const seconds = steps.reduce((sum, s) => sum + s.seconds, 0);
 	const cpuSeconds = steps.reduce((sum, s) => sum + (s.cpuSeconds ?? 0), 0);
-	return { seconds, cpuSeconds, peakRssBytes: Math.max(...steps.map((s) => s.peakRssBytes ?? 0)) || undefined, steps };
+	return {
+		seconds,
+		cpuSeconds,
+		peakRssBytes: Math.max(...steps.map((s) => s.peakRssBytes ?? 0)) || undefined,
+		steps,
+	};
 }

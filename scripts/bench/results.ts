@@ -115,7 +115,8 @@ export function formatBytes(bytes: number | undefined): string {
 	return `${sign}${(abs / 1024 ** 3).toFixed(2)} GB`;
 }
 
-export const formatSeconds = (s: number | undefined): string => (s === undefined ? 'n/a' : s < 10 ? `${s.toFixed(2)} s` : `${s.toFixed(1)} s`);
+export const formatSeconds = (s: number | undefined): string =>
+	s === undefined ? 'n/a' : s < 10 ? `${s.toFixed(2)} s` : `${s.toFixed(1)} s`;
 
 /** `a / b` as "1.59×", or "n/a" when either side is missing. */
 export function ratio(a: number | undefined, b: number | undefined): string {
@@ -143,7 +144,8 @@ export function orderedSteps(steps: readonly StepResult[]): { label: string; ste
 	return rows;
 }
 
-const pagefindStep = (build: BuildResult | undefined) => build?.steps.find((s) => /pagefind|search/i.test(s.name));
+const pagefindStep = (build: BuildResult | undefined) =>
+	build?.steps.find((s) => /pagefind|search/i.test(s.name));
 
 function transferText(transfer: Transfer | undefined): string {
 	if (!transfer) return 'n/a';
@@ -155,14 +157,18 @@ function transferText(transfer: Transfer | undefined): string {
 function firstSearchCell(search: SearchFigures | undefined): string {
 	const page = search?.page;
 	if (!page) return formatBytes(search?.api?.gzipBytes);
-	const time = (t: number | undefined) => (t === undefined || Number.isNaN(t) ? 'n/a' : formatSeconds(t / 1000));
+	const time = (t: number | undefined) =>
+		t === undefined || Number.isNaN(t) ? 'n/a' : formatSeconds(t / 1000);
 	return `${formatBytes(page.gzipBytes)}, ${page.requests} req, ${time(page.timeToResultsMs)} / ${time(search?.slow4g?.timeToResultsMs)}`;
 }
 
 /** A search page's first search: its transfer and how long until the first results showed. */
 function pageSearchText(transfer: (Transfer & { timeToResultsMs?: number }) | undefined): string {
 	if (!transfer) return 'n/a';
-	const shown = transfer.timeToResultsMs === undefined || Number.isNaN(transfer.timeToResultsMs) ? '' : `, results on screen in ${formatSeconds(transfer.timeToResultsMs / 1000)}`;
+	const shown =
+		transfer.timeToResultsMs === undefined || Number.isNaN(transfer.timeToResultsMs)
+			? ''
+			: `, results on screen in ${formatSeconds(transfer.timeToResultsMs / 1000)}`;
 	return `${transferText(transfer)}${shown}`;
 }
 
@@ -170,9 +176,17 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** "branded 38.2 ms CPU (41.0 ms wall), photo …, cached 0.3 ms". */
 export function cardText(cards: CardFigures): string {
-	const size = (times: CardFigures['branded']) => (times.bytes === undefined ? '' : `, ${formatBytes(times.bytes)}`);
-	const part = (label: string, times: CardFigures['branded']) => `${label} ${ms(times.cpuMs)} CPU (${ms(times.wallMs)} wall${size(times)})`;
-	return [part('branded', cards.branded), cards.photo && part('photo', cards.photo), part('cached', cards.cached)].filter(Boolean).join(', ');
+	const size = (times: CardFigures['branded']) =>
+		times.bytes === undefined ? '' : `, ${formatBytes(times.bytes)}`;
+	const part = (label: string, times: CardFigures['branded']) =>
+		`${label} ${ms(times.cpuMs)} CPU (${ms(times.wallMs)} wall${size(times)})`;
+	return [
+		part('branded', cards.branded),
+		cards.photo && part('photo', cards.photo),
+		part('cached', cards.cached),
+	]
+		.filter(Boolean)
+		.join(', ');
 }
 
 function stepTable(result: SizeResult): string[] {
@@ -187,9 +201,14 @@ function stepTable(result: SizeResult): string[] {
 			lines.push(
 				`| ${label} | ${formatSeconds(step.seconds)} | ${formatSeconds(step.cpuSeconds)} | ${perArticle(step.seconds)} | ${formatBytes(step.peakRssBytes)} | ${formatCount(step.files)} | ${formatBytes(step.bytes)} |`,
 			);
-			if (label === 'social cards' && result.cards) lines.push(`| social cards, per card (timed apart, one thread) | ${cardText(result.cards)} | | | | | |`);
+			if (label === 'social cards' && result.cards)
+				lines.push(
+					`| social cards, per card (timed apart, one thread) | ${cardText(result.cards)} | | | | | |`,
+				);
 		} else if (label === 'social cards' && result.cards) {
-			lines.push(`| social cards (inside the Astro build; timed apart, per card) | ${cardText(result.cards)} | | | | | |`);
+			lines.push(
+				`| social cards (inside the Astro build; timed apart, per card) | ${cardText(result.cards)} | | | | | |`,
+			);
 		} else {
 			lines.push(`| ${label} | n/a (no such step in this build) | | | | | |`);
 		}
@@ -209,7 +228,9 @@ function stepTable(result: SizeResult): string[] {
 			.filter((row) => row.step)
 			.map((row) => `${row.label} ${formatSeconds(row.step?.seconds)}`)
 			.join(', ');
-		lines.push(`| **${label}** | **${formatSeconds(build.seconds)}** | ${formatSeconds(build.cpuSeconds)} | | ${formatBytes(build.peakRssBytes)} | | ${detail} |`);
+		lines.push(
+			`| **${label}** | **${formatSeconds(build.seconds)}** | ${formatSeconds(build.cpuSeconds)} | | ${formatBytes(build.peakRssBytes)} | | ${detail} |`,
+		);
 	}
 	return lines;
 }
@@ -254,21 +275,44 @@ export function cacheTable(caravan: PipelineResult): string[] {
 		['publish', caravan.publish],
 		['new day', caravan.newDay],
 	];
-	const builds = measured.flatMap(([label, build]) => (build?.cache ? [{ label, cache: build.cache }] : []));
+	const builds = measured.flatMap(([label, build]) =>
+		build?.cache ? [{ label, cache: build.cache }] : [],
+	);
 	const last = builds.at(-1)?.cache;
 	if (!last) return [];
-	const names = [...new Set(builds.flatMap(({ cache }) => cache.entries.map((entry) => entry.name)))];
-	const sizeOf = (cache: CacheUsage, name: string) => cache.entries.find((entry) => entry.name === name)?.bytes ?? 0;
+	const names = [
+		...new Set(builds.flatMap(({ cache }) => cache.entries.map((entry) => entry.name))),
+	];
+	const sizeOf = (cache: CacheUsage, name: string) =>
+		cache.entries.find((entry) => entry.name === name)?.bytes ?? 0;
 	names.sort((a, b) => sizeOf(last, b) - sizeOf(last, a) || (a < b ? -1 : 1));
-	const row = (label: string, cell: (cache: CacheUsage) => string) => `| ${label} | ${builds.map(({ cache }) => cell(cache)).join(' | ')} |`;
+	const row = (label: string, cell: (cache: CacheUsage) => string) =>
+		`| ${label} | ${builds.map(({ cache }) => cell(cache)).join(' | ')} |`;
 	return [
 		`| build cache on disk (\`CARAVAN_CACHE_DIR\`), after each build | ${builds.map(({ label }) => label).join(' | ')} |`,
 		`| --- |${' ---: |'.repeat(builds.length)}`,
-		row('`dist/`: the site', (cache) => `${formatBytes(cache.dist.bytes)} (${formatCount(cache.dist.files)} files)`),
-		...names.map((name) => row(`\`${name}\`${CACHE_ENTRIES[name] ? `: ${CACHE_ENTRIES[name]}` : ''}`, (cache) => cacheCell(cache.entries.find((entry) => entry.name === name)))),
-		row('**build cache on disk**', (cache) => `**${formatBytes(cache.cache.bytes)}, ${ratio(cache.cache.bytes, cache.dist.bytes)} \`dist/\`**`),
-		row('of it, the same files as `dist/` (hard links)', (cache) => formatBytes(cache.cache.sharedBytes)),
-		row('**beside `dist/`** (disk the cache adds)', (cache) => `**${formatBytes(cache.cache.bytes - cache.cache.sharedBytes)}, ${ratio(cache.cache.bytes - cache.cache.sharedBytes, cache.dist.bytes)} \`dist/\`**`),
+		row(
+			'`dist/`: the site',
+			(cache) => `${formatBytes(cache.dist.bytes)} (${formatCount(cache.dist.files)} files)`,
+		),
+		...names.map((name) =>
+			row(`\`${name}\`${CACHE_ENTRIES[name] ? `: ${CACHE_ENTRIES[name]}` : ''}`, (cache) =>
+				cacheCell(cache.entries.find((entry) => entry.name === name)),
+			),
+		),
+		row(
+			'**build cache on disk**',
+			(cache) =>
+				`**${formatBytes(cache.cache.bytes)}, ${ratio(cache.cache.bytes, cache.dist.bytes)} \`dist/\`**`,
+		),
+		row('of it, the same files as `dist/` (hard links)', (cache) =>
+			formatBytes(cache.cache.sharedBytes),
+		),
+		row(
+			'**beside `dist/`** (disk the cache adds)',
+			(cache) =>
+				`**${formatBytes(cache.cache.bytes - cache.cache.sharedBytes)}, ${ratio(cache.cache.bytes - cache.cache.sharedBytes, cache.dist.bytes)} \`dist/\`**`,
+		),
 		'',
 		`Bytes of disk blocks, each hard-linked file once; ${cacheVerdict(last)}, after the last build.`,
 	];
@@ -276,8 +320,13 @@ export function cacheTable(caravan: PipelineResult): string[] {
 
 /** The writing preview: `npm run dev` starting cold and warm, and a saved edit served. */
 function devTable(dev: DevFigures): string[] {
-	const row = (label: string, figures: { seconds: number; cpuSeconds?: number; peakRssBytes?: number } | undefined) =>
-		figures ? `| ${label} | ${formatSeconds(figures.seconds)} | ${formatSeconds(figures.cpuSeconds)} | ${formatBytes(figures.peakRssBytes)} |` : `| ${label} | n/a | | |`;
+	const row = (
+		label: string,
+		figures: { seconds: number; cpuSeconds?: number; peakRssBytes?: number } | undefined,
+	) =>
+		figures
+			? `| ${label} | ${formatSeconds(figures.seconds)} | ${formatSeconds(figures.cpuSeconds)} | ${formatBytes(figures.peakRssBytes)} |`
+			: `| ${label} | n/a | | |`;
 	return [
 		'| `npm run dev` | wall time | CPU time | peak RSS |',
 		'| --- | ---: | ---: | ---: |',
@@ -289,16 +338,52 @@ function devTable(dev: DevFigures): string[] {
 
 function comparisonTable(result: SizeResult): string[] {
 	const { caravan, hugo } = result;
-	const both = (label: string, ours: string, theirs: string, r: string) => `| ${label} | ${ours} | ${theirs} | ${r} |`;
+	const both = (label: string, ours: string, theirs: string, r: string) =>
+		`| ${label} | ${ours} | ${theirs} | ${r} |`;
 	const lines = ['| figure | Caravan | Hugo + Pagefind | ratio |', '| --- | ---: | ---: | ---: |'];
 	const h = hugo;
-	lines.push(both('full build, cold', formatSeconds(caravan.cold.seconds), formatSeconds(h?.cold.seconds), ratio(caravan.cold.seconds, h?.cold.seconds)));
-	lines.push(both('CPU time, cold', formatSeconds(caravan.cold.cpuSeconds), formatSeconds(h?.cold.cpuSeconds), ratio(caravan.cold.cpuSeconds, h?.cold.cpuSeconds)));
-	lines.push(both('rebuild after one changed article', formatSeconds(caravan.warm?.seconds), formatSeconds(h?.warm?.seconds), ratio(caravan.warm?.seconds, h?.warm?.seconds)));
-	lines.push(both('peak RSS, cold', formatBytes(caravan.cold.peakRssBytes), formatBytes(h?.cold.peakRssBytes), ratio(caravan.cold.peakRssBytes, h?.cold.peakRssBytes)));
+	lines.push(
+		both(
+			'full build, cold',
+			formatSeconds(caravan.cold.seconds),
+			formatSeconds(h?.cold.seconds),
+			ratio(caravan.cold.seconds, h?.cold.seconds),
+		),
+	);
+	lines.push(
+		both(
+			'CPU time, cold',
+			formatSeconds(caravan.cold.cpuSeconds),
+			formatSeconds(h?.cold.cpuSeconds),
+			ratio(caravan.cold.cpuSeconds, h?.cold.cpuSeconds),
+		),
+	);
+	lines.push(
+		both(
+			'rebuild after one changed article',
+			formatSeconds(caravan.warm?.seconds),
+			formatSeconds(h?.warm?.seconds),
+			ratio(caravan.warm?.seconds, h?.warm?.seconds),
+		),
+	);
+	lines.push(
+		both(
+			'peak RSS, cold',
+			formatBytes(caravan.cold.peakRssBytes),
+			formatBytes(h?.cold.peakRssBytes),
+			ratio(caravan.cold.peakRssBytes, h?.cold.peakRssBytes),
+		),
+	);
 	const ourIndexing = pagefindStep(caravan.cold);
 	const theirIndexing = pagefindStep(h?.cold);
-	lines.push(both('Pagefind indexing', formatSeconds(ourIndexing?.seconds), formatSeconds(theirIndexing?.seconds), ratio(ourIndexing?.seconds, theirIndexing?.seconds)));
+	lines.push(
+		both(
+			'Pagefind indexing',
+			formatSeconds(ourIndexing?.seconds),
+			formatSeconds(theirIndexing?.seconds),
+			ratio(ourIndexing?.seconds, theirIndexing?.seconds),
+		),
+	);
 	lines.push(
 		both(
 			'output',
@@ -313,7 +398,9 @@ function comparisonTable(result: SizeResult): string[] {
 		both(
 			'typical article page (HTML, gzip)',
 			page ? `${formatBytes(page.htmlBytes)} (${formatBytes(page.htmlGzipBytes)})` : 'n/a',
-			theirPage ? `${formatBytes(theirPage.htmlBytes)} (${formatBytes(theirPage.htmlGzipBytes)})` : 'n/a',
+			theirPage
+				? `${formatBytes(theirPage.htmlBytes)} (${formatBytes(theirPage.htmlGzipBytes)})`
+				: 'n/a',
 			ratio(page?.htmlGzipBytes, theirPage?.htmlGzipBytes),
 		),
 	);
@@ -328,8 +415,12 @@ function comparisonTable(result: SizeResult): string[] {
 	lines.push(
 		both(
 			'search index',
-			caravan.output.searchIndex ? `${formatCount(caravan.output.searchIndex.files)} files, ${formatBytes(caravan.output.searchIndex.bytes)}` : 'n/a',
-			h?.output.searchIndex ? `${formatCount(h.output.searchIndex.files)} files, ${formatBytes(h.output.searchIndex.bytes)}` : 'n/a',
+			caravan.output.searchIndex
+				? `${formatCount(caravan.output.searchIndex.files)} files, ${formatBytes(caravan.output.searchIndex.bytes)}`
+				: 'n/a',
+			h?.output.searchIndex
+				? `${formatCount(h.output.searchIndex.files)} files, ${formatBytes(h.output.searchIndex.bytes)}`
+				: 'n/a',
 			ratio(caravan.output.searchIndex?.bytes, h?.output.searchIndex?.bytes),
 		),
 	);
@@ -342,8 +433,22 @@ function comparisonTable(result: SizeResult): string[] {
 			ratio(caravan.search?.api?.gzipBytes, h?.search?.api?.gzipBytes),
 		),
 	);
-	lines.push(both('first search, the /search/ page', pageSearchText(caravan.search?.page), 'no search page', ''));
-	lines.push(both('first search, the /search/ page on slow 4G (1.6 Mbit/s, 150 ms)', pageSearchText(caravan.search?.slow4g), 'no search page', ''));
+	lines.push(
+		both(
+			'first search, the /search/ page',
+			pageSearchText(caravan.search?.page),
+			'no search page',
+			'',
+		),
+	);
+	lines.push(
+		both(
+			'first search, the /search/ page on slow 4G (1.6 Mbit/s, 150 ms)',
+			pageSearchText(caravan.search?.slow4g),
+			'no search page',
+			'',
+		),
+	);
 	return lines;
 }
 
@@ -364,7 +469,8 @@ export function checkTable({ check }: SizeResult): string[] {
 }
 
 /** "1412.6 s / 1944.0 s": wall and CPU time of a build. */
-const wallAndCpu = (build: BuildResult | undefined) => (build ? `${formatSeconds(build.seconds)} / ${formatSeconds(build.cpuSeconds)}` : 'n/a');
+const wallAndCpu = (build: BuildResult | undefined) =>
+	build ? `${formatSeconds(build.seconds)} / ${formatSeconds(build.cpuSeconds)}` : 'n/a';
 const ratios = (ours: BuildResult | undefined, theirs: BuildResult | undefined) =>
 	`${ratio(ours?.seconds, theirs?.seconds)} / ${ratio(ours?.cpuSeconds, theirs?.cpuSeconds)}`;
 
@@ -401,9 +507,15 @@ export function markdownReport(results: BenchResults): string {
 			...checkTable(size),
 			...(size.dev ? ['', ...devTable(size.dev)] : []),
 		);
-		const notes = [...size.notes, ...(size.caravan.search?.notes ?? []).map((n) => `search: ${n}`), ...(size.dev?.notes ?? []).map((n) => `dev: ${n}`)];
+		const notes = [
+			...size.notes,
+			...(size.caravan.search?.notes ?? []).map((n) => `search: ${n}`),
+			...(size.dev?.notes ?? []).map((n) => `dev: ${n}`),
+		];
 		if (size.hugo && pagefindStep(size.hugo.cold) && !pagefindStep(size.caravan.cold)) {
-			notes.push('This Caravan build has no Pagefind step: Hugo + Pagefind indexes for search, Caravan does not, so the ratios flatter Caravan.');
+			notes.push(
+				'This Caravan build has no Pagefind step: Hugo + Pagefind indexes for search, Caravan does not, so the ratios flatter Caravan.',
+			);
 		}
 		if (notes.length) lines.push('', ...notes.map((note) => `- ${note}`));
 	}
@@ -411,15 +523,26 @@ export function markdownReport(results: BenchResults): string {
 }
 
 export function machineLine(machine: Machine): string {
-	const load = machine.loadAverage.end === undefined ? machine.loadAverage.start.toFixed(1) : `${machine.loadAverage.start.toFixed(1)}–${machine.loadAverage.end.toFixed(1)}`;
-	const tools = [`Node ${machine.node}`, machine.astro && `Astro ${machine.astro}`, machine.pagefind && `Pagefind ${machine.pagefind}`, machine.hugo && `Hugo ${machine.hugo}`].filter(Boolean).join(', ');
+	const load =
+		machine.loadAverage.end === undefined
+			? machine.loadAverage.start.toFixed(1)
+			: `${machine.loadAverage.start.toFixed(1)}–${machine.loadAverage.end.toFixed(1)}`;
+	const tools = [
+		`Node ${machine.node}`,
+		machine.astro && `Astro ${machine.astro}`,
+		machine.pagefind && `Pagefind ${machine.pagefind}`,
+		machine.hugo && `Hugo ${machine.hugo}`,
+	]
+		.filter(Boolean)
+		.join(', ');
 	return `${machine.cpu}, ${machine.cores} cores, ${formatBytes(machine.memoryBytes)} RAM, ${machine.os}; ${tools}; load average ${load}`;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Chart
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 interface Series {
 	label: string;
@@ -437,7 +560,15 @@ export function niceMax(max: number): number {
 
 const shortCount = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : formatCount(n));
 
-function panel(options: { x0: number; title: string; unit: string; series: Series[]; sizes: number[]; width: number; height: number }): string {
+function panel(options: {
+	x0: number;
+	title: string;
+	unit: string;
+	series: Series[];
+	sizes: number[];
+	width: number;
+	height: number;
+}): string {
 	const { x0, title, unit, series, sizes, width, height } = options;
 	const left = x0 + 56;
 	const right = x0 + width - 16;
@@ -446,7 +577,10 @@ function panel(options: { x0: number; title: string; unit: string; series: Serie
 	const xs = [...new Set(sizes)].sort((a, b) => a - b);
 	const logMin = Math.log10(xs[0] ?? 1);
 	const logMax = Math.log10(xs.at(-1) ?? 1);
-	const xAt = (n: number) => (logMax === logMin ? (left + right) / 2 : left + ((Math.log10(n) - logMin) / (logMax - logMin)) * (right - left));
+	const xAt = (n: number) =>
+		logMax === logMin
+			? (left + right) / 2
+			: left + ((Math.log10(n) - logMin) / (logMax - logMin)) * (right - left);
 	const yMax = niceMax(Math.max(0, ...series.flatMap((s) => s.points.map((p) => p.y))));
 	const yAt = (v: number) => bottom - (v / yMax) * (bottom - top);
 	const parts = [`<text x="${left}" y="${top - 24}" class="title">${escapeXml(title)}</text>`];
@@ -454,20 +588,34 @@ function panel(options: { x0: number; title: string; unit: string; series: Serie
 		const v = (yMax / 4) * i;
 		const y = yAt(v).toFixed(1);
 		parts.push(`<line x1="${left}" x2="${right}" y1="${y}" y2="${y}" class="grid"/>`);
-		parts.push(`<text x="${left - 6}" y="${y}" class="tick" text-anchor="end" dominant-baseline="middle">${escapeXml(`${Number(v.toPrecision(3))} ${unit}`)}</text>`);
+		parts.push(
+			`<text x="${left - 6}" y="${y}" class="tick" text-anchor="end" dominant-baseline="middle">${escapeXml(`${Number(v.toPrecision(3))} ${unit}`)}</text>`,
+		);
 	}
 	for (const n of xs) {
-		parts.push(`<text x="${xAt(n).toFixed(1)}" y="${bottom + 18}" class="tick" text-anchor="middle">${escapeXml(shortCount(n))}</text>`);
+		parts.push(
+			`<text x="${xAt(n).toFixed(1)}" y="${bottom + 18}" class="tick" text-anchor="middle">${escapeXml(shortCount(n))}</text>`,
+		);
 	}
-	parts.push(`<text x="${(left + right) / 2}" y="${bottom + 38}" class="axis" text-anchor="middle">articles</text>`);
+	parts.push(
+		`<text x="${(left + right) / 2}" y="${bottom + 38}" class="axis" text-anchor="middle">articles</text>`,
+	);
 	for (const s of series) {
 		const points = [...s.points].sort((a, b) => a.x - b.x);
 		if (!points.length) continue;
-		const path = points.map((p, i) => `${i ? 'L' : 'M'}${xAt(p.x).toFixed(1)},${yAt(p.y).toFixed(1)}`).join(' ');
-		parts.push(`<path d="${path}" fill="none" stroke="${s.colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+		const path = points
+			.map((p, i) => `${i ? 'L' : 'M'}${xAt(p.x).toFixed(1)},${yAt(p.y).toFixed(1)}`)
+			.join(' ');
+		parts.push(
+			`<path d="${path}" fill="none" stroke="${s.colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
+		);
 		for (const p of points) {
-			const fill = s.dashed ? `fill="#fff" stroke="${s.colour}" stroke-width="2"` : `fill="${s.colour}"`;
-			parts.push(`<circle cx="${xAt(p.x).toFixed(1)}" cy="${yAt(p.y).toFixed(1)}" r="3.5" ${fill}><title>${escapeXml(`${s.label}, ${formatCount(p.x)} articles: ${Number(p.y.toPrecision(3))} ${unit}`)}</title></circle>`);
+			const fill = s.dashed
+				? `fill="#fff" stroke="${s.colour}" stroke-width="2"`
+				: `fill="${s.colour}"`;
+			parts.push(
+				`<circle cx="${xAt(p.x).toFixed(1)}" cy="${yAt(p.y).toFixed(1)}" r="3.5" ${fill}><title>${escapeXml(`${s.label}, ${formatCount(p.x)} articles: ${Number(p.y.toPrecision(3))} ${unit}`)}</title></circle>`,
+			);
 		}
 	}
 	return parts.join('\n');
@@ -476,23 +624,56 @@ function panel(options: { x0: number; title: string; unit: string; series: Serie
 /** Build time and peak memory against the number of articles, Caravan beside Hugo + Pagefind. */
 export function svgChart(results: BenchResults): string {
 	const sizes = results.sizes.map((s) => s.articles);
-	const point = (s: SizeResult, value: number | undefined) => (value === undefined ? [] : [{ x: s.articles, y: value }]);
+	const point = (s: SizeResult, value: number | undefined) =>
+		value === undefined ? [] : [{ x: s.articles, y: value }];
 	const mb = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 2 ** 20);
 	const CARAVAN = '#b3261e';
 	const HUGO = '#1f5fa8';
 	// CPU time when every build has it: on a shared machine wall time charts the neighbours' load.
-	const builds = results.sizes.flatMap((s) => [s.caravan.cold, s.caravan.warm, s.hugo?.cold, s.hugo?.warm]).filter((b) => b !== undefined);
+	const builds = results.sizes
+		.flatMap((s) => [s.caravan.cold, s.caravan.warm, s.hugo?.cold, s.hugo?.warm])
+		.filter((b) => b !== undefined);
 	const useCpu = builds.length > 0 && builds.every((b) => b.cpuSeconds !== undefined);
 	const time = (build: BuildResult | undefined) => (useCpu ? build?.cpuSeconds : build?.seconds);
 	const timeSeries: Series[] = [
-		{ label: 'Caravan, cold', colour: CARAVAN, dashed: false, points: results.sizes.flatMap((s) => point(s, time(s.caravan.cold))) },
-		{ label: 'Caravan, warm rebuild', colour: CARAVAN, dashed: true, points: results.sizes.flatMap((s) => point(s, time(s.caravan.warm))) },
-		{ label: 'Hugo + Pagefind, cold', colour: HUGO, dashed: false, points: results.sizes.flatMap((s) => point(s, time(s.hugo?.cold))) },
-		{ label: 'Hugo + Pagefind, warm rebuild', colour: HUGO, dashed: true, points: results.sizes.flatMap((s) => point(s, time(s.hugo?.warm))) },
+		{
+			label: 'Caravan, cold',
+			colour: CARAVAN,
+			dashed: false,
+			points: results.sizes.flatMap((s) => point(s, time(s.caravan.cold))),
+		},
+		{
+			label: 'Caravan, warm rebuild',
+			colour: CARAVAN,
+			dashed: true,
+			points: results.sizes.flatMap((s) => point(s, time(s.caravan.warm))),
+		},
+		{
+			label: 'Hugo + Pagefind, cold',
+			colour: HUGO,
+			dashed: false,
+			points: results.sizes.flatMap((s) => point(s, time(s.hugo?.cold))),
+		},
+		{
+			label: 'Hugo + Pagefind, warm rebuild',
+			colour: HUGO,
+			dashed: true,
+			points: results.sizes.flatMap((s) => point(s, time(s.hugo?.warm))),
+		},
 	];
 	const memorySeries: Series[] = [
-		{ label: 'Caravan, cold', colour: CARAVAN, dashed: false, points: results.sizes.flatMap((s) => point(s, mb(s.caravan.cold.peakRssBytes))) },
-		{ label: 'Hugo + Pagefind, cold', colour: HUGO, dashed: false, points: results.sizes.flatMap((s) => point(s, mb(s.hugo?.cold.peakRssBytes))) },
+		{
+			label: 'Caravan, cold',
+			colour: CARAVAN,
+			dashed: false,
+			points: results.sizes.flatMap((s) => point(s, mb(s.caravan.cold.peakRssBytes))),
+		},
+		{
+			label: 'Hugo + Pagefind, cold',
+			colour: HUGO,
+			dashed: false,
+			points: results.sizes.flatMap((s) => point(s, mb(s.hugo?.cold.peakRssBytes))),
+		},
 	];
 	const width = 960;
 	const height = 420;
@@ -507,8 +688,24 @@ export function svgChart(results: BenchResults): string {
 		`<title id="chart-title">${escapeXml(`Build time and peak memory against articles: Caravan beside Hugo + Pagefind (${machineLine(results.machine)})`)}</title>`,
 		'<style>text{font-family:system-ui,sans-serif;fill:#222}.title{font-size:15px;font-weight:600}.tick{font-size:11px;fill:#555}.axis{font-size:12px;fill:#333}.grid{stroke:#ddd;stroke-width:1}</style>',
 		'<rect width="100%" height="100%" fill="#fff"/>',
-		panel({ x0: 0, title: useCpu ? 'Build time (CPU, all cores)' : 'Build time (wall clock)', unit: 's', series: timeSeries, sizes, width: width / 2, height }),
-		panel({ x0: width / 2, title: 'Peak memory (RSS, cold build)', unit: 'MB', series: memorySeries, sizes, width: width / 2, height }),
+		panel({
+			x0: 0,
+			title: useCpu ? 'Build time (CPU, all cores)' : 'Build time (wall clock)',
+			unit: 's',
+			series: timeSeries,
+			sizes,
+			width: width / 2,
+			height,
+		}),
+		panel({
+			x0: width / 2,
+			title: 'Peak memory (RSS, cold build)',
+			unit: 'MB',
+			series: memorySeries,
+			sizes,
+			width: width / 2,
+			height,
+		}),
 		...legend,
 		'</svg>',
 		'',

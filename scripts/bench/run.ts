@@ -21,7 +21,11 @@ export function runMeasured(
 ): Promise<RunResult> {
 	return new Promise((resolve, reject) => {
 		const start = performance.now();
-		const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env ?? process.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		const usage = sampleUsage(child.pid ?? process.pid);
 		const tail: string[] = [];
 		const take = (chunk: Buffer, rest: { text: string }) => {
@@ -47,7 +51,9 @@ export function runMeasured(
 			for (const rest of [out.text, err.text]) if (rest) tail.push(rest);
 			if (code === 0) resolve({ seconds, peakRssBytes, cpuSeconds, tail });
 			else {
-				const error = new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${tail.join('\n')}`);
+				const error = new Error(
+					`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${tail.join('\n')}`,
+				);
 				reject(Object.assign(error, { tail }));
 			}
 		});

@@ -43,7 +43,11 @@ const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml)|image\/svg)/;
 
 interface Recorder {
 	/** Wait until `ready()` holds and no response has arrived for `quietMs` (or `timeoutMs` passed). */
-	settle(ready: (urls: string[]) => boolean, quietMs?: number, timeoutMs?: number): Promise<boolean>;
+	settle(
+		ready: (urls: string[]) => boolean,
+		quietMs?: number,
+		timeoutMs?: number,
+	): Promise<boolean>;
 	result(): Promise<Transfer>;
 }
 
@@ -59,7 +63,9 @@ function recordTransfers(context: BrowserContext, only: (url: URL) => boolean): 
 		urls.push(url.pathname);
 		lastAt = performance.now();
 		// A body Chromium no longer holds is counted by its Content-Length.
-		const body = response.body().catch(() => Buffer.alloc(Number(response.headers()['content-length'] ?? 0)));
+		const body = response
+			.body()
+			.catch(() => Buffer.alloc(Number(response.headers()['content-length'] ?? 0)));
 		pending.push(
 			body.then((bytes) => {
 				transfer.requests++;
@@ -67,7 +73,9 @@ function recordTransfers(context: BrowserContext, only: (url: URL) => boolean): 
 				if (/^image\/(?!svg)/.test(type)) transfer.imageBytes += bytes.length;
 				else {
 					transfer.bytes += bytes.length;
-					transfer.gzipBytes += COMPRESSIBLE.test(type) ? gzipSync(bytes, { level: 6 }).length : bytes.length;
+					transfer.gzipBytes += COMPRESSIBLE.test(type)
+						? gzipSync(bytes, { level: 6 }).length
+						: bytes.length;
 				}
 			}),
 		);
@@ -108,7 +116,9 @@ export async function measureFirstSearch(dist: string, query: string): Promise<S
 		// The API alone, from an empty page on the same origin.
 		const context = await browser.newContext();
 		const page = await context.newPage();
-		await page.route(`${server.url}/__bench__/`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+		await page.route(`${server.url}/__bench__/`, (route) =>
+			route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }),
+		);
 		await page.goto(`${server.url}/__bench__/`);
 		const done = recordTransfers(context, (url) => url.pathname.startsWith('/pagefind/'));
 		// Caravan's index is in period bundles: the API figure is its newest one, as the page searches first.
@@ -121,7 +131,11 @@ export async function measureFirstSearch(dist: string, query: string): Promise<S
 				const pagefind = basePath ? engine.createInstance({ basePath, noWorker: true }) : engine;
 				await pagefind.init?.();
 				const search = await pagefind.search(q);
-				await Promise.all(search.results.slice(0, 5).map((result: { data: () => Promise<unknown> }) => result.data()));
+				await Promise.all(
+					search.results
+						.slice(0, 5)
+						.map((result: { data: () => Promise<unknown> }) => result.data()),
+				);
 				await pagefind.filters?.();
 				return search.results.length as number;
 			},
@@ -147,16 +161,24 @@ export async function measureFirstSearch(dist: string, query: string): Promise<S
 				}
 				const pageDone = recordTransfers(pageContext, () => true);
 				const start = performance.now();
-				await searchPage.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
+				await searchPage.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`, {
+					waitUntil: 'commit',
+				});
 				// On screen: the first result's headline is in the list (its fragment fetched and shown).
 				const shown = await searchPage
 					.locator('[data-results] li h3 a')
 					.first()
 					.waitFor({ timeout: 60_000 })
-					.then(() => performance.now() - start, () => undefined);
+					.then(
+						() => performance.now() - start,
+						() => undefined,
+					);
 				// Done when the network is quiet: what the first results cost, nothing the reader did not ask for.
 				await pageDone.settle(() => true);
-				if (shown === undefined) figures.notes.push(`the search page showed no results for "${query}" within 60 s (${link})`);
+				if (shown === undefined)
+					figures.notes.push(
+						`the search page showed no results for "${query}" within 60 s (${link})`,
+					);
 				const transfer = { ...(await pageDone.result()), timeToResultsMs: shown ?? Number.NaN };
 				if (link === 'plain') figures.page = transfer;
 				else figures.slow4g = transfer;

@@ -17,7 +17,9 @@ export const CHROMIUM_ARGS = [
 
 export async function launchBrowser(): Promise<Browser> {
 	if (!existsSync(CHROMIUM)) {
-		throw new Error(`Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (npm test does this itself)`);
+		throw new Error(
+			`Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (npm test does this itself)`,
+		);
 	}
 	return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }

@@ -75,7 +75,8 @@ async function writeOwner(lockDir: string, owner: LockOwner): Promise<void> {
 	await rename(`${lockDir}/owner.json.tmp`, path.join(lockDir, 'owner.json'));
 }
 
-const sameOwner = (a: LockOwner | undefined, b: LockOwner | undefined) => a?.pid === b?.pid && a?.since === b?.since;
+const sameOwner = (a: LockOwner | undefined, b: LockOwner | undefined) =>
+	a?.pid === b?.pid && a?.since === b?.since;
 
 /** Move a stale lock aside; if another build replaced it meanwhile, put that one back. */
 async function breakLock(lockDir: string, stale: LockOwner | undefined): Promise<void> {
@@ -102,8 +103,16 @@ export interface BuildLock {
 }
 
 /** Take the lock at `lockDir`, waiting while a live build holds it; `say` prints progress lines. */
-export async function acquireBuildLock(lockDir: string, say: (line: string) => void, pollMs = 500): Promise<BuildLock> {
-	const me: LockOwner = { pid: process.pid, startTime: procStat(process.pid)?.startTime, since: new Date().toISOString() };
+export async function acquireBuildLock(
+	lockDir: string,
+	say: (line: string) => void,
+	pollMs = 500,
+): Promise<BuildLock> {
+	const me: LockOwner = {
+		pid: process.pid,
+		startTime: procStat(process.pid)?.startTime,
+		since: new Date().toISOString(),
+	};
 	await mkdir(path.dirname(lockDir), { recursive: true });
 	let waitingFor: LockOwner | undefined;
 	for (;;) {
@@ -112,13 +121,22 @@ export async function acquireBuildLock(lockDir: string, say: (line: string) => v
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 			const owner = await readOwner(lockDir);
-			const abandoned = owner ? !ownerAlive(owner) : Date.now() - (await stat(lockDir).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs > UNOWNED_STALE_MS;
+			const abandoned = owner
+				? !ownerAlive(owner)
+				: Date.now() - (await stat(lockDir).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs >
+					UNOWNED_STALE_MS;
 			if (abandoned) {
-				say(owner ? `a build (PID ${owner.pid}, started ${clock(owner.since)}) was stopped before it finished; taking over its lock` : 'taking over an abandoned build lock');
+				say(
+					owner
+						? `a build (PID ${owner.pid}, started ${clock(owner.since)}) was stopped before it finished; taking over its lock`
+						: 'taking over an abandoned build lock',
+				);
 				await breakLock(lockDir, owner);
 			} else {
 				if (owner && !sameOwner(owner, waitingFor)) {
-					say(`another build (PID ${owner.pid}, started ${clock(owner.since)}) is running in this checkout; waiting for it to finish`);
+					say(
+						`another build (PID ${owner.pid}, started ${clock(owner.since)}) is running in this checkout; waiting for it to finish`,
+					);
 					waitingFor = owner;
 				}
 				await sleep(pollMs);
@@ -127,9 +145,11 @@ export async function acquireBuildLock(lockDir: string, say: (line: string) => v
 		}
 		await writeOwner(lockDir, me);
 		return {
-			setChild: (pid) => writeOwner(lockDir, { ...me, child: { pid, startTime: procStat(pid)?.startTime } }),
+			setChild: (pid) =>
+				writeOwner(lockDir, { ...me, child: { pid, startTime: procStat(pid)?.startTime } }),
 			release: async () => {
-				if (sameOwner(await readOwner(lockDir), me)) await rm(lockDir, { recursive: true, force: true });
+				if (sameOwner(await readOwner(lockDir), me))
+					await rm(lockDir, { recursive: true, force: true });
 			},
 		};
 	}

@@ -14,7 +14,15 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
-import { brandedCardTree, CARD_HEIGHT, CARD_WIDTH, cardExtension, FONT_SUBSETS, type BrandedCard, type Card } from '../../src/lib/socialCard.ts';
+import {
+	brandedCardTree,
+	CARD_HEIGHT,
+	CARD_WIDTH,
+	cardExtension,
+	FONT_SUBSETS,
+	type BrandedCard,
+	type Card,
+} from '../../src/lib/socialCard.ts';
 
 /** Bump when the card design changes, so cached cards are drawn again. */
 const CARD_VERSION = 2;
@@ -31,7 +39,9 @@ export function cardFonts(): Promise<{ fonts: Font[]; hash: string }> {
 	const require = createRequire(path.join(process.cwd(), 'package.json'));
 	fontsLoaded ??= Promise.all(
 		FONT_FILES.map(async ({ subset, name, weight }) => {
-			const data = await readFile(require.resolve(`@fontsource/noto-serif/files/noto-serif-${subset}-${weight}-normal.woff`));
+			const data = await readFile(
+				require.resolve(`@fontsource/noto-serif/files/noto-serif-${subset}-${weight}-normal.woff`),
+			);
 			return { name, data, weight, style: 'normal' } satisfies Font;
 		}),
 	).then((fonts) => {
@@ -77,7 +87,10 @@ export async function cardKey(card: Card): Promise<string> {
 }
 
 /** The card's file in `cacheDir`, drawn now and stored there unless drawn before. */
-export async function cachedCardFile(card: Card, cacheDir: string): Promise<{ file: string; cached: boolean }> {
+export async function cachedCardFile(
+	card: Card,
+	cacheDir: string,
+): Promise<{ file: string; cached: boolean }> {
 	const file = path.join(cacheDir, `${await cardKey(card)}.${cardExtension(card)}`);
 	if (existsSync(file)) return { file, cached: true };
 	const bytes = await renderCard(card);
@@ -90,7 +103,10 @@ export async function cachedCardFile(card: Card, cacheDir: string): Promise<{ fi
 }
 
 /** The card's bytes from `cacheDir` when drawn before, else drawn now and stored there. */
-export async function cachedCard(card: Card, cacheDir: string): Promise<{ bytes: Buffer; cached: boolean }> {
+export async function cachedCard(
+	card: Card,
+	cacheDir: string,
+): Promise<{ bytes: Buffer; cached: boolean }> {
 	const { file, cached } = await cachedCardFile(card, cacheDir);
 	return { bytes: await readFile(file), cached };
 }

@@ -22,7 +22,10 @@ export interface CardBatch {
 export default async function drawBatch({ jobs, outDir, cacheDir }: CardBatch): Promise<string[]> {
 	const drawn: string[] = [];
 	for (const job of jobs) {
-		const card = job.card.kind === 'photo' ? { kind: 'photo' as const, image: await readFile(job.card.file) } : job.card;
+		const card =
+			job.card.kind === 'photo'
+				? { kind: 'photo' as const, image: await readFile(job.card.file) }
+				: job.card;
 		const { file, cached } = await cachedCardFile(card, cacheDir);
 		const target = path.join(outDir, job.path);
 		await mkdir(path.dirname(target), { recursive: true });

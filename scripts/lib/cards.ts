@@ -19,19 +19,33 @@ const BATCH = 32;
 
 export async function drawCards(dir: string): Promise<void> {
 	const manifest = path.join(dir, 'cards', 'manifest.json');
-	if (!existsSync(manifest)) throw new Error(`${manifest} is missing: the Astro build listed no social cards`);
+	if (!existsSync(manifest))
+		throw new Error(`${manifest} is missing: the Astro build listed no social cards`);
 	const jobs = JSON.parse(await readFile(manifest, 'utf8')) as CardJob[];
 	await rm(manifest);
 	const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(jobs.length / BATCH)));
-	const pool = new Tinypool({ filename: new URL('./cardWorker.ts', import.meta.url).href, minThreads: threads, maxThreads: threads });
+	const pool = new Tinypool({
+		filename: new URL('./cardWorker.ts', import.meta.url).href,
+		minThreads: threads,
+		maxThreads: threads,
+	});
 	try {
 		const batches: CardBatch[] = [];
-		for (let i = 0; i < jobs.length; i += BATCH) batches.push({ jobs: jobs.slice(i, i + BATCH), outDir: dir, cacheDir: path.join(cacheDir(), 'caravan-cards') });
-		const drawn = (await Promise.all(batches.map((batch) => pool.run(batch) as Promise<string[]>))).flat();
+		for (let i = 0; i < jobs.length; i += BATCH)
+			batches.push({
+				jobs: jobs.slice(i, i + BATCH),
+				outDir: dir,
+				cacheDir: path.join(cacheDir(), 'caravan-cards'),
+			});
+		const drawn = (
+			await Promise.all(batches.map((batch) => pool.run(batch) as Promise<string[]>))
+		).flat();
 		// The cards drawn anew (the rest were copied from the cache); not in Astro's "├─" form, which
 		// the bench counts as pages written.
 		for (const card of drawn) console.log(`  card ${card} (drawn)`);
-		console.log(`[caravan] social cards: ${drawn.length} drawn, ${jobs.length - drawn.length} from the cache, on ${threads} thread${threads === 1 ? '' : 's'}`);
+		console.log(
+			`[caravan] social cards: ${drawn.length} drawn, ${jobs.length - drawn.length} from the cache, on ${threads} thread${threads === 1 ? '' : 's'}`,
+		);
 	} finally {
 		await pool.destroy();
 	}

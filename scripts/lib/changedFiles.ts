@@ -14,7 +14,8 @@ function git(cwd: string, args: string[]): { ok: boolean; out: string; err: stri
 
 function must(cwd: string, args: string[], what: string): string {
 	const result = git(cwd, args);
-	if (!result.ok) throw new Error(`${what}: ${result.err.split('\n')[0] || `git ${args.join(' ')} failed`}`);
+	if (!result.ok)
+		throw new Error(`${what}: ${result.err.split('\n')[0] || `git ${args.join(' ')} failed`}`);
 	return result.out;
 }
 
@@ -31,7 +32,9 @@ export function defaultBranch(cwd: string, env: NodeJS.ProcessEnv = process.env)
 	for (const ref of candidates) {
 		if (ref && git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).ok) return ref;
 	}
-	throw new Error('cannot tell the default branch (no origin/HEAD, main or master): name it with --base <branch>');
+	throw new Error(
+		'cannot tell the default branch (no origin/HEAD, main or master): name it with --base <branch>',
+	);
 }
 
 const names = (out: string) => out.split('\0').filter(Boolean);
@@ -42,16 +45,44 @@ const names = (out: string) => out.split('\0').filter(Boolean);
  */
 export function changedFiles(dir: string, mode: 'changed' | 'staged', base?: string): string[] {
 	const top = git(dir, ['rev-parse', '--show-toplevel']);
-	if (!top.ok) throw new Error(`${dir} is not in a git repository, so there are no changes to check: name the files instead`);
+	if (!top.ok)
+		throw new Error(
+			`${dir} is not in a git repository, so there are no changes to check: name the files instead`,
+		);
 	const root = top.out.trim();
 	const found = new Set<string>();
 	if (mode === 'staged') {
-		for (const name of names(must(root, ['diff', '--cached', '--name-only', '--no-renames', '-z'], 'cannot list the staged files'))) found.add(name);
+		for (const name of names(
+			must(
+				root,
+				['diff', '--cached', '--name-only', '--no-renames', '-z'],
+				'cannot list the staged files',
+			),
+		))
+			found.add(name);
 	} else {
 		const ref = base ?? defaultBranch(root);
-		const mergeBase = must(root, ['merge-base', 'HEAD', ref], `cannot find where HEAD and ${ref} part`).trim();
-		for (const name of names(must(root, ['diff', '--name-only', '--no-renames', '-z', mergeBase], `cannot compare with ${ref}`))) found.add(name);
-		for (const name of names(must(root, ['ls-files', '--others', '--exclude-standard', '-z'], 'cannot list untracked files'))) found.add(name);
+		const mergeBase = must(
+			root,
+			['merge-base', 'HEAD', ref],
+			`cannot find where HEAD and ${ref} part`,
+		).trim();
+		for (const name of names(
+			must(
+				root,
+				['diff', '--name-only', '--no-renames', '-z', mergeBase],
+				`cannot compare with ${ref}`,
+			),
+		))
+			found.add(name);
+		for (const name of names(
+			must(
+				root,
+				['ls-files', '--others', '--exclude-standard', '-z'],
+				'cannot list untracked files',
+			),
+		))
+			found.add(name);
 	}
 	return [...found].map((name) => path.join(root, name)).sort();
 }

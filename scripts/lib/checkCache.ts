@@ -13,7 +13,12 @@ import path from 'node:path';
 import { cacheDir, SITE } from '../../src/config.ts';
 
 /** What an image inspection found: nothing wrong, no file, or an unreadable one (and why). */
-export type ImageState = { size: number; mtimeMs: number; trouble?: 'missing' | 'unreadable'; detail?: string };
+export type ImageState = {
+	size: number;
+	mtimeMs: number;
+	trouble?: 'missing' | 'unreadable';
+	detail?: string;
+};
 
 export interface CacheData<T> {
 	version: string;

@@ -10,7 +10,12 @@ export function aptInstall(pkg: string, extra: readonly string[] = []): boolean 
 	const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
 	const aptGet = (...args: string[]) => {
 		const [command, ...rest] = [...sudo, 'apt-get', ...args] as [string, ...string[]];
-		return spawnSync(command, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+		return (
+			spawnSync(command, rest, {
+				stdio: 'inherit',
+				env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+			}).status === 0
+		);
 	};
 	if (aptGet('install', '-y', ...extra, pkg)) return true;
 	aptGet('update');

@@ -13,7 +13,11 @@ const MARK = '.caravan-build';
 
 /** Pages every finished build writes: each edition's front page, 404 page and feed, the sitemap and the search index. */
 export function keyFiles(): string[] {
-	const perEdition = LANGS.flatMap((lang) => ['index.html', '404.html', 'rss.xml'].map((file) => path.posix.join(langPrefix(lang).replace(/^\//, ''), file)));
+	const perEdition = LANGS.flatMap((lang) =>
+		['index.html', '404.html', 'rss.xml'].map((file) =>
+			path.posix.join(langPrefix(lang).replace(/^\//, ''), file),
+		),
+	);
 	return [...perEdition, 'sitemap-index.xml', 'pagefind/pagefind.js'];
 }
 
@@ -25,7 +29,8 @@ export function markOutput(dir: string, id: string): Promise<void> {
 /** What makes `dir` not the finished output of build `id` (empty when it is); takes the mark away when it is. */
 export async function unfinishedOutput(dir: string, id: string): Promise<string[]> {
 	const mark = await readFile(path.join(dir, MARK), 'utf8').catch(() => undefined);
-	const problems = mark === id ? [] : [mark === undefined ? 'its build mark is gone' : 'another build wrote it'];
+	const problems =
+		mark === id ? [] : [mark === undefined ? 'its build mark is gone' : 'another build wrote it'];
 	const missing = keyFiles().filter((file) => !existsSync(path.join(dir, file)));
 	if (missing.length) problems.push(`${missing.join(', ')} missing`);
 	if (!problems.length) await rm(path.join(dir, MARK));

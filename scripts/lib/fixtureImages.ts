@@ -4,7 +4,12 @@ import sharp from 'sharp';
 /** The EXIF a camera phone writes, GPS position included: none of it may reach the site. */
 export const CAMERA_EXIF = {
 	IFD0: { Make: 'CaravanCam', Model: 'Field Reporter 1', Copyright: 'Caravan test' },
-	IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 14/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '76/1 53/1 0/1' },
+	IFD3: {
+		GPSLatitudeRef: 'N',
+		GPSLatitude: '43/1 14/1 0/1',
+		GPSLongitudeRef: 'E',
+		GPSLongitude: '76/1 53/1 0/1',
+	},
 };
 
 function gradient(width: number, height: number, colours: [string, string]): Buffer {
@@ -17,10 +22,16 @@ function gradient(width: number, height: number, colours: [string, string]): Buf
 
 /** A JPEG `width`×`height` with camera EXIF/GPS. */
 export async function cameraJpeg(file: string, width: number, height: number): Promise<void> {
-	await sharp(gradient(width, height, ['#c4622d', '#1d4e89'])).jpeg({ quality: 90 }).withExif(CAMERA_EXIF).toFile(file);
+	await sharp(gradient(width, height, ['#c4622d', '#1d4e89']))
+		.jpeg({ quality: 90 })
+		.withExif(CAMERA_EXIF)
+		.toFile(file);
 }
 
 /** A PNG with transparency (a map or chart), `width`×`height`. */
 export async function transparentPng(file: string, width: number, height: number): Promise<void> {
-	await sharp(gradient(width, height, ['#2d7dc4', '#89361d'])).ensureAlpha(0.6).png().toFile(file);
+	await sharp(gradient(width, height, ['#2d7dc4', '#89361d']))
+		.ensureAlpha(0.6)
+		.png()
+		.toFile(file);
 }

@@ -22,7 +22,10 @@ export const SITES = {
 	/** The test fixture content (tests/fixtures/site). */
 	fixture: { contentDir: path.join(ROOT, 'tests/fixtures/site'), epoch: FIXTURE_EPOCH },
 	/** The shipped sample content, built as `npm run build` would (with a fixed clock). */
-	sample: { contentDir: path.join(ROOT, 'content'), epoch: 1795752000 /* 2026-11-27T09:00:00+05:00, after the sample stories */ },
+	sample: {
+		contentDir: path.join(ROOT, 'content'),
+		epoch: 1795752000 /* 2026-11-27T09:00:00+05:00, after the sample stories */,
+	},
 	/** Both editions: English stories, Russian translations and Russian-only stories (tests/fixtures/editions). */
 	editions: { contentDir: path.join(ROOT, 'tests/fixtures/editions'), epoch: FIXTURE_EPOCH },
 	/** The test fixture with search bundles of five days instead of a month: four bundles, as a long archive has many. */
@@ -32,9 +35,17 @@ export const SITES = {
 		env: { CARAVAN_SEARCH_BUNDLE_DAYS: '5', CARAVAN_SEARCH_RECENT_STORIES: '1' },
 	},
 	/** The writers' toolkit fixture (tests/fixtures/writers), copied with camera-sized photos carrying EXIF/GPS. */
-	writers: { contentDir: path.join(OUTPUT, 'writers-content'), epoch: FIXTURE_EPOCH, prepare: prepareWritersContent },
+	writers: {
+		contentDir: path.join(OUTPUT, 'writers-content'),
+		epoch: FIXTURE_EPOCH,
+		prepare: prepareWritersContent,
+	},
 	/** Known XSS vectors in Markdown and MDX bodies (tests/fixtures/xss/vectors.json, scripts/lib/xssSite.ts). */
-	xss: { contentDir: path.join(OUTPUT, 'xss-content'), epoch: FIXTURE_EPOCH, prepare: prepareXssContent },
+	xss: {
+		contentDir: path.join(OUTPUT, 'xss-content'),
+		epoch: FIXTURE_EPOCH,
+		prepare: prepareXssContent,
+	},
 } as const;
 
 /** Copy tests/fixtures/writers and swap its small committed photos for a 6000×4000 and a 1000×700 camera JPEG. */
@@ -66,7 +77,11 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
  * Astro writes per-build files into the project's `.astro/` (which MDX modules to load), so two
  * builds of different content folders at once would read each other's.
  */
-export async function runBuild(options: { contentDir: string; outDir: string; env?: Record<string, string> }): Promise<BuildResult> {
+export async function runBuild(options: {
+	contentDir: string;
+	outDir: string;
+	env?: Record<string, string>;
+}): Promise<BuildResult> {
 	return withBuildLock(() => buildNow(options));
 }
 
@@ -90,7 +105,11 @@ export async function withBuildLock<T>(work: () => T | Promise<T>): Promise<T> {
 }
 
 /** The environment of a test build: its content, its output and, beside that, its own caches. */
-export function buildEnv(options: { contentDir: string; outDir: string; env?: Record<string, string> }): NodeJS.ProcessEnv {
+export function buildEnv(options: {
+	contentDir: string;
+	outDir: string;
+	env?: Record<string, string>;
+}): NodeJS.ProcessEnv {
 	return cleanEnv({
 		CONTENT_DIR: options.contentDir,
 		CARAVAN_OUT_DIR: options.outDir,
@@ -99,10 +118,22 @@ export function buildEnv(options: { contentDir: string; outDir: string; env?: Re
 	});
 }
 
-function buildNow(options: { contentDir: string; outDir: string; env?: Record<string, string> }): BuildResult {
-	const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.ts')], { cwd: ROOT, encoding: 'utf8', env: buildEnv(options) });
+function buildNow(options: {
+	contentDir: string;
+	outDir: string;
+	env?: Record<string, string>;
+}): BuildResult {
+	const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.ts')], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		env: buildEnv(options),
+	});
 	// Astro colours its log when `CI` is set (as on the CI runner): tests read the plain text.
-	return { status: result.status, stdout: stripVTControlCharacters(result.stdout), stderr: stripVTControlCharacters(result.stderr) };
+	return {
+		status: result.status,
+		stdout: stripVTControlCharacters(result.stdout),
+		stderr: stripVTControlCharacters(result.stderr),
+	};
 }
 
 /** The built `dist/` of a named site, building it on first use in this test run. */

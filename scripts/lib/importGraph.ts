@@ -22,11 +22,20 @@ export interface ImportViolation {
 }
 
 /** The rules' violations in the tree at `baseDir` (paths relative to it), or [] when it keeps to them. */
-export async function importGraphViolations(baseDir = root, entries: string[] = CHECKED): Promise<ImportViolation[]> {
+export async function importGraphViolations(
+	baseDir = root,
+	entries: string[] = CHECKED,
+): Promise<ImportViolation[]> {
 	const options = await extractDepcruiseOptions(path.join(root, '.dependency-cruiser.cjs'));
 	const tsConfig = extractTSConfig(path.join(root, 'tsconfig.json'));
-	const result = await cruise(entries, { ...options, baseDir, tsConfig: { fileName: path.join(root, 'tsconfig.json') } }, undefined, { tsConfig });
-	if (typeof result.output === 'string') throw new Error('dependency-cruiser returned a report, not a result');
+	const result = await cruise(
+		entries,
+		{ ...options, baseDir, tsConfig: { fileName: path.join(root, 'tsconfig.json') } },
+		undefined,
+		{ tsConfig },
+	);
+	if (typeof result.output === 'string')
+		throw new Error('dependency-cruiser returned a report, not a result');
 	return result.output.summary.violations.map((violation: IViolation) => ({
 		rule: violation.rule.name,
 		from: violation.from,

@@ -13,10 +13,18 @@ export interface Shot {
 /** The front page and an article, phone and desktop, light and dark. */
 export function standardShots(articlePath: string): Shot[] {
 	const shots: Shot[] = [];
-	for (const [page, path] of [['front', '/'], ['article', articlePath]] as const) {
+	for (const [page, path] of [
+		['front', '/'],
+		['article', articlePath],
+	] as const) {
 		for (const width of [375, 1280]) {
 			for (const colorScheme of ['light', 'dark'] as const) {
-				shots.push({ name: `${page}-${width}${colorScheme === 'dark' ? '-dark' : ''}`, path, width, colorScheme });
+				shots.push({
+					name: `${page}-${width}${colorScheme === 'dark' ? '-dark' : ''}`,
+					path,
+					width,
+					colorScheme,
+				});
 			}
 		}
 	}
@@ -27,7 +35,12 @@ export function standardShots(articlePath: string): Shot[] {
  * Open `shot` at its width and colour scheme, fonts loaded and the ticker still (reduced motion,
  * so pictures are stable), and return a viewport-high PNG and the page's horizontal overflow.
  */
-export async function takeShot(browser: Browser, baseUrl: string, shot: Shot, height = 900): Promise<{ png: Buffer; overflow: number }> {
+export async function takeShot(
+	browser: Browser,
+	baseUrl: string,
+	shot: Shot,
+	height = 900,
+): Promise<{ png: Buffer; overflow: number }> {
 	const context = await browser.newContext({
 		viewport: { width: shot.width, height },
 		colorScheme: shot.colorScheme,
@@ -46,5 +59,7 @@ export async function takeShot(browser: Browser, baseUrl: string, shot: Shot, he
 
 /** How far the page scrolls sideways: `scrollWidth - clientWidth` of the root (0 = no overflow). */
 export async function horizontalOverflow(page: Page): Promise<number> {
-	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	return page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+	);
 }

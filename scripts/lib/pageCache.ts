@@ -20,7 +20,9 @@ const UNFINISHED = 'caravan-astro-step-unfinished';
 export async function guardPageCache(cacheDir: string): Promise<() => Promise<void>> {
 	const marker = path.join(cacheDir, UNFINISHED);
 	if (existsSync(marker)) {
-		console.log('[caravan] the last build stopped during the Astro step: every page is rendered again');
+		console.log(
+			'[caravan] the last build stopped during the Astro step: every page is rendered again',
+		);
 		await rm(path.join(cacheDir, MANIFEST), { force: true });
 	}
 	await mkdir(cacheDir, { recursive: true });

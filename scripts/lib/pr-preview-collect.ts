@@ -14,18 +14,26 @@ import { parseNameStatus, storyUrl, touchedStories, type PreviewStory } from './
 import { slugFromPath } from '../../src/lib/slug.ts';
 import { articleLang } from '../../src/lib/translations.ts';
 
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+	access(file).then(
+		() => true,
+		() => false,
+	);
 
 /** `changes` is `git diff --name-status` output, paths relative to `repo`. */
 export async function collectStories(repo: string, changes: string): Promise<PreviewStory[]> {
 	const articlesDir = path.join(contentDir(), 'articles');
 	const clock = now();
 	const stories: PreviewStory[] = [];
-	for (const { story, added } of touchedStories(parseNameStatus(changes), path.relative(repo, articlesDir).split(path.sep).join('/'))) {
+	for (const { story, added } of touchedStories(
+		parseNameStatus(changes),
+		path.relative(repo, articlesDir).split(path.sep).join('/'),
+	)) {
 		// A photo changed in a folder story: its text is index.md or index.mdx.
 		const candidates = story.endsWith('/index.md') ? [story, `${story}x`] : [story];
 		let relative: string | undefined;
-		for (const candidate of candidates) if (!relative && (await exists(path.join(articlesDir, candidate)))) relative = candidate;
+		for (const candidate of candidates)
+			if (!relative && (await exists(path.join(articlesDir, candidate)))) relative = candidate;
 		if (!relative) continue;
 		const file = path.relative(repo, path.join(articlesDir, relative)).split(path.sep).join('/');
 		const change = added ? 'added' : 'edited';
@@ -36,7 +44,13 @@ export async function collectStories(repo: string, changes: string): Promise<Pre
 		} catch {
 			// `npm run check` reports why; the URL is what the file's name and folder give.
 			const lang = articleLang(relative, undefined, LANGS, DEFAULT_LANG).lang as Lang;
-			stories.push({ url: storyUrl(relative, lang), title: slugFromPath(relative), change, state: 'invalid', file });
+			stories.push({
+				url: storyUrl(relative, lang),
+				title: slugFromPath(relative),
+				change,
+				state: 'invalid',
+				file,
+			});
 		}
 	}
 	return stories.sort((a, b) => a.url.localeCompare(b.url, 'en'));

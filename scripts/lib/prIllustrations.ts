@@ -25,7 +25,8 @@ export interface Illustration {
 	html: string;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const PAGE_STYLE = `
 	body { margin: 0; padding: 24px; background: #fff; color: #1f2328; font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; }
@@ -65,8 +66,19 @@ export interface Annotation {
 export function parseAnnotation(command: string): Annotation {
 	const match = /^::error file=([^,]*),line=(\d+),title=([^:]*)::(.*)$/.exec(command);
 	if (!match) throw new Error(`not an ::error command: ${command}`);
-	const unescape = (text: string) => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
-	return { file: unescape(match[1] as string), line: Number(match[2]), title: unescape(match[3] as string), message: unescape(match[4] as string) };
+	const unescape = (text: string) =>
+		text
+			.replace(/%0D/g, '\r')
+			.replace(/%0A/g, '\n')
+			.replace(/%3A/g, ':')
+			.replace(/%2C/g, ',')
+			.replace(/%25/g, '%');
+	return {
+		file: unescape(match[1] as string),
+		line: Number(match[2]),
+		title: unescape(match[3] as string),
+		message: unescape(match[4] as string),
+	};
 }
 
 /** The edited story's lines around the annotated one, as GitHub's diff shows them, with the annotation under it. */
@@ -74,10 +86,16 @@ function annotationPage(text: string, problem: Annotation): string {
 	const file = problem.file;
 	const lines = text.split('\n');
 	const rows: string[] = [];
-	for (let number = Math.max(1, problem.line - 3); number <= Math.min(lines.length, problem.line + 3); number++) {
+	for (
+		let number = Math.max(1, problem.line - 3);
+		number <= Math.min(lines.length, problem.line + 3);
+		number++
+	) {
 		const changed = number === problem.line;
 		const cls = changed ? ' add' : '';
-		rows.push(`<tr><td class="num${cls}">${number}</td><td class="num${cls}">${number}</td><td class="${cls.trim()}">${changed ? '+' : ' '} ${escapeHtml(lines[number - 1] ?? '')}</td></tr>`);
+		rows.push(
+			`<tr><td class="num${cls}">${number}</td><td class="num${cls}">${number}</td><td class="${cls.trim()}">${changed ? '+' : ' '} ${escapeHtml(lines[number - 1] ?? '')}</td></tr>`,
+		);
 		if (changed) {
 			rows.push(
 				`<tr><td colspan="3" style="padding:0"><div class="annotation"><div class="top">✖ Check failure on line ${problem.line} in ${escapeHtml(file)} <span>· GitHub Actions / Preview / preview</span></div>` +
@@ -113,12 +131,16 @@ export async function prIllustrations(): Promise<Illustration[]> {
 		await writeFile(edited, text);
 		const { problems } = await checkContent(content, { cache: false });
 		const problem = problems.find((p) => p.file.endsWith(EDITED));
-		if (!problem) throw new Error(`npm run check found no problem in ${EDITED}: the illustration needs one`);
+		if (!problem)
+			throw new Error(`npm run check found no problem in ${EDITED}: the illustration needs one`);
 		// The command as the check prints it in GitHub Actions, for the copy in a repository's root.
 		const annotation = parseAnnotation(errorAnnotation(problem, work));
 
 		// The pull request as git would list it: the edited story, and a Russian story it adds.
-		const changes = [`M\tcontent/${EDITED}`, 'A\tcontent/articles/ru/mazhilis-odobril-byudzhet-kazakhstana-na-2027-god.md'].join('\n');
+		const changes = [
+			`M\tcontent/${EDITED}`,
+			'A\tcontent/articles/ru/mazhilis-odobril-byudzhet-kazakhstana-na-2027-god.md',
+		].join('\n');
 		const previous = process.env.CONTENT_DIR;
 		process.env.CONTENT_DIR = path.join(root, 'content');
 		let stories;
@@ -130,7 +152,11 @@ export async function prIllustrations(): Promise<Illustration[]> {
 		}
 		const markdown = previewComment(
 			{ pr: 42, outcome: 'success', stories },
-			{ artifactUrl: 'https://github.com/newsroom/caravan/actions/runs/123/artifacts/456', previewOrigin: 'https://pr-42.caravan-preview.pages.dev', sha: 'a1b2c3d4e5f6' },
+			{
+				artifactUrl: 'https://github.com/newsroom/caravan/actions/runs/123/artifacts/456',
+				previewOrigin: 'https://pr-42.caravan-preview.pages.dev',
+				sha: 'a1b2c3d4e5f6',
+			},
 		);
 		return [
 			{ name: 'pr-annotation', html: annotationPage(text, annotation) },

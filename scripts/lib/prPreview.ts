@@ -46,7 +46,10 @@ export function parseNameStatus(text: string): ChangedFile[] {
  * a story's folder (`<slug>/index.md` with its photos). Deleted files are left out. `articlesDir`
  * is relative to the repository, `/`-separated.
  */
-export function touchedStories(changes: readonly ChangedFile[], articlesDir: string): { story: string; added: boolean }[] {
+export function touchedStories(
+	changes: readonly ChangedFile[],
+	articlesDir: string,
+): { story: string; added: boolean }[] {
 	const prefix = `${articlesDir.replace(/\/+$/, '')}/`;
 	const stories = new Map<string, boolean>();
 	for (const { status, path } of changes) {
@@ -108,19 +111,29 @@ export function previewComment(data: PreviewData, options: CommentOptions = {}):
 	const lines = [COMMENT_MARKER, '### Preview of this pull request', ''];
 	if (data.outcome !== 'success') {
 		lines.push(
-			'**The check or the build failed.** Each problem is marked on its line under **Files changed**, and listed in the run\'s log. Fix them and push again; this comment will update.',
+			"**The check or the build failed.** Each problem is marked on its line under **Files changed**, and listed in the run's log. Fix them and push again; this comment will update.",
 			'',
 		);
 	}
 	const origin = options.previewOrigin?.replace(/\/+$/, '');
-	const stories = (Array.isArray(data.stories) ? data.stories : []).filter((story) => typeof story?.url === 'string' && SAFE_URL.test(story.url));
+	const stories = (Array.isArray(data.stories) ? data.stories : []).filter(
+		(story) => typeof story?.url === 'string' && SAFE_URL.test(story.url),
+	);
 	if (stories.length === 0) {
 		lines.push('This change adds or edits no story.');
 	} else {
-		lines.push(`Stories this change adds or edits${origin ? '' : ' (paths on the built site)'}:`, '');
+		lines.push(
+			`Stories this change adds or edits${origin ? '' : ' (paths on the built site)'}:`,
+			'',
+		);
 		for (const story of stories) {
-			const link = origin && story.state === 'published' && data.outcome === 'success' ? `[${story.url}](${origin}${story.url})` : `\`${story.url}\``;
-			lines.push(`- ${story.change === 'added' ? '**new**' : 'edited'}: ${link}: ${escapeMarkdown(story.title)}${Object.hasOwn(STATE_NOTE, story.state) ? STATE_NOTE[story.state] : ''}`);
+			const link =
+				origin && story.state === 'published' && data.outcome === 'success'
+					? `[${story.url}](${origin}${story.url})`
+					: `\`${story.url}\``;
+			lines.push(
+				`- ${story.change === 'added' ? '**new**' : 'edited'}: ${link}: ${escapeMarkdown(story.title)}${Object.hasOwn(STATE_NOTE, story.state) ? STATE_NOTE[story.state] : ''}`,
+			);
 		}
 	}
 	lines.push('');
@@ -130,6 +143,7 @@ export function previewComment(data: PreviewData, options: CommentOptions = {}):
 			`The built site: [download the \`site-preview\` artifact](${options.artifactUrl}) (a zip of \`dist/\`: unzip it into \`dist/\` and run \`npm run preview\`).`,
 		);
 	}
-	if (options.sha && /^[0-9a-f]{7,40}$/.test(options.sha)) lines.push('', `<sub>Built from ${options.sha.slice(0, 7)}.</sub>`);
+	if (options.sha && /^[0-9a-f]{7,40}$/.test(options.sha))
+		lines.push('', `<sub>Built from ${options.sha.slice(0, 7)}.</sub>`);
 	return `${lines.join('\n')}\n`;
 }

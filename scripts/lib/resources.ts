@@ -10,7 +10,8 @@ import path from 'node:path';
 function processMemory(pid: number): { rss: number; hwm: number } | undefined {
 	try {
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-		const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+		const kb = (field: string) =>
+			Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
 		return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
 	} catch {
 		return undefined; // exited between listing and reading, or no /proc
@@ -26,7 +27,10 @@ function processTable(): Map<number, { parent: number; cpuTicks: number }> {
 			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
 			// The command name may contain spaces and parentheses: fields resume after the last ')'.
 			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			table.set(Number(name), { parent: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) });
+			table.set(Number(name), {
+				parent: Number(fields[1]),
+				cpuTicks: Number(fields[11]) + Number(fields[12]),
+			});
 		} catch {
 			// exited meanwhile
 		}
@@ -37,7 +41,8 @@ function processTable(): Map<number, { parent: number; cpuTicks: number }> {
 /** `root` and all its descendants. */
 function processTree(root: number, table: Map<number, { parent: number }>): number[] {
 	const children = new Map<number, number[]>();
-	for (const [pid, { parent }] of table) children.set(parent, [...(children.get(parent) ?? []), pid]);
+	for (const [pid, { parent }] of table)
+		children.set(parent, [...(children.get(parent) ?? []), pid]);
 	const tree: number[] = [];
 	const queue = [root];
 	while (queue.length) {
@@ -48,7 +53,8 @@ function processTree(root: number, table: Map<number, { parent: number }>): numb
 	return tree;
 }
 
-export const canMeasureMemory = process.platform === 'linux' && processMemory(process.pid) !== undefined;
+export const canMeasureMemory =
+	process.platform === 'linux' && processMemory(process.pid) !== undefined;
 
 /** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on every common Linux). */
 const TICKS_PER_SECOND = 100;

@@ -15,7 +15,8 @@ export interface NewArticleRequest {
 	translationOf?: string;
 }
 
-export type ParseResult = { ok: true; request: NewArticleRequest } | { ok: false; errors: string[] };
+export type ParseResult =
+	{ ok: true; request: NewArticleRequest } | { ok: false; errors: string[] };
 
 export const USAGE =
 	'usage: npm run new -- "Headline here" --section politics [--country kazakhstan] [--author "Name"] [--mdx] [--lang ru] [--translation-of english-slug]';
@@ -53,21 +54,35 @@ export function parseNewArgs(argv: readonly string[]): ParseResult {
 	const title = titles.join(' ').trim();
 	if (!title) errors.push('the headline is missing, expected it in quotes first: "Headline here"');
 	const sections: readonly string[] = SECTIONS;
-	if (section === undefined) errors.push(`--section is missing, expected one of ${sections.join(', ')}`);
-	else if (!sections.includes(section)) errors.push(`"${section}" is not a section, expected one of ${sections.join(', ')}`);
+	if (section === undefined)
+		errors.push(`--section is missing, expected one of ${sections.join(', ')}`);
+	else if (!sections.includes(section))
+		errors.push(`"${section}" is not a section, expected one of ${sections.join(', ')}`);
 	for (const country of countries) {
-		if (!(COUNTRIES as readonly string[]).includes(country)) errors.push(`"${country}" is not a country, expected one of ${COUNTRIES.join(', ')}`);
+		if (!(COUNTRIES as readonly string[]).includes(country))
+			errors.push(`"${country}" is not a country, expected one of ${COUNTRIES.join(', ')}`);
 	}
 	if (author !== undefined && !author.trim()) errors.push('--author is empty, expected a name');
 	const isLang = (value: string): value is Lang => (LANGS as readonly string[]).includes(value);
-	if (!isLang(lang)) errors.push(`"${lang}" is not an edition, expected one of ${LANGS.join(', ')}`);
+	if (!isLang(lang))
+		errors.push(`"${lang}" is not an edition, expected one of ${LANGS.join(', ')}`);
 	if (translationOf !== undefined && slugify(translationOf) !== translationOf) {
-		errors.push(`--translation-of "${translationOf}" is not a slug, expected the original's slug as in its URL, e.g. ${slugify(translationOf) || 'budget-vote'}`);
+		errors.push(
+			`--translation-of "${translationOf}" is not a slug, expected the original's slug as in its URL, e.g. ${slugify(translationOf) || 'budget-vote'}`,
+		);
 	}
 	if (errors.length || !isLang(lang)) return { ok: false, errors };
 	return {
 		ok: true,
-		request: { title, section: section as string, countries, author: author?.trim(), format, lang, ...(translationOf ? { translationOf } : {}) },
+		request: {
+			title,
+			section: section as string,
+			countries,
+			author: author?.trim(),
+			format,
+			lang,
+			...(translationOf ? { translationOf } : {}),
+		},
 	};
 }
 
@@ -79,7 +94,9 @@ export function uniqueSlug(title: string, taken: (slug: string) => boolean): str
 }
 
 /** The new file's text: valid front-matter (a draft, dated `date`) and a body to replace. */
-export function newArticleText(request: NewArticleRequest & { author: string; date: string }): string {
+export function newArticleText(
+	request: NewArticleRequest & { author: string; date: string },
+): string {
 	const lines = [
 		'---',
 		`title: ${JSON.stringify(request.title)}`,

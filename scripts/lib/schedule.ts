@@ -37,7 +37,11 @@ export interface Schedule {
 export function workflowCrons(workflowYaml: string): string[] {
 	const workflow = parse(workflowYaml) as { on?: { schedule?: { cron?: unknown }[] } } | null;
 	const schedule = workflow?.on?.schedule;
-	return Array.isArray(schedule) ? schedule.map((entry) => entry?.cron).filter((cron): cron is string => typeof cron === 'string') : [];
+	return Array.isArray(schedule)
+		? schedule
+				.map((entry) => entry?.cron)
+				.filter((cron): cron is string => typeof cron === 'string')
+		: [];
 }
 
 /**
@@ -45,15 +49,29 @@ export function workflowCrons(workflowYaml: string): string[] {
  * GitHub may start a scheduled run some minutes late; never earlier.
  */
 export function nextRun(crons: readonly string[], at: Date): Date | undefined {
-	const runs = crons.map((cron) => CronExpressionParser.parse(cron, { currentDate: at.getTime() - 1, tz: 'UTC' }).next().toDate());
+	const runs = crons.map((cron) =>
+		CronExpressionParser.parse(cron, { currentDate: at.getTime() - 1, tz: 'UTC' })
+			.next()
+			.toDate(),
+	);
 	return runs.sort((a, b) => a.getTime() - b.getTime())[0];
 }
 
 /** Embargoed stories by go-live time, and drafts oldest first. */
-export function scheduleOf(articles: readonly (Article & { file: string })[], now: Date, crons: readonly string[]): Schedule {
+export function scheduleOf(
+	articles: readonly (Article & { file: string })[],
+	now: Date,
+	crons: readonly string[],
+): Schedule {
 	const embargoed = articles
 		.filter((article) => !article.draft && !isPublished(article))
-		.map((article) => ({ id: article.id, file: article.file, title: article.title, goLive: article.date, publishedBy: nextRun(crons, article.date) }))
+		.map((article) => ({
+			id: article.id,
+			file: article.file,
+			title: article.title,
+			goLive: article.date,
+			publishedBy: nextRun(crons, article.date),
+		}))
 		.sort((a, b) => a.goLive.getTime() - b.goLive.getTime() || a.id.localeCompare(b.id));
 	const drafts = articles
 		.filter((article) => article.draft)

@@ -21,7 +21,11 @@ import * as pagefind from 'pagefind';
 import { cacheDir, SEARCH_BUNDLE_PERIOD, SEARCH_RECENT_STORIES } from '../../src/config.ts';
 import { LANGS, langPrefix } from '../../src/i18n/ui.ts';
 import type { SearchPeriod } from '../../src/config.ts';
-import { bundleHeaderRules, searchBundlePath, searchBundleStarts } from '../../src/lib/searchBundles.ts';
+import {
+	bundleHeaderRules,
+	searchBundlePath,
+	searchBundleStarts,
+} from '../../src/lib/searchBundles.ts';
 import { chunkTableText, type IndexChunk } from '../../src/lib/searchChunks.ts';
 import { linkTree } from './linkFiles.ts';
 
@@ -36,7 +40,14 @@ export const INDEXED_PAGES = '{articles,*/articles}/*/index.html';
 const INDEX_OPTIONS = {};
 /** Bump when what is fed to Pagefind changes shape, so cached bundles are not reused. */
 const INPUT_FORMAT = 2;
-const PAGEFIND_VERSION = (JSON.parse(await readFile(path.join(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+const PAGEFIND_VERSION = (
+	JSON.parse(
+		await readFile(
+			path.join(import.meta.dirname, '../../node_modules/pagefind/package.json'),
+			'utf8',
+		),
+	) as { version: string }
+).version;
 
 /** What Pagefind indexes of one article page. */
 export interface IndexedPage {
@@ -68,13 +79,21 @@ export function indexedPage(url: string, html: string): IndexedPage | undefined 
 	if (end <= 0) throw new Error(`${url}: the data-pagefind-body article is not closed`);
 	const article = html.slice(start, end);
 	const lang = /<html\b[^>]*\slang="([^"]+)"/.exec(html)?.[1];
-	const date = /\sdata-pagefind-sort="date:([^"]+)"/.exec(article.slice(0, article.indexOf('>')))?.[1];
-	if (!lang || !date || Number.isNaN(Date.parse(date))) throw new Error(`${url}: the indexed article has no <html lang> or data-pagefind-sort date`);
-	return { url, date: new Date(date), html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${article}</body></html>` };
+	const date = /\sdata-pagefind-sort="date:([^"]+)"/.exec(
+		article.slice(0, article.indexOf('>')),
+	)?.[1];
+	if (!lang || !date || Number.isNaN(Date.parse(date)))
+		throw new Error(`${url}: the indexed article has no <html lang> or data-pagefind-sort date`);
+	return {
+		url,
+		date: new Date(date),
+		html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${article}</body></html>`,
+	};
 }
 
 /** Pagefind's code that fetches an index's WebAssembly from that index's own folder. */
-const WASM_FETCH = 'let compressed_resp=await this.throttledFetch(wasm_url);let compressed_wasm=await compressed_resp.arrayBuffer();';
+const WASM_FETCH =
+	'let compressed_resp=await this.throttledFetch(wasm_url);let compressed_wasm=await compressed_resp.arrayBuffer();';
 
 /**
  * Pagefind's engine, changed to fetch each language's WebAssembly once per page: every bundle
@@ -83,8 +102,12 @@ const WASM_FETCH = 'let compressed_resp=await this.throttledFetch(wasm_url);let 
  * no longer has the line this replaces (a new Pagefind version: check and update).
  */
 export function sharedWasmEngine(engine: string): string {
-	if (!engine.includes(WASM_FETCH)) throw new Error('pagefind.js: the WebAssembly fetch to share between bundles was not found (was Pagefind upgraded?)');
-	const shared = 'let compressed_wasm=await(caravanWasm[language]??=this.throttledFetch(wasm_url).then((r)=>r.arrayBuffer()).catch((e)=>{delete caravanWasm[language];throw e;}));';
+	if (!engine.includes(WASM_FETCH))
+		throw new Error(
+			'pagefind.js: the WebAssembly fetch to share between bundles was not found (was Pagefind upgraded?)',
+		);
+	const shared =
+		'let compressed_wasm=await(caravanWasm[language]??=this.throttledFetch(wasm_url).then((r)=>r.arrayBuffer()).catch((e)=>{delete caravanWasm[language];throw e;}));';
 	return `/* Caravan: one WebAssembly fetch per language for every bundle (scripts/lib/searchIndex.ts). */const caravanWasm={};\n${engine.replace(WASM_FETCH, shared)}`;
 }
 
@@ -96,16 +119,28 @@ async function editionPages(dir: string, prefix: string): Promise<IndexedPage[]>
 	for (const slug of (await readdir(articles)).sort()) {
 		const file = path.join(articles, slug, 'index.html');
 		if (!existsSync(file)) continue;
-		const page = indexedPage(`/${path.posix.join(prefix, 'articles', slug)}/`, await readFile(file, 'utf8'));
+		const page = indexedPage(
+			`/${path.posix.join(prefix, 'articles', slug)}/`,
+			await readFile(file, 'utf8'),
+		);
 		if (page) pages.push(page);
 	}
 	return pages;
 }
 
 /** An edition's pages grouped into bundles by period: site path → pages, newest first. */
-export function periodBundles(lang: string, pages: readonly IndexedPage[], period: SearchPeriod, recentStories: number): Map<string, IndexedPage[]> {
+export function periodBundles(
+	lang: string,
+	pages: readonly IndexedPage[],
+	period: SearchPeriod,
+	recentStories: number,
+): Map<string, IndexedPage[]> {
 	const bundles = new Map<string, IndexedPage[]>();
-	const starts = searchBundleStarts(pages.map((page) => page.date), period, recentStories);
+	const starts = searchBundleStarts(
+		pages.map((page) => page.date),
+		period,
+		recentStories,
+	);
 	pages.forEach((page, i) => {
 		const bundle = searchBundlePath(lang, starts[i] as string);
 		bundles.set(bundle, [...(bundles.get(bundle) ?? []), page]);
@@ -115,8 +150,11 @@ export function periodBundles(lang: string, pages: readonly IndexedPage[], perio
 
 /** The digest a bundle's files are cached under: its input pages, Pagefind's version and options. */
 export function bundleDigest(pages: readonly IndexedPage[]): string {
-	const hash = createHash('sha256').update(JSON.stringify({ PAGEFIND_VERSION, INDEX_OPTIONS, INPUT_FORMAT }));
-	for (const page of [...pages].sort((a, b) => a.url.localeCompare(b.url))) hash.update(`\0${page.url}\0${page.html}`);
+	const hash = createHash('sha256').update(
+		JSON.stringify({ PAGEFIND_VERSION, INDEX_OPTIONS, INPUT_FORMAT }),
+	);
+	for (const page of [...pages].sort((a, b) => a.url.localeCompare(b.url)))
+		hash.update(`\0${page.url}\0${page.html}`);
 	return hash.digest('hex').slice(0, 32);
 }
 
@@ -133,7 +171,8 @@ async function writeBundle(outputPath: string, pages: readonly IndexedPage[]): P
 		if (!index) throw new Error(errors.join('; '));
 		// In reverse URL order: Pagefind sorts ties in reverse of the order pages were added, so
 		// stories of the same minute list newest-first as the site's listings do (slug order).
-		for (const page of [...pages].sort((a, b) => b.url.localeCompare(a.url))) await check(index.addHTMLFile({ url: page.url, content: page.html }));
+		for (const page of [...pages].sort((a, b) => b.url.localeCompare(a.url)))
+			await check(index.addHTMLFile({ url: page.url, content: page.html }));
 		await check(index.writeFiles({ outputPath }));
 	} finally {
 		// Ends the Pagefind process, and with it the bundle's memory.
@@ -142,7 +181,11 @@ async function writeBundle(outputPath: string, pages: readonly IndexedPage[]): P
 }
 
 /** The cached copy of a bundle, indexed now if the cache has none. Returns whether it was indexed. */
-async function cachedBundle(cache: string, digest: string, pages: readonly IndexedPage[]): Promise<boolean> {
+async function cachedBundle(
+	cache: string,
+	digest: string,
+	pages: readonly IndexedPage[],
+): Promise<boolean> {
 	const folder = path.join(cache, digest);
 	if (existsSync(folder)) {
 		return false;
@@ -154,7 +197,11 @@ async function cachedBundle(cache: string, digest: string, pages: readonly Index
 	return true;
 }
 
-export async function buildSearchIndex(dir: string, period: SearchPeriod = SEARCH_BUNDLE_PERIOD, recentStories = SEARCH_RECENT_STORIES): Promise<void> {
+export async function buildSearchIndex(
+	dir: string,
+	period: SearchPeriod = SEARCH_BUNDLE_PERIOD,
+	recentStories = SEARCH_RECENT_STORIES,
+): Promise<void> {
 	const cache = path.join(cacheDir(), 'caravan-search');
 	await mkdir(cache, { recursive: true });
 	const written: string[] = [];
@@ -174,14 +221,24 @@ export async function buildSearchIndex(dir: string, period: SearchPeriod = SEARC
 			engine ??= path.join(dir, bundle, 'pagefind.js');
 			written.push(bundle);
 		}
-		await linkSearchPage(dir, prefix, written.filter((bundle) => bundle.startsWith(`/pagefind/${lang}/`)));
+		await linkSearchPage(
+			dir,
+			prefix,
+			written.filter((bundle) => bundle.startsWith(`/pagefind/${lang}/`)),
+		);
 	}
 	// The cache keeps what this build used: a bundle whose stories change is written anew anyway.
-	for (const name of await readdir(cache)) if (!used.has(name)) await rm(path.join(cache, name), { recursive: true, force: true });
+	for (const name of await readdir(cache))
+		if (!used.has(name)) await rm(path.join(cache, name), { recursive: true, force: true });
 	// The engine every bundle carries (the same file: one Pagefind version), at one stable URL.
-	if (engine) await writeFile(path.join(dir, 'pagefind', 'pagefind.js'), sharedWasmEngine(await readFile(engine, 'utf8')));
+	if (engine)
+		await writeFile(
+			path.join(dir, 'pagefind', 'pagefind.js'),
+			sharedWasmEngine(await readFile(engine, 'utf8')),
+		);
 	const headers = path.join(dir, '_headers');
-	if (existsSync(headers)) await appendFile(headers, bundleHeaderRules(await readFile(headers, 'utf8'), written));
+	if (existsSync(headers))
+		await appendFile(headers, bundleHeaderRules(await readFile(headers, 'utf8'), written));
 	console.log(
 		`[caravan] search index: ${stories} article${stories === 1 ? '' : 's'} in ${written.length} bundle${written.length === 1 ? '' : 's'}, ${indexed} indexed, ${written.length - indexed} from the cache`,
 	);
@@ -202,7 +259,11 @@ export function entryTag(entry: string | Buffer): string {
  * entry file (at the URL the tag gives it), its WebAssembly and its metadata (whose names only
  * the index knows). In the order the engine uses them.
  */
-function firstSearchPreloads(bundle: string, tag: string, index: { hash: string; wasm: string }): string[] {
+function firstSearchPreloads(
+	bundle: string,
+	tag: string,
+	index: { hash: string; wasm: string },
+): string[] {
 	return [
 		'<link rel="modulepreload" href="/pagefind/pagefind.js">',
 		`<link rel="preload" href="${bundle}pagefind-entry.json?ts=${tag}" as="fetch" crossorigin>`,
@@ -221,10 +282,18 @@ const META_SIGNATURE = 'pagefind_dcd';
  */
 export function metaIndexChunks(meta: Buffer, version: string): IndexChunk[] {
 	const bytes = gunzipSync(meta);
-	const fields: unknown = bytes.subarray(0, META_SIGNATURE.length).toString('latin1') === META_SIGNATURE ? decode(bytes.subarray(META_SIGNATURE.length)) : undefined;
-	const chunks = Array.isArray(fields) && fields[0] === version ? (fields[2] as unknown) : undefined;
-	const isChunk = (chunk: unknown): chunk is IndexChunk => Array.isArray(chunk) && chunk.length === 3 && chunk.every((part) => typeof part === 'string');
-	if (!Array.isArray(chunks) || !chunks.length || !chunks.every(isChunk)) throw new Error(`pagefind ${version} metadata: no index chunk table where Caravan reads it (was Pagefind upgraded?)`);
+	const fields: unknown =
+		bytes.subarray(0, META_SIGNATURE.length).toString('latin1') === META_SIGNATURE
+			? decode(bytes.subarray(META_SIGNATURE.length))
+			: undefined;
+	const chunks =
+		Array.isArray(fields) && fields[0] === version ? (fields[2] as unknown) : undefined;
+	const isChunk = (chunk: unknown): chunk is IndexChunk =>
+		Array.isArray(chunk) && chunk.length === 3 && chunk.every((part) => typeof part === 'string');
+	if (!Array.isArray(chunks) || !chunks.length || !chunks.every(isChunk))
+		throw new Error(
+			`pagefind ${version} metadata: no index chunk table where Caravan reads it (was Pagefind upgraded?)`,
+		);
 	return chunks;
 }
 
@@ -236,22 +305,37 @@ export function metaIndexChunks(meta: Buffer, version: string): IndexChunk[] {
  * files instead of one after another (the entry file was a round trip of its own after the
  * script, the index chunk another after the WebAssembly).
  */
-async function linkSearchPage(dir: string, prefix: string, bundles: readonly string[]): Promise<void> {
+async function linkSearchPage(
+	dir: string,
+	prefix: string,
+	bundles: readonly string[],
+): Promise<void> {
 	const file = path.join(dir, prefix, 'search', 'index.html');
 	if (!existsSync(file)) return;
 	const html = await readFile(file, 'utf8');
 	const listed = /\sdata-bundles="([^"]*)"/.exec(html)?.[1]?.replace(/&quot;/g, '"');
 	const expected = JSON.stringify(bundles);
-	if ((listed ?? '[]') !== expected) throw new Error(`${path.posix.join(prefix, 'search/index.html')}: searches ${listed ?? 'no bundles'}, but the index has ${expected}`);
+	if ((listed ?? '[]') !== expected)
+		throw new Error(
+			`${path.posix.join(prefix, 'search/index.html')}: searches ${listed ?? 'no bundles'}, but the index has ${expected}`,
+		);
 	const newest = bundles[0];
 	if (!newest) return;
 	const entryFile = await readFile(path.join(dir, newest, 'pagefind-entry.json'));
-	const entry = JSON.parse(entryFile.toString('utf8')) as { version: string; languages: Record<string, { hash: string; wasm: string }> };
+	const entry = JSON.parse(entryFile.toString('utf8')) as {
+		version: string;
+		languages: Record<string, { hash: string; wasm: string }>;
+	};
 	const index = Object.values(entry.languages)[0];
 	if (!index || !html.includes('</head>') || !html.includes('<search-page ')) return;
 	const tag = entryTag(entryFile);
-	const chunks = metaIndexChunks(await readFile(path.join(dir, newest, `pagefind.${index.hash}.pf_meta`)), entry.version);
+	const chunks = metaIndexChunks(
+		await readFile(path.join(dir, newest, `pagefind.${index.hash}.pf_meta`)),
+		entry.version,
+	);
 	const data = `data-entry-tag="${tag}" data-index-chunks="${escapeAttribute(chunkTableText(chunks))}"`;
-	const linked = html.replace('<search-page ', `<search-page ${data} `).replace('</head>', `${firstSearchPreloads(newest, tag, index).join('')}</head>`);
+	const linked = html
+		.replace('<search-page ', `<search-page ${data} `)
+		.replace('</head>', `${firstSearchPreloads(newest, tag, index).join('')}</head>`);
 	await writeFile(file, linked);
 }

@@ -41,7 +41,10 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 	for (const line of text.split('\n')) {
 		if (!line.trim() || line.trim().startsWith('#')) continue;
 		if (!/^\s/.test(line)) {
-			const escaped = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+			const escaped = line
+				.trim()
+				.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+				.replace(/\*/g, '.*');
 			rules.push({ pattern: new RegExp(`^${escaped}$`), headers: [] });
 		} else {
 			const colon = line.indexOf(':');
@@ -60,8 +63,14 @@ export interface StaticServer {
  * `gzip`: compress text responses for clients that accept it, as a CDN does (the bench times a
  * search over an emulated slow link; tests read bodies either way).
  */
-export async function serve(dist: string, options: { applyHeaders?: boolean; gzip?: boolean } = {}): Promise<StaticServer> {
-	const rules = options.applyHeaders === false ? [] : parseHeadersFile(await readFile(path.join(dist, '_headers'), 'utf8').catch(() => ''));
+export async function serve(
+	dist: string,
+	options: { applyHeaders?: boolean; gzip?: boolean } = {},
+): Promise<StaticServer> {
+	const rules =
+		options.applyHeaders === false
+			? []
+			: parseHeadersFile(await readFile(path.join(dist, '_headers'), 'utf8').catch(() => ''));
 	/** One request; the server below answers what this throws on (a malformed %-escape) with a 400. */
 	const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -86,11 +95,20 @@ export async function serve(dist: string, options: { applyHeaders?: boolean; gzi
 			file = path.join(dist, '404.html');
 			pathname = '/404.html';
 		}
-		const headers: Record<string, string> = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
-		for (const rule of rules) if (rule.pattern.test(pathname)) for (const [name, value] of rule.headers) headers[name] = value;
+		const headers: Record<string, string> = {
+			'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+		};
+		for (const rule of rules)
+			if (rule.pattern.test(pathname))
+				for (const [name, value] of rule.headers) headers[name] = value;
 		// Read before writing the head: a site without a 404.html gets a plain 404, not a crash.
 		let body = await readFile(file).catch(() => undefined);
-		if (body && options.gzip && /gzip/.test(String(request.headers['accept-encoding'])) && /^(text\/|application\/(javascript|json|xml)|image\/svg)/.test(headers['Content-Type'] ?? '')) {
+		if (
+			body &&
+			options.gzip &&
+			/gzip/.test(String(request.headers['accept-encoding'])) &&
+			/^(text\/|application\/(javascript|json|xml)|image\/svg)/.test(headers['Content-Type'] ?? '')
+		) {
 			body = gzipSync(body);
 			headers['Content-Encoding'] = 'gzip';
 		}
@@ -98,7 +116,9 @@ export async function serve(dist: string, options: { applyHeaders?: boolean; gzi
 		else response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
 	};
 	const server: Server = createServer((request, response) => {
-		answer(request, response).catch(() => (response.headersSent ? response.destroy() : response.writeHead(400).end()));
+		answer(request, response).catch(() =>
+			response.headersSent ? response.destroy() : response.writeHead(400).end(),
+		);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;

@@ -43,28 +43,42 @@ export function parseResponseText(text: string): unknown {
  * (`{ "base_code": "USD", "rates": { … } }`) or the older `{ "base": "USD", "rates": { … } }`.
  * Keeps only the configured currencies, in their configured order; every one of them must be there.
  */
-export function snapshotFromResponse(body: unknown, date: string, options: SnapshotOptions = {}): TickerSnapshot {
+export function snapshotFromResponse(
+	body: unknown,
+	date: string,
+	options: SnapshotOptions = {},
+): TickerSnapshot {
 	const base = options.base ?? TICKER.base;
 	const currencies = options.currencies ?? TICKER.currencies;
 	if (!isRecord(body)) {
-		throw new TickerFetchError('the API answer is not a JSON object, expected { "rates": { "CODE": number, … } }');
+		throw new TickerFetchError(
+			'the API answer is not a JSON object, expected { "rates": { "CODE": number, … } }',
+		);
 	}
 	if (body.result === 'error') {
 		const kind = body['error-type'] ?? body.error;
-		throw new TickerFetchError(`the API reported an error${typeof kind === 'string' ? `: ${kind}` : ''}`);
+		throw new TickerFetchError(
+			`the API reported an error${typeof kind === 'string' ? `: ${kind}` : ''}`,
+		);
 	}
 	const answeredBase = body.base_code ?? body.base;
 	if (answeredBase !== undefined) {
 		if (typeof answeredBase !== 'string') {
-			throw new TickerFetchError(`the API answer has base ${JSON.stringify(answeredBase)}, expected a currency code like ${base}`);
+			throw new TickerFetchError(
+				`the API answer has base ${JSON.stringify(answeredBase)}, expected a currency code like ${base}`,
+			);
 		}
 		if (answeredBase.toUpperCase() !== base) {
-			throw new TickerFetchError(`the API answered rates against ${answeredBase}, expected ${base}`);
+			throw new TickerFetchError(
+				`the API answered rates against ${answeredBase}, expected ${base}`,
+			);
 		}
 	}
 	const rates = body.rates;
 	if (!isRecord(rates)) {
-		throw new TickerFetchError('the API answer has no "rates" object, expected { "rates": { "CODE": number, … } }');
+		throw new TickerFetchError(
+			'the API answer has no "rates" object, expected { "rates": { "CODE": number, … } }',
+		);
 	}
 	const missing = currencies.filter((code) => rates[code] === undefined);
 	if (missing.length) {
@@ -76,7 +90,9 @@ export function snapshotFromResponse(body: unknown, date: string, options: Snaps
 	for (const code of currencies) {
 		const rate = rates[code];
 		if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) {
-			throw new TickerFetchError(`the API gives ${code} as ${JSON.stringify(rate)}, expected a number above 0`);
+			throw new TickerFetchError(
+				`the API gives ${code} as ${JSON.stringify(rate)}, expected a number above 0`,
+			);
 		}
 		kept[code] = rate;
 	}
@@ -95,21 +111,36 @@ export function validateSnapshot(snapshot: unknown): TickerSnapshot {
 }
 
 /** The file contents: `{"date":…,"base":…,"rates":{…}}` on one line, rates in `currencies` order. */
-export function serializeSnapshot(snapshot: TickerSnapshot, currencies: readonly string[] = TICKER.currencies): string {
-	const order = [...currencies, ...Object.keys(snapshot.rates).filter((code) => !currencies.includes(code))];
+export function serializeSnapshot(
+	snapshot: TickerSnapshot,
+	currencies: readonly string[] = TICKER.currencies,
+): string {
+	const order = [
+		...currencies,
+		...Object.keys(snapshot.rates).filter((code) => !currencies.includes(code)),
+	];
 	const rates = Object.fromEntries(
-		order.flatMap((code) => (snapshot.rates[code] === undefined ? [] : [[code, snapshot.rates[code]]])),
+		order.flatMap((code) =>
+			snapshot.rates[code] === undefined ? [] : [[code, snapshot.rates[code]]],
+		),
 	);
 	return `${JSON.stringify({ date: snapshot.date, base: snapshot.base, rates })}\n`;
 }
 
 /** One line saying why a request failed: timeout, refused connection, unknown host… */
-export function describeFetchFailure(error: unknown, url: string, timeoutMs = FETCH_TIMEOUT_MS): string {
+export function describeFetchFailure(
+	error: unknown,
+	url: string,
+	timeoutMs = FETCH_TIMEOUT_MS,
+): string {
 	if (error instanceof TickerFetchError) return error.message;
 	const name = error instanceof Error || error instanceof DOMException ? error.name : '';
 	if (name === 'TimeoutError') return `${url} did not answer within ${timeoutMs / 1000} s`;
 	if (name === 'AbortError') return `the request to ${url} was aborted`;
-	const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+	const cause =
+		error instanceof Error
+			? (error.cause as { code?: unknown; message?: unknown } | undefined)
+			: undefined;
 	// Node's fetch says only "fetch failed"; the cause says why ("getaddrinfo ENOTFOUND host").
 	const reason =
 		typeof cause?.message === 'string' && cause.message
@@ -129,14 +160,20 @@ export interface FetchOptions extends SnapshotOptions {
 }
 
 /** Fetch `url` and return the snapshot for `date`; any failure is a `TickerFetchError` with one line. */
-export async function fetchSnapshot(url: string, date: string, options: FetchOptions = {}): Promise<TickerSnapshot> {
+export async function fetchSnapshot(
+	url: string,
+	date: string,
+	options: FetchOptions = {},
+): Promise<TickerSnapshot> {
 	const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
 	const doFetch = options.fetch ?? globalThis.fetch;
 	let parsedUrl: URL;
 	try {
 		parsedUrl = new URL(url);
 	} catch {
-		throw new TickerFetchError(`${JSON.stringify(url)} is not a URL; set TICKER_API_URL to an http(s) address`);
+		throw new TickerFetchError(
+			`${JSON.stringify(url)} is not a URL; set TICKER_API_URL to an http(s) address`,
+		);
 	}
 	if (parsedUrl.protocol !== 'http:' && parsedUrl.protocol !== 'https:') {
 		throw new TickerFetchError(`${url} is not an http(s) address; set TICKER_API_URL to one`);

@@ -5,7 +5,12 @@
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { ARTICLE_KEYS, articleSchema, tickerSchema } from '../../src/lib/schema.ts';
-import { FrontmatterSyntaxError, normaliseText, parseFrontmatter, type ParsedFrontmatter } from '../../src/lib/frontmatter.ts';
+import {
+	FrontmatterSyntaxError,
+	normaliseText,
+	parseFrontmatter,
+	type ParsedFrontmatter,
+} from '../../src/lib/frontmatter.ts';
 import { resolveImageSrc } from '../../src/lib/imagePaths.ts';
 import { DEFAULT_LANG, langPrefix, type Lang } from '../../src/i18n/ui.ts';
 import { scanBody } from '../../src/lib/references.ts';
@@ -46,18 +51,27 @@ export function closestKey(key: string, known: readonly string[]): string | unde
 		const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
 		if (!best || distance < best.distance) best = { key: candidate, distance };
 	}
-	return best && best.distance <= Math.max(2, Math.floor(best.key.length / 3)) ? best.key : undefined;
+	return best && best.distance <= Math.max(2, Math.floor(best.key.length / 3))
+		? best.key
+		: undefined;
 }
 
 /** 1-based line (in `text`) where the node at `path` starts, or of its nearest located parent. */
-function lineOf(doc: Document, text: string, path: readonly PropertyKey[], lineOffset: number): number {
+function lineOf(
+	doc: Document,
+	text: string,
+	path: readonly PropertyKey[],
+	lineOffset: number,
+): number {
 	for (let depth = path.length; depth > 0; depth--) {
 		const parentPath = path.slice(0, depth - 1) as (string | number)[];
 		const parent = parentPath.length ? doc.getIn(parentPath, true) : doc.contents;
 		const key = path[depth - 1];
 		let offset: number | undefined;
 		if (isMap(parent)) {
-			const pair = parent.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
+			const pair = parent.items.find(
+				(item) => (item.key as { value?: unknown } | null)?.value === key,
+			);
 			offset = (pair?.key as { range?: number[] } | undefined)?.range?.[0];
 		} else if (isSeq(parent) && typeof key === 'number') {
 			offset = (parent.items[key] as { range?: number[] } | undefined)?.range?.[0];
@@ -69,13 +83,22 @@ function lineOf(doc: Document, text: string, path: readonly PropertyKey[], lineO
 
 function fieldName(path: readonly PropertyKey[]): string {
 	return path.reduce<string>(
-		(name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)),
+		(name, part) =>
+			typeof part === 'number'
+				? `${name}[${part}]`
+				: name
+					? `${name}.${String(part)}`
+					: String(part),
 		'',
 	);
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-	return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), data);
+	return path.reduce<unknown>(
+		(value, key) =>
+			value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+		data,
+	);
 }
 
 /**
@@ -85,14 +108,18 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 export const MAX_PROBLEMS_PER_FILE = 20;
 
 /** The first `MAX_PROBLEMS_PER_FILE` problems' issues (unknown keys count one each), and how many were left out. */
-function firstIssues(issues: readonly z.core.$ZodIssue[]): { issues: z.core.$ZodIssue[]; left: number } {
+function firstIssues(issues: readonly z.core.$ZodIssue[]): {
+	issues: z.core.$ZodIssue[];
+	left: number;
+} {
 	const kept: z.core.$ZodIssue[] = [];
 	let room = MAX_PROBLEMS_PER_FILE;
 	let left = 0;
 	for (const issue of issues) {
 		const size = issue.code === 'unrecognized_keys' ? issue.keys.length : 1;
 		if (size <= room) kept.push(issue);
-		else if (room > 0 && issue.code === 'unrecognized_keys') kept.push({ ...issue, keys: issue.keys.slice(0, room) });
+		else if (room > 0 && issue.code === 'unrecognized_keys')
+			kept.push({ ...issue, keys: issue.keys.slice(0, room) });
 		left += Math.max(0, size - room);
 		room = Math.max(0, room - size);
 	}
@@ -100,12 +127,19 @@ function firstIssues(issues: readonly z.core.$ZodIssue[]): { issues: z.core.$Zod
 }
 
 /** Problems from a zod failure, located in the YAML/JSON source; past the limit, one line counts the rest. */
-function schemaProblems(...[file, issues, ...rest]: Parameters<typeof issuesToProblems>): Problem[] {
+function schemaProblems(
+	...[file, issues, ...rest]: Parameters<typeof issuesToProblems>
+): Problem[] {
 	const first = firstIssues(issues);
 	const problems = issuesToProblems(file, first.issues, ...rest).sort((a, b) => a.line - b.line);
 	if (first.left) {
 		const line = problems.at(-1)?.line ?? 1;
-		problems.push({ file, line, field: '(file)', message: `has ${first.left} more problems like these, not listed, expected only the documented fields` });
+		problems.push({
+			file,
+			line,
+			field: '(file)',
+			message: `has ${first.left} more problems like these, not listed, expected only the documented fields`,
+		});
 	}
 	return problems;
 }
@@ -137,13 +171,19 @@ function issuesToProblems(
 		}
 		if (issue.code === 'invalid_union' && issue.errors.length) {
 			// "One value or a list": report the branch that got furthest into the value.
-			const depth = (branch: readonly z.core.$ZodIssue[]) => Math.max(...branch.map((i) => i.path.length));
+			const depth = (branch: readonly z.core.$ZodIssue[]) =>
+				Math.max(...branch.map((i) => i.path.length));
 			const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
-			const nested = best.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as z.core.$ZodIssue);
+			const nested = best.map(
+				(inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as z.core.$ZodIssue,
+			);
 			return issuesToProblems(file, nested, data, locate, knownKeys, rootField);
 		}
 		const missing = valueAt(data, issue.path) === undefined;
-		const message = missing && issue.message.startsWith('expected') ? `is missing, ${issue.message}` : issue.message;
+		const message =
+			missing && issue.message.startsWith('expected')
+				? `is missing, ${issue.message}`
+				: issue.message;
 		return [{ file, line: locate(issue.path), field: fieldName(issue.path) || rootField, message }];
 	});
 }
@@ -167,7 +207,13 @@ function yamlProblem(file: string, error: FrontmatterSyntaxError): Problem {
 	if (error.plain) return { file, line, field: '(front-matter)', message: error.message };
 	if ('code' in error.yamlError && error.yamlError.code === 'DUPLICATE_KEY') {
 		const key = /^\s*["']?([^"':]+)/.exec(error.yaml.split('\n')[line - 1] ?? '')?.[1]?.trim();
-		if (key) return { file, line, field: '(front-matter)', message: `has "${key}" twice, expected each field once` };
+		if (key)
+			return {
+				file,
+				line,
+				field: '(front-matter)',
+				message: `has "${key}" twice, expected each field once`,
+			};
 	}
 	const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
 	return {
@@ -189,7 +235,11 @@ export function validateArticle(file: string, relativePath: string, raw: string)
  * `validateArticle`'s problems, and the front-matter it read when it could, so `npm run check`
  * reads each file's YAML once (its edition and references need it too).
  */
-export function validateAndParseArticle(file: string, relativePath: string, raw: string): { problems: Problem[]; parsed?: ParsedFrontmatter } {
+export function validateAndParseArticle(
+	file: string,
+	relativePath: string,
+	raw: string,
+): { problems: Problem[]; parsed?: ParsedFrontmatter } {
 	const problems: Problem[] = [];
 	const slug = slugFromPath(relativePath);
 	if (!SLUG_FILE.test(slug)) {
@@ -202,15 +252,30 @@ export function validateAndParseArticle(file: string, relativePath: string, raw:
 	}
 	const text = normaliseText(raw);
 	if (!text.trim()) {
-		problems.push({ file, line: 1, field: '(front-matter)', message: 'is missing (the file is empty), expected the file to start with a --- block' });
+		problems.push({
+			file,
+			line: 1,
+			field: '(front-matter)',
+			message: 'is missing (the file is empty), expected the file to start with a --- block',
+		});
 		return { problems };
 	}
 	if (!/^---\n/.test(text)) {
-		problems.push({ file, line: 1, field: '(front-matter)', message: 'is missing, expected the file to start with a --- block' });
+		problems.push({
+			file,
+			line: 1,
+			field: '(front-matter)',
+			message: 'is missing, expected the file to start with a --- block',
+		});
 		return { problems };
 	}
 	if (!/\n---/.test(text.slice(3))) {
-		problems.push({ file, line: 1, field: '(front-matter)', message: 'is never closed, expected a --- line after the last field' });
+		problems.push({
+			file,
+			line: 1,
+			field: '(front-matter)',
+			message: 'is never closed, expected a --- line after the last field',
+		});
 		return { problems };
 	}
 	let parsed: ParsedFrontmatter;
@@ -223,7 +288,13 @@ export function validateAndParseArticle(file: string, relativePath: string, raw:
 	const data = parsed.data;
 	if (!data || typeof data !== 'object' || Array.isArray(data)) {
 		const what = Array.isArray(data) ? 'is a list' : 'is a single value';
-		return { problems: [...problems, { file, line: 2, field: '(front-matter)', message: `${what}, expected "key: value" lines` }], parsed };
+		return {
+			problems: [
+				...problems,
+				{ file, line: 2, field: '(front-matter)', message: `${what}, expected "key: value" lines` },
+			],
+			parsed,
+		};
 	}
 	const result = articleSchema.safeParse(data);
 	if (!result.success) {
@@ -243,7 +314,14 @@ export function validateTicker(file: string, fileName: string, raw: string): Pro
 		const message = error instanceof Error ? error.message : String(error);
 		const at = /position (\d+)/.exec(message);
 		const line = at ? raw.slice(0, Number(at[1])).split('\n').length : 1;
-		return [{ file, line, field: '(json)', message: `broken JSON (${message.split('\n')[0]}), expected {"date", "base", "rates"}` }];
+		return [
+			{
+				file,
+				line,
+				field: '(json)',
+				message: `broken JSON (${message.split('\n')[0]}), expected {"date", "base", "rates"}`,
+			},
+		];
 	}
 	const locate = (path: readonly PropertyKey[]) => {
 		const key = path.at(-1);
@@ -252,10 +330,24 @@ export function validateTicker(file: string, fileName: string, raw: string): Pro
 		return index < 0 ? 1 : raw.slice(0, index).split('\n').length;
 	};
 	const result = tickerSchema.safeParse(data);
-	const problems = result.success ? [] : schemaProblems(file, result.error.issues, data, locate, Object.keys(tickerSchema.shape), '(json)');
+	const problems = result.success
+		? []
+		: schemaProblems(
+				file,
+				result.error.issues,
+				data,
+				locate,
+				Object.keys(tickerSchema.shape),
+				'(json)',
+			);
 	const day = fileName.replace(/\.json$/, '');
 	if (result.success && result.data.date !== day) {
-		problems.push({ file, line: locate(['date']), field: 'date', message: `is "${result.data.date}", expected "${day}" to match the file name` });
+		problems.push({
+			file,
+			line: locate(['date']),
+			field: 'date',
+			message: `is "${result.data.date}", expected "${day}" to match the file name`,
+		});
 	}
 	return problems.sort((a, b) => a.line - b.line);
 }
@@ -286,9 +378,16 @@ export type ReferenceCheck =
  * on files `validateArticle` found no front-matter problems in; `parsed`, that front-matter as
  * `validateAndParseArticle` read it, saves reading the YAML again.
  */
-export function referenceChecks(file: string, articleFile: string, raw: string, contentDir: string, parsed?: Pick<ParsedFrontmatter, 'yaml' | 'doc'>): ReferenceCheck[] {
+export function referenceChecks(
+	file: string,
+	articleFile: string,
+	raw: string,
+	contentDir: string,
+	parsed?: Pick<ParsedFrontmatter, 'yaml' | 'doc'>,
+): ReferenceCheck[] {
 	const checks: ReferenceCheck[] = [];
-	const problem = (line: number, field: string, message: string) => checks.push({ kind: 'problem', problem: { file, line, field, message } });
+	const problem = (line: number, field: string, message: string) =>
+		checks.push({ kind: 'problem', problem: { file, line, field, message } });
 	raw = normaliseText(raw);
 	const block = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(raw);
 	const yamlText = block?.[1] ?? '';
@@ -296,7 +395,10 @@ export function referenceChecks(file: string, articleFile: string, raw: string, 
 	// The parser's block starts with the newline after the opening ---: the same YAML a line lower.
 	const reused = parsed?.yaml === `\n${yamlText}` ? parsed : undefined;
 	const doc = reused ? reused.doc : parseDocument(yamlText, { schema: 'core' });
-	const imageLine = () => (reused ? lineOf(reused.doc, reused.yaml, ['image', 'src'], 1) : lineOf(doc, yamlText, ['image', 'src'], 2));
+	const imageLine = () =>
+		reused
+			? lineOf(reused.doc, reused.yaml, ['image', 'src'], 1)
+			: lineOf(doc, yamlText, ['image', 'src'], 2);
 	const checkImage = (src: string, line: number, field: string, what: string) => {
 		const resolved = resolveImageSrc(src, articleFile, contentDir);
 		if (!resolved.ok) problem(line, field, `${what}${resolved.message}`);
@@ -307,7 +409,11 @@ export function referenceChecks(file: string, articleFile: string, raw: string, 
 		checkImage(imageSrc, imageLine(), 'image.src', '');
 	}
 	const firstLine = raw.slice(0, raw.length - content.length).split('\n').length;
-	const scan = scanBody(content, articleFile.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md', firstLine);
+	const scan = scanBody(
+		content,
+		articleFile.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md',
+		firstLine,
+	);
 	if (!scan.ok) {
 		problem(scan.line, 'body', scan.message);
 		return checks;
@@ -316,11 +422,22 @@ export function referenceChecks(file: string, articleFile: string, raw: string, 
 		const { line, value } = reference;
 		if (reference.kind === 'image') {
 			if (!reference.alt?.trim()) {
-				problem(line, 'body', `image "${value}" has no description, expected ![what it shows](${value}) or <Figure alt="what it shows">`);
+				problem(
+					line,
+					'body',
+					`image "${value}" has no description, expected ![what it shows](${value}) or <Figure alt="what it shows">`,
+				);
 			}
 			if (value) checkImage(value, line, 'body', 'image ');
 			else problem(line, 'body', '<Figure> has no src, expected src="./photo.jpg"');
-		} else if (reference.kind === 'link') checks.push({ kind: 'slug', reference: 'link', value, line, edition: reference.edition ?? DEFAULT_LANG });
+		} else if (reference.kind === 'link')
+			checks.push({
+				kind: 'slug',
+				reference: 'link',
+				value,
+				line,
+				edition: reference.edition ?? DEFAULT_LANG,
+			});
 		else checks.push({ kind: 'slug', reference: 'related', value, line });
 	}
 	return checks;
@@ -341,19 +458,31 @@ export function slugProblem(
 	if (slugs.get(edition)?.has(value)) return undefined;
 	if (check.reference === 'link') {
 		const url = `${langPrefix(edition as Lang)}/articles/${value}/`;
-		return { file, line, field: 'body', message: `links to ${url} but there is no article "${value}", expected the slug (file name) of an existing article` };
+		return {
+			file,
+			line,
+			field: 'body',
+			message: `links to ${url} but there is no article "${value}", expected the slug (file name) of an existing article`,
+		};
 	}
 	const where = edition === DEFAULT_LANG ? '' : ` in the story's edition (${edition})`;
 	return {
 		file,
 		line,
 		field: 'body',
-		message: value ? `<Related slug="${value}"> names no article${where}, expected the slug (file name) of an existing article${where ? ' of that edition' : ''}` : '<Related> has no slug, expected slug="other-story"',
+		message: value
+			? `<Related slug="${value}"> names no article${where}, expected the slug (file name) of an existing article${where ? ' of that edition' : ''}`
+			: '<Related> has no slug, expected slug="other-story"',
 	};
 }
 
 /** Settle reference checks against the content: the problems they find, in order. */
-export async function settleReferenceChecks(file: string, checks: readonly ReferenceCheck[], index: ContentIndex, storyEdition: string = DEFAULT_LANG): Promise<Problem[]> {
+export async function settleReferenceChecks(
+	file: string,
+	checks: readonly ReferenceCheck[],
+	index: ContentIndex,
+	storyEdition: string = DEFAULT_LANG,
+): Promise<Problem[]> {
 	const problems: Problem[] = [];
 	for (const check of checks) {
 		if (check.kind === 'problem') problems.push({ ...check.problem, file });
@@ -362,13 +491,30 @@ export async function settleReferenceChecks(file: string, checks: readonly Refer
 			if (found) problems.push(found);
 		} else {
 			const trouble = await index.inspectImage(check.file);
-			if (trouble) problems.push({ file, line: check.line, field: check.field, message: `${check.what}"${check.src}" ${trouble}` });
+			if (trouble)
+				problems.push({
+					file,
+					line: check.line,
+					field: check.field,
+					message: `${check.what}"${check.src}" ${trouble}`,
+				});
 		}
 	}
 	return problems;
 }
 
 /** Check what an article points at (see `referenceChecks`) against the content. */
-export async function validateReferences(file: string, articleFile: string, raw: string, index: ContentIndex, storyEdition: string = DEFAULT_LANG): Promise<Problem[]> {
-	return settleReferenceChecks(file, referenceChecks(file, articleFile, raw, index.contentDir), index, storyEdition);
+export async function validateReferences(
+	file: string,
+	articleFile: string,
+	raw: string,
+	index: ContentIndex,
+	storyEdition: string = DEFAULT_LANG,
+): Promise<Problem[]> {
+	return settleReferenceChecks(
+		file,
+		referenceChecks(file, articleFile, raw, index.contentDir),
+		index,
+		storyEdition,
+	);
 }

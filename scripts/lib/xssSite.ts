@@ -22,7 +22,9 @@ interface Vectors {
 	jsx: string[];
 }
 
-export const VECTORS = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/xss/vectors.json'), 'utf8')) as Vectors;
+export const VECTORS = JSON.parse(
+	readFileSync(path.join(ROOT, 'tests/fixtures/xss/vectors.json'), 'utf8'),
+) as Vectors;
 
 export interface XssStory {
 	slug: string;
@@ -37,7 +39,8 @@ const PROBE = 'xss-probe';
 /** Whether `markdown` still has the probe paragraph after it as text (not swallowed into raw HTML). */
 function keepsWhatFollows(markdown: string): boolean {
 	const hasProbe = (node: HastNode): boolean =>
-		(node.type === 'text' && node.value === PROBE) || ('children' in node && (node.children as HastNode[]).some(hasProbe));
+		(node.type === 'text' && node.value === PROBE) ||
+		('children' in node && (node.children as HastNode[]).some(hasProbe));
 	return hasProbe(markdownToHast(`${markdown}\n\n${PROBE}\n`));
 }
 
@@ -69,7 +72,10 @@ const SAFE_MARKDOWN = `Formatting stays: *emphasis*, **strong**, <mark>marked</m
 ![Map of the route](../images/route-map.png)
 `;
 
-const SAFE_MDX = SAFE_MARKDOWN.replace('![Map of the route](../images/route-map.png)', '<Figure src="../images/route-map.png" alt="Map of the route" caption="The route." />');
+const SAFE_MDX = SAFE_MARKDOWN.replace(
+	'![Map of the route](../images/route-map.png)',
+	'<Figure src="../images/route-map.png" alt="Map of the route" caption="The route." />',
+);
 
 /** Every story of the fixture, in a stable order. */
 export function xssStories(): XssStory[] {
@@ -85,7 +91,12 @@ export function xssStories(): XssStory[] {
 			together.body += `${vector}\n\n${marker}\n\n`;
 			together.markers.push(marker);
 		} else {
-			stories.push({ slug: `vector-${i + 1}`, format: 'md', body: `${marker}\n\n${vector}\n`, markers: [marker] });
+			stories.push({
+				slug: `vector-${i + 1}`,
+				format: 'md',
+				body: `${marker}\n\n${vector}\n`,
+				markers: [marker],
+			});
 		}
 	});
 	stories.push(together);
@@ -105,8 +116,14 @@ export async function prepareXssContent(contentDir: string): Promise<void> {
 	await mkdir(path.join(contentDir, 'articles'), { recursive: true });
 	await mkdir(path.join(contentDir, 'images'), { recursive: true });
 	await mkdir(path.join(contentDir, 'ticker'), { recursive: true });
-	await copyFile(path.join(ROOT, 'tests/fixtures/writers/images/route-map.png'), path.join(contentDir, 'images/route-map.png'));
-	await copyFile(path.join(ROOT, 'tests/fixtures/site/ticker/2025-12-17.json'), path.join(contentDir, 'ticker/2025-12-17.json'));
+	await copyFile(
+		path.join(ROOT, 'tests/fixtures/writers/images/route-map.png'),
+		path.join(contentDir, 'images/route-map.png'),
+	);
+	await copyFile(
+		path.join(ROOT, 'tests/fixtures/site/ticker/2025-12-17.json'),
+		path.join(contentDir, 'ticker/2025-12-17.json'),
+	);
 	for (const [i, story] of xssStories().entries()) {
 		const front = [
 			'---',
@@ -117,6 +134,9 @@ export async function prepareXssContent(contentDir: string): Promise<void> {
 			'---',
 			'',
 		].join('\n');
-		await writeFile(path.join(contentDir, 'articles', `${story.slug}.${story.format}`), `${front}\n${story.body}`);
+		await writeFile(
+			path.join(contentDir, 'articles', `${story.slug}.${story.format}`),
+			`${front}\n${story.body}`,
+		);
 	}
 }

@@ -8,7 +8,8 @@ class CaravanEmbed extends HTMLElement {
 		const player = this.dataset.player;
 		if (!poster || !player) return;
 		poster.addEventListener('click', (event) => {
-			if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+			if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+				return;
 			event.preventDefault();
 			const iframe = document.createElement('iframe');
 			iframe.src = player;

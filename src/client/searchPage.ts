@@ -20,13 +20,21 @@ import { chunksForQuery, readChunkTable } from '../lib/searchChunks.ts';
 
 /** The part of Pagefind's browser API this page uses (pagefind.js ships no types). */
 interface PagefindEngine {
-	createInstance(options: { basePath: string; excerptLength?: number; noWorker?: boolean; metaCacheTag?: string }): PagefindIndex;
+	createInstance(options: {
+		basePath: string;
+		excerptLength?: number;
+		noWorker?: boolean;
+		metaCacheTag?: string;
+	}): PagefindIndex;
 }
 /** One bundle's index (one publication period of the edition). */
 interface PagefindIndex {
 	init(): Promise<void>;
 	filters(): Promise<FilterCounts>;
-	search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch>;
+	search(
+		term: string | null,
+		options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> },
+	): Promise<PagefindSearch>;
 }
 type FilterCounts = Partial<Record<string, Record<string, number>>>;
 interface PagefindSearch {
@@ -43,7 +51,8 @@ interface PagefindResult {
 function addCounts(into: FilterCounts, more: FilterCounts): FilterCounts {
 	for (const [group, values] of Object.entries(more)) {
 		const sums = (into[group] ??= {});
-		for (const [value, count] of Object.entries(values ?? {})) sums[value] = (sums[value] ?? 0) + count;
+		for (const [value, count] of Object.entries(values ?? {}))
+			sums[value] = (sums[value] ?? 0) + count;
 	}
 	return into;
 }
@@ -63,7 +72,9 @@ const TYPING_DELAY_MS = 250;
 
 /** Fill `{n}`, `{q}`, `{found}` in a text from the page's dictionary. */
 const fill = (template: string, values: Record<string, string | number>) =>
-	template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+	template.replace(/\{(\w+)\}/g, (match, key: string) =>
+		key in values ? String(values[key]) : match,
+	);
 
 function required<T extends Element>(root: ParentNode, selector: string): T {
 	const element = root.querySelector<T>(selector);
@@ -111,7 +122,10 @@ class SearchPage extends HTMLElement {
 	#shown = required<HTMLElement>(this, '[data-shown]');
 	#resultTemplate = required<HTMLTemplateElement>(this, 'template[data-result]');
 	#optionTemplate = required<HTMLTemplateElement>(this, 'template[data-option]');
-	#dateFormat = { locale: this.dataset.locale ?? 'en-GB', timeZone: this.dataset.timeZone ?? 'UTC' };
+	#dateFormat = {
+		locale: this.dataset.locale ?? 'en-GB',
+		timeZone: this.dataset.timeZone ?? 'UTC',
+	};
 	/** The edition's texts (src/i18n/ui.ts `searchScript`), given by the page. */
 	#text = JSON.parse(this.dataset.strings ?? '{}') as SearchScriptStrings;
 	/** The edition's index bundles, one per publication period, newest first (src/lib/searchBundles.ts). */
@@ -124,7 +138,8 @@ class SearchPage extends HTMLElement {
 	/** The newest bundle's index chunk table (from the search step), to preload what the first query needs. */
 	#indexChunks = readChunkTable(this.dataset.indexChunks);
 	#quoted = (query: string) => fill(this.#text.quote, { q: query });
-	#plural = (count: number, forms: PluralForms) => fill(plural(count, this.#dateFormat.locale, forms), { n: count });
+	#plural = (count: number, forms: PluralForms) =>
+		fill(plural(count, this.#dateFormat.locale, forms), { n: count });
 
 	async connectedCallback(): Promise<void> {
 		this.#panel.hidden = false;
@@ -184,7 +199,14 @@ class SearchPage extends HTMLElement {
 	 */
 	#preloadChunks(bundle: string): void {
 		for (const hash of chunksForQuery(this.#state.query, this.#indexChunks)) {
-			document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: `${bundle}index/${hash}.pf_index` }));
+			document.head.append(
+				Object.assign(document.createElement('link'), {
+					rel: 'preload',
+					as: 'fetch',
+					crossOrigin: 'anonymous',
+					href: `${bundle}index/${hash}.pf_index`,
+				}),
+			);
 		}
 	}
 
@@ -199,7 +221,9 @@ class SearchPage extends HTMLElement {
 
 	/** The words in the tab title, so history and bookmarks tell searches apart. */
 	#showTitle(): void {
-		document.title = this.#state.query ? `${this.#quoted(this.#state.query)}: ${this.#baseTitle}` : this.#baseTitle;
+		document.title = this.#state.query
+			? `${this.#quoted(this.#state.query)}: ${this.#baseTitle}`
+			: this.#baseTitle;
 	}
 
 	#commitQuery(typing: boolean): void {
@@ -246,7 +270,12 @@ class SearchPage extends HTMLElement {
 			// On the main thread: pagefind.js carries the whole engine, so a worker would only fetch
 			// the same code again (pagefind-worker.js, ~12 KB gzip) for searches that take milliseconds.
 			const metaCacheTag = bundle === this.#bundles[0] ? this.#entryTag : undefined;
-			const created = engine.createInstance({ basePath: bundle, excerptLength: EXCERPT_WORDS, noWorker: true, ...(metaCacheTag ? { metaCacheTag } : {}) });
+			const created = engine.createInstance({
+				basePath: bundle,
+				excerptLength: EXCERPT_WORDS,
+				noWorker: true,
+				...(metaCacheTag ? { metaCacheTag } : {}),
+			});
 			index = created.init().then(() => created);
 			// Let a later search try again after a failed load.
 			index.catch(() => this.#indexes.delete(bundle));
@@ -268,7 +297,8 @@ class SearchPage extends HTMLElement {
 		try {
 			if (isBlank(state)) {
 				// Nothing to search: the filter panel counts the newest period's stories.
-				if (this.#filtersWanted && this.#bundles[0]) this.#counts = structuredClone(await this.#bundleFilters(this.#bundles[0]));
+				if (this.#filtersWanted && this.#bundles[0])
+					this.#counts = structuredClone(await this.#bundleFilters(this.#bundles[0]));
 				items = run === this.#run ? [] : undefined;
 			} else {
 				if (!(await this.#searchUntil(PAGE_SIZE, run, state))) return;
@@ -312,7 +342,9 @@ class SearchPage extends HTMLElement {
 			// Pagefind counts a group's options only once its filter data is loaded.
 			if (this.#filtersWanted) await this.#bundleFilters(bundle);
 			const main = await index.search(term, { filters: pagefindFilters(state.filters), sort });
-			const counts = this.#filtersWanted ? await this.#filterCounts(bundle, index, state, main) : {};
+			const counts = this.#filtersWanted
+				? await this.#filterCounts(bundle, index, state, main)
+				: {};
 			if (run !== this.#run) return false;
 			this.#results.push(...main.results);
 			addCounts(this.#counts, counts);
@@ -347,7 +379,8 @@ class SearchPage extends HTMLElement {
 		if (isBlank(state)) {
 			if (this.#bundles[0]) addCounts(counts, await this.#bundleFilters(this.#bundles[0]));
 		} else {
-			for (const bundle of this.#bundles.slice(0, this.#searched)) addCounts(counts, await this.#filterCounts(bundle, await this.#index(bundle), state));
+			for (const bundle of this.#bundles.slice(0, this.#searched))
+				addCounts(counts, await this.#filterCounts(bundle, await this.#index(bundle), state));
 		}
 		if (run !== this.#run) return;
 		this.#counts = counts;
@@ -358,16 +391,25 @@ class SearchPage extends HTMLElement {
 	 * One bundle's option counts for `state`. A chosen group counts its options as if it were not
 	 * applied, so its other options stay offered.
 	 */
-	async #filterCounts(bundle: string, index: PagefindIndex, state: SearchState, main?: PagefindSearch): Promise<FilterCounts> {
+	async #filterCounts(
+		bundle: string,
+		index: PagefindIndex,
+		state: SearchState,
+		main?: PagefindSearch,
+	): Promise<FilterCounts> {
 		await this.#bundleFilters(bundle);
 		const term = state.query || null;
 		const [all, ...perGroup] = await Promise.all([
 			main ?? index.search(term, { filters: pagefindFilters(state.filters) }),
 			...FILTER_GROUPS.map((group) =>
-				state.filters[group].length ? index.search(term, { filters: pagefindFilters(state.filters, group) }) : undefined,
+				state.filters[group].length
+					? index.search(term, { filters: pagefindFilters(state.filters, group) })
+					: undefined,
 			),
 		]);
-		return Object.fromEntries(FILTER_GROUPS.map((group, i) => [group, (perGroup[i] ?? all).filters[group]]));
+		return Object.fromEntries(
+			FILTER_GROUPS.map((group, i) => [group, (perGroup[i] ?? all).filters[group]]),
+		);
 	}
 
 	/** "Show more results" while found results are unshown; "Search older stories" once only older periods are left. */
@@ -408,7 +450,9 @@ class SearchPage extends HTMLElement {
 		this.#announce(state, this.#results.length);
 		if (items[0]) {
 			items[0].querySelector('a')?.focus();
-			this.#shown.textContent = fill(this.#plural(this.#results.length, this.#text.shownOf), { shown });
+			this.#shown.textContent = fill(this.#plural(this.#results.length, this.#text.shownOf), {
+				shown,
+			});
 		} else {
 			// The older periods held nothing more: the button is gone, so keep the keyboard in the results.
 			this.#more.hidden = true;
@@ -417,13 +461,20 @@ class SearchPage extends HTMLElement {
 	}
 
 	/** One page of results from `start`, or nothing when a newer search has begun meanwhile. */
-	async #resultItems(results: PagefindSearch['results'], start: number, run: number): Promise<HTMLLIElement[] | undefined> {
-		const data = await Promise.all(results.slice(start, start + PAGE_SIZE).map((result) => result.data()));
+	async #resultItems(
+		results: PagefindSearch['results'],
+		start: number,
+		run: number,
+	): Promise<HTMLLIElement[] | undefined> {
+		const data = await Promise.all(
+			results.slice(start, start + PAGE_SIZE).map((result) => result.data()),
+		);
 		return run === this.#run ? data.map((result) => this.#resultItem(result)) : undefined;
 	}
 
 	#resultItem(result: PagefindResult): HTMLLIElement {
-		const item = (this.#resultTemplate.content.cloneNode(true) as DocumentFragment).firstElementChild as HTMLLIElement;
+		const item = (this.#resultTemplate.content.cloneNode(true) as DocumentFragment)
+			.firstElementChild as HTMLLIElement;
 		const link = required<HTMLAnchorElement>(item, '[data-title]');
 		link.href = result.url;
 		link.textContent = result.meta.title ?? result.url;
@@ -440,13 +491,18 @@ class SearchPage extends HTMLElement {
 
 		const excerpt = required<HTMLElement>(item, '[data-excerpt]');
 		for (const part of excerptParts(result.excerpt)) {
-			if (part.marked) excerpt.append(Object.assign(document.createElement('mark'), { textContent: part.text }));
+			if (part.marked)
+				excerpt.append(Object.assign(document.createElement('mark'), { textContent: part.text }));
 			else excerpt.append(part.text);
 		}
 
 		if (result.meta.image) {
 			// Decorative beside the linked headline, which already names the story.
-			const image = Object.assign(document.createElement('img'), { src: result.meta.image, alt: '', loading: 'lazy' });
+			const image = Object.assign(document.createElement('img'), {
+				src: result.meta.image,
+				alt: '',
+				loading: 'lazy',
+			});
 			image.className = 'thumb';
 			item.firstElementChild?.prepend(image);
 		}
@@ -455,7 +511,8 @@ class SearchPage extends HTMLElement {
 
 	/** Each group's options that have results (or are chosen), most results first. */
 	#showFilters(counts: FilterCounts, state: SearchState): void {
-		const focused = document.activeElement instanceof HTMLInputElement ? document.activeElement : undefined;
+		const focused =
+			document.activeElement instanceof HTMLInputElement ? document.activeElement : undefined;
 		let refocus: HTMLInputElement | undefined;
 		for (const group of FILTER_GROUPS) {
 			const fieldset = required<HTMLFieldSetElement>(this, `[data-filter-group="${group}"]`);
@@ -473,7 +530,8 @@ class SearchPage extends HTMLElement {
 
 			list.replaceChildren(
 				...shown.map(({ value, count }) => {
-					const item = (this.#optionTemplate.content.cloneNode(true) as DocumentFragment).firstElementChild as HTMLLIElement;
+					const item = (this.#optionTemplate.content.cloneNode(true) as DocumentFragment)
+						.firstElementChild as HTMLLIElement;
 					const checkbox = required<HTMLInputElement>(item, 'input');
 					checkbox.name = group;
 					checkbox.value = value;
@@ -487,7 +545,9 @@ class SearchPage extends HTMLElement {
 			fieldset.hidden = options.length === 0;
 			toggle.hidden = shown.length === options.length && !this.#expanded.has(group);
 			toggle.setAttribute('aria-expanded', String(this.#expanded.has(group)));
-			toggle.textContent = this.#expanded.has(group) ? this.#text.showFewer : fill(this.#text.showAllN, { n: options.length });
+			toggle.textContent = this.#expanded.has(group)
+				? this.#text.showFewer
+				: fill(this.#text.showAllN, { n: options.length });
 			toggle.onclick = () => {
 				if (this.#expanded.has(group)) this.#expanded.delete(group);
 				else this.#expanded.add(group);
@@ -507,19 +567,26 @@ class SearchPage extends HTMLElement {
 			this.#status.textContent = '';
 			this.#hint.textContent = this.#text.typeHint;
 		} else if (total === 0) {
-			this.#status.textContent = state.query ? fill(this.#text.noResults, { q: this.#quoted(state.query) }) : this.#text.noMatches;
-			this.#hint.textContent = filtered
-				? this.#text.tryFewerFiltered
-				: this.#text.tryFewer;
+			this.#status.textContent = state.query
+				? fill(this.#text.noResults, { q: this.#quoted(state.query) })
+				: this.#text.noMatches;
+			this.#hint.textContent = filtered ? this.#text.tryFewerFiltered : this.#text.tryFewer;
 		} else {
 			const found = this.#plural(total, this.#text.found);
 			this.#status.textContent = state.query
-				? fill(filtered ? this.#text.foundForFiltered : this.#text.foundFor, { found, q: this.#quoted(state.query) })
+				? fill(filtered ? this.#text.foundForFiltered : this.#text.foundFor, {
+						found,
+						q: this.#quoted(state.query),
+					})
 				: this.#plural(total, this.#text.storiesMatch);
 			// Older periods are not searched yet: say how far back these results go.
 			const oldest = this.#bundles[this.#searched - 1];
-			const since = oldest && this.#searched < this.#bundles.length ? /\/(\d{4}-\d{2}-\d{2})\/$/.exec(oldest)?.[1] : undefined;
-			if (since) this.#status.textContent += ` ${fill(this.#text.searchedBack, { date: formatEditionDate(new Date(`${since}T00:00:00Z`), this.#dateFormat.locale, 'UTC') })}`;
+			const since =
+				oldest && this.#searched < this.#bundles.length
+					? /\/(\d{4}-\d{2}-\d{2})\/$/.exec(oldest)?.[1]
+					: undefined;
+			if (since)
+				this.#status.textContent += ` ${fill(this.#text.searchedBack, { date: formatEditionDate(new Date(`${since}T00:00:00Z`), this.#dateFormat.locale, 'UTC') })}`;
 		}
 	}
 }

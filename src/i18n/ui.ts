@@ -11,7 +11,8 @@ const en = {
 	decimalSeparator: '.',
 	languageName: 'English',
 	tagline: 'News from Central Asia',
-	description: 'Independent reporting on Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan.',
+	description:
+		'Independent reporting on Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan.',
 	skipToContent: 'Skip to content',
 	latest: 'Latest',
 	latestNews: 'latest news',
@@ -27,7 +28,8 @@ const en = {
 	page: (n: number) => `Page ${n}`,
 	newer: 'Newer',
 	older: 'Older',
-	resultsLine: (first: number, last: number, total: number) => `Viewing results ${first} - ${last} of ${total}`,
+	resultsLine: (first: number, last: number, total: number) =>
+		`Viewing results ${first} - ${last} of ${total}`,
 	noStories: 'No stories here yet.',
 	storiesCount: (n: number) => `${n} ${n === 1 ? 'story' : 'stories'}`,
 	storiesBy: (name: string) => `Stories by ${name}`,
@@ -50,7 +52,8 @@ const en = {
 	pauseTicker: 'Pause ticker',
 	editionStrip: "Today's edition: date and currency rates",
 	notFoundTitle: 'Page not found',
-	notFoundText: 'The page you asked for does not exist, or it has moved. Try a search, or start from the latest stories.',
+	notFoundText:
+		'The page you asked for does not exist, or it has moved. Try a search, or start from the latest stories.',
 	notFoundDescription: 'This page does not exist or has moved.',
 	goHome: 'Go to the front page',
 	browseSections: 'Browse all sections',
@@ -78,7 +81,8 @@ const en = {
 	/** Texts the search page's script writes; `{n}` and `{q}` are filled in. */
 	searchScript: {
 		unavailable: 'Search is not available right now.',
-		devHint: 'The search index is made by "npm run build". Run it once; this dev server then serves the last built index from dist/pagefind/.',
+		devHint:
+			'The search index is made by "npm run build". Run it once; this dev server then serves the last built index from dist/pagefind/.',
 		loadFailed: 'The search index could not be loaded. Please try again later.',
 		searchFailed: 'Something went wrong while searching. Please try again.',
 		showFewer: 'Show fewer',
@@ -92,9 +96,15 @@ const en = {
 		found: { one: '{n} result', other: '{n} results' } as PluralForms,
 		foundFor: '{found} for {q}.',
 		foundForFiltered: '{found} for {q} with the chosen filters.',
-		storiesMatch: { one: '{n} story matches the chosen filters.', other: '{n} stories match the chosen filters.' } as PluralForms,
+		storiesMatch: {
+			one: '{n} story matches the chosen filters.',
+			other: '{n} stories match the chosen filters.',
+		} as PluralForms,
 		/** Announced after "Show more results"; `{shown}` is how many are listed now, `{n}` of how many. */
-		shownOf: { one: 'Showing {shown} of {n} result.', other: 'Showing {shown} of {n} results.' } as PluralForms,
+		shownOf: {
+			one: 'Showing {shown} of {n} result.',
+			other: 'Showing {shown} of {n} results.',
+		} as PluralForms,
 		quote: '“{q}”',
 		/** While the search goes on into older periods of the archive (src/lib/searchBundles.ts). */
 		searchingOlder: 'Searching older stories…',
@@ -134,7 +144,8 @@ const ru: Dictionary = {
 	decimalSeparator: ',',
 	languageName: 'Русский',
 	tagline: 'Новости Центральной Азии',
-	description: 'Независимая журналистика о Казахстане, Кыргызстане, Таджикистане, Туркменистане и Узбекистане.',
+	description:
+		'Независимая журналистика о Казахстане, Кыргызстане, Таджикистане, Туркменистане и Узбекистане.',
 	skipToContent: 'Перейти к содержанию',
 	latest: 'Главное',
 	latestNews: 'последние новости',
@@ -152,7 +163,8 @@ const ru: Dictionary = {
 	older: 'Старше',
 	resultsLine: (first, last, total) => `Показаны результаты ${first} - ${last} из ${total}`,
 	noStories: 'Здесь пока нет материалов.',
-	storiesCount: (n) => `${n} ${plural(n, 'ru', { one: 'материал', few: 'материала', many: 'материалов', other: 'материала' })}`,
+	storiesCount: (n) =>
+		`${n} ${plural(n, 'ru', { one: 'материал', few: 'материала', many: 'материалов', other: 'материала' })}`,
 	storiesBy: (name) => `Материалы автора: ${name}`,
 	tagged: (name) => `Тег: ${name}`,
 	listingDescription: (heading, site) => `${heading}: последние материалы ${site}.`,
@@ -172,7 +184,8 @@ const ru: Dictionary = {
 	pauseTicker: 'Остановить ленту',
 	editionStrip: 'Сегодняшний выпуск: дата и курсы валют',
 	notFoundTitle: 'Страница не найдена',
-	notFoundText: 'Такой страницы нет или она переехала. Воспользуйтесь поиском или начните с последних материалов.',
+	notFoundText:
+		'Такой страницы нет или она переехала. Воспользуйтесь поиском или начните с последних материалов.',
 	notFoundDescription: 'Такой страницы нет или она переехала.',
 	goHome: 'На главную',
 	browseSections: 'Все рубрики',
@@ -199,7 +212,8 @@ const ru: Dictionary = {
 	},
 	searchScript: {
 		unavailable: 'Поиск сейчас недоступен.',
-		devHint: 'Поисковый индекс создаёт "npm run build". Запустите его один раз; сервер разработки будет отдавать последний индекс из dist/pagefind/.',
+		devHint:
+			'Поисковый индекс создаёт "npm run build". Запустите его один раз; сервер разработки будет отдавать последний индекс из dist/pagefind/.',
 		loadFailed: 'Не удалось загрузить поисковый индекс. Попробуйте позже.',
 		searchFailed: 'При поиске что-то пошло не так. Попробуйте ещё раз.',
 		showFewer: 'Свернуть',
@@ -209,7 +223,12 @@ const ru: Dictionary = {
 		noMatches: 'Нет материалов с такими фильтрами.',
 		tryFewerFiltered: 'Попробуйте другие или меньше слов либо сбросьте фильтры.',
 		tryFewer: 'Проверьте написание или попробуйте другие слова.',
-		found: { one: '{n} результат', few: '{n} результата', many: '{n} результатов', other: '{n} результата' },
+		found: {
+			one: '{n} результат',
+			few: '{n} результата',
+			many: '{n} результатов',
+			other: '{n} результата',
+		},
 		foundFor: '{found} по запросу {q}.',
 		foundForFiltered: '{found} по запросу {q} с выбранными фильтрами.',
 		storiesMatch: {
@@ -218,7 +237,10 @@ const ru: Dictionary = {
 			many: 'Выбранным фильтрам соответствуют {n} материалов.',
 			other: 'Выбранным фильтрам соответствуют {n} материала.',
 		},
-		shownOf: { one: 'Показано {shown} из {n} результата.', other: 'Показано {shown} из {n} результатов.' },
+		shownOf: {
+			one: 'Показано {shown} из {n} результата.',
+			other: 'Показано {shown} из {n} результатов.',
+		},
 		quote: '«{q}»',
 		searchingOlder: 'Ищем в более старых материалах…',
 		searchedBack: 'Пока просмотрены материалы с {date}.',
@@ -263,7 +285,12 @@ export function langParam(lang: Lang): string | undefined {
 
 /** The edition a site-relative path belongs to: `ru` under /ru/, else English. */
 export function langOfPath(pathname: string): Lang {
-	return LANGS.find((lang) => lang !== DEFAULT_LANG && (pathname === `/${lang}` || pathname.startsWith(`/${lang}/`))) ?? DEFAULT_LANG;
+	return (
+		LANGS.find(
+			(lang) =>
+				lang !== DEFAULT_LANG && (pathname === `/${lang}` || pathname.startsWith(`/${lang}/`)),
+		) ?? DEFAULT_LANG
+	);
 }
 
 /** Site-relative path prefix of an edition: '' for English, '/ru' for Russian. */

@@ -28,8 +28,18 @@ export function devSearchIndex(): AstroIntegration {
 						if (!pathname.startsWith('/pagefind/')) return next();
 						const indexDir = path.join(outDir, 'pagefind');
 						const file = path.join(outDir, decodeURIComponent(pathname));
-						if (!file.startsWith(indexDir + path.sep) || !(await stat(file).then((s) => s.isFile(), () => false))) return next();
-						response.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+						if (
+							!file.startsWith(indexDir + path.sep) ||
+							!(await stat(file).then(
+								(s) => s.isFile(),
+								() => false,
+							))
+						)
+							return next();
+						response.setHeader(
+							'Content-Type',
+							TYPES[path.extname(file)] ?? 'application/octet-stream',
+						);
 						response.setHeader('Cache-Control', 'no-store');
 						response.end(await readFile(file));
 					})().catch(next);

@@ -9,17 +9,28 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cacheDir, IMAGES } from '../config.ts';
 
-const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+	'.avif': 'image/avif',
+	'.webp': 'image/webp',
+	'.jpg': 'image/jpeg',
+	'.png': 'image/png',
+};
 const NAME = /^[a-z0-9-]+\.(avif|webp|jpg|png)$/;
 
 /** Every `/_images/<name>` referenced by the built HTML. */
 async function referencedImages(dir: string): Promise<Set<string>> {
-	const pattern = new RegExp(`${IMAGES.urlPrefix.replace(/\//g, '\\/')}([a-z0-9-]+\\.(?:avif|webp|jpg|png))`, 'g');
+	const pattern = new RegExp(
+		`${IMAGES.urlPrefix.replace(/\//g, '\\/')}([a-z0-9-]+\\.(?:avif|webp|jpg|png))`,
+		'g',
+	);
 	const names = new Set<string>();
 	const entries = await readdir(dir, { recursive: true, withFileTypes: true });
 	for (const entry of entries) {
 		if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-		for (const match of (await readFile(path.join(entry.parentPath, entry.name), 'utf8')).matchAll(pattern)) names.add(match[1] as string);
+		for (const match of (await readFile(path.join(entry.parentPath, entry.name), 'utf8')).matchAll(
+			pattern,
+		))
+			names.add(match[1] as string);
 	}
 	return names;
 }
@@ -36,7 +47,10 @@ export default function caravanImages(): AstroIntegration {
 					const name = url.pathname.slice(IMAGES.urlPrefix.length);
 					const file = path.join(imagesDir(), name);
 					if (!NAME.test(name) || !existsSync(file)) return next();
-					response.setHeader('Content-Type', TYPES[path.extname(name)] ?? 'application/octet-stream');
+					response.setHeader(
+						'Content-Type',
+						TYPES[path.extname(name)] ?? 'application/octet-stream',
+					);
 					createReadStream(file).pipe(response);
 				});
 			},
@@ -47,7 +61,10 @@ export default function caravanImages(): AstroIntegration {
 				await mkdir(path.join(outDir, IMAGES.urlPrefix), { recursive: true });
 				// Hard links, not copies: the cache writes each image once, to a new name (src/site/imagePipeline.ts).
 				for (const name of [...names].sort()) {
-					const [from, to] = [path.join(imagesDir(), name), path.join(outDir, IMAGES.urlPrefix, name)];
+					const [from, to] = [
+						path.join(imagesDir(), name),
+						path.join(outDir, IMAGES.urlPrefix, name),
+					];
 					await link(from, to).catch(() => copyFile(from, to));
 				}
 				logger.info(`linked ${names.size} processed images into ${IMAGES.urlPrefix}`);

@@ -27,33 +27,55 @@ export interface LanguageSwitch {
 
 /** A page every edition has at the same path under its prefix (`/search/`, `/ru/search/`). */
 export function sharedAlternates(lang: Lang, sharedPath: string): Alternate[] {
-	return LANGS.filter((other) => other !== lang).map((other) => ({ lang: other, href: `${langPrefix(other)}${sharedPath}` }));
+	return LANGS.filter((other) => other !== lang).map((other) => ({
+		lang: other,
+		href: `${langPrefix(other)}${sharedPath}`,
+	}));
 }
 
 /**
  * A listing page's alternates: the front page, sections and countries exist in every edition, so
  * their first pages are each other's translations. Authors and tags differ between editions.
  */
-export function listingAlternates(listing: Pick<Listing, 'kind' | 'basePath'>, pageNumber: number, lang: Lang): Alternate[] {
+export function listingAlternates(
+	listing: Pick<Listing, 'kind' | 'basePath'>,
+	pageNumber: number,
+	lang: Lang,
+): Alternate[] {
 	if (pageNumber !== 1 || !['home', 'section', 'country'].includes(listing.kind)) return [];
 	return sharedAlternates(lang, listing.basePath.slice(langPrefix(lang).length));
 }
 
 /** An article's alternates: its translations (by edition, as `translationMap` gives them). */
-export function translationAlternates(translations: ReadonlyMap<string, { lang: Lang; url: string }> | undefined): Alternate[] {
-	return [...(translations?.values() ?? [])].map((other) => ({ lang: other.lang, href: other.url }));
+export function translationAlternates(
+	translations: ReadonlyMap<string, { lang: Lang; url: string }> | undefined,
+): Alternate[] {
+	return [...(translations?.values() ?? [])].map((other) => ({
+		lang: other.lang,
+		href: other.url,
+	}));
 }
 
 /**
  * The hreflang links of a page at `path`: itself and its alternates, absolute, then the English
  * one again as `x-default`. None for a page without translations.
  */
-export function hreflangLinks(lang: Lang, path: string, alternates: readonly Alternate[], siteUrl: string): HreflangLink[] {
+export function hreflangLinks(
+	lang: Lang,
+	path: string,
+	alternates: readonly Alternate[],
+	siteUrl: string,
+): HreflangLink[] {
 	if (!alternates.length) return [];
 	const pages = [{ lang, href: path }, ...alternates];
 	const xDefault = pages.find((page) => page.lang === DEFAULT_LANG);
-	const links: HreflangLink[] = pages.map((page) => ({ hreflang: page.lang, href: new URL(page.href, siteUrl).href }));
-	return xDefault ? [...links, { hreflang: 'x-default', href: new URL(xDefault.href, siteUrl).href }] : links;
+	const links: HreflangLink[] = pages.map((page) => ({
+		hreflang: page.lang,
+		href: new URL(page.href, siteUrl).href,
+	}));
+	return xDefault
+		? [...links, { hreflang: 'x-default', href: new URL(xDefault.href, siteUrl).href }]
+		: links;
 }
 
 /** The language switch: the translation of this page, else the other edition's front page. */
@@ -61,5 +83,9 @@ export function languageSwitch(lang: Lang, alternates: readonly Alternate[]): La
 	const other = LANGS.find((candidate) => candidate !== lang) ?? DEFAULT_LANG;
 	const translated = alternates.find((alternate) => alternate.lang === other);
 	const ui = t(lang);
-	return { lang: other, href: translated?.href ?? `${langPrefix(other)}/`, label: translated ? ui.readInOther : ui.otherEditionHome };
+	return {
+		lang: other,
+		href: translated?.href ?? `${langPrefix(other)}/`,
+		label: translated ? ui.readInOther : ui.otherEditionHome,
+	};
 }

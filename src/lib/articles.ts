@@ -75,18 +75,28 @@ const named = (name: string): Named => ({ name, slug: slugify(name) });
  * The figures taken from the body (excerpt, word count) are worked out when first read: the dev
  * server shapes thousands of stories and renders a page or two of them.
  */
-export function toArticle({ slug, lang, data, body, format, imageFile }: ArticleSource, options: ArticleOptions): Article {
+export function toArticle(
+	{ slug, lang, data, body, format, imageFile }: ArticleSource,
+	options: ArticleOptions,
+): Article {
 	let fromBody: { excerpt: string; wordCount: number } | undefined;
 	const bodyFigures = () => {
 		if (!fromBody) {
 			const text = plainText(body, format);
-			fromBody = { excerpt: excerpt(text, options.excerptWords).text, wordCount: words(text).length };
+			fromBody = {
+				excerpt: excerpt(text, options.excerptWords).text,
+				wordCount: words(text).length,
+			};
 		}
 		return fromBody;
 	};
 	const corrections = [...data.corrections].sort((a, b) => b.date.getTime() - a.date.getTime());
 	const modified = new Date(
-		Math.max(data.date.getTime(), data.updated?.getTime() ?? 0, ...corrections.map((c) => c.date.getTime())),
+		Math.max(
+			data.date.getTime(),
+			data.updated?.getTime() ?? 0,
+			...corrections.map((c) => c.date.getTime()),
+		),
 	);
 	return {
 		id: entryId(lang, slug, DEFAULT_LANG),
@@ -123,10 +133,16 @@ export function toArticle({ slug, lang, data, body, format, imageFile }: Article
  * A story's edition and slug from its path inside `articles/` (`ru/x.md`, `x/index.md`) and the
  * `lang` its front-matter declares: what the collection's ids and the commands' reader both use.
  */
-export function articleIdentity(relativePath: string, declaredLang: string | undefined): { lang: Lang; slug: string } {
+export function articleIdentity(
+	relativePath: string,
+	declaredLang: string | undefined,
+): { lang: Lang; slug: string } {
 	// A `lang` the schema refuses has already failed validation; the folder then decides.
 	const declared = LANGS.includes(declaredLang as Lang) ? declaredLang : undefined;
-	return { lang: articleLang(relativePath, declared, LANGS, DEFAULT_LANG).lang as Lang, slug: slugFromPath(relativePath) };
+	return {
+		lang: articleLang(relativePath, declared, LANGS, DEFAULT_LANG).lang as Lang,
+		slug: slugFromPath(relativePath),
+	};
 }
 
 /** A validated article file, as any reader has it. */
@@ -153,6 +169,9 @@ export function isPublished(article: Pick<Article, 'draft' | 'embargoed'>): bool
 }
 
 /** Newest first by date; the slug breaks ties so order never depends on file-system order. */
-export function compareNewestFirst(a: Pick<Article, 'date' | 'slug'>, b: Pick<Article, 'date' | 'slug'>): number {
+export function compareNewestFirst(
+	a: Pick<Article, 'date' | 'slug'>,
+	b: Pick<Article, 'date' | 'slug'>,
+): number {
 	return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug, 'en');
 }

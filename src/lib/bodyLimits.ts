@@ -19,7 +19,8 @@ const limit = `expected at most ${MAX_BODY_DEPTH}`;
 function deepQuote(lines: readonly string[]): BodyProblem | undefined {
 	for (const [index, line] of lines.entries()) {
 		const depth = /^[\s>]*/.exec(line)?.[0].split('>').length ?? 1;
-		if (depth - 1 > MAX_BODY_DEPTH) return { line: index + 1, message: `nests quotes ${depth - 1} levels deep, ${limit}` };
+		if (depth - 1 > MAX_BODY_DEPTH)
+			return { line: index + 1, message: `nests quotes ${depth - 1} levels deep, ${limit}` };
 	}
 	return undefined;
 }
@@ -30,11 +31,20 @@ function deepMdx(lines: readonly string[]): BodyProblem | undefined {
 	let tags = 0;
 	for (const [index, line] of lines.entries()) {
 		for (const [token] of line.matchAll(/[{([\])}]|<\/?[A-Za-z][\w.:-]*[^<>]*?\/?>/g)) {
-			if (token.length === 1) brackets = '{(['.includes(token) ? brackets + 1 : Math.max(0, brackets - 1);
+			if (token.length === 1)
+				brackets = '{(['.includes(token) ? brackets + 1 : Math.max(0, brackets - 1);
 			else if (token.startsWith('</')) tags = Math.max(0, tags - 1);
 			else if (!token.endsWith('/>')) tags++;
-			if (brackets > MAX_BODY_DEPTH) return { line: index + 1, message: `nests { ( [ brackets more than ${MAX_BODY_DEPTH} levels deep, ${limit}` };
-			if (tags > MAX_BODY_DEPTH) return { line: index + 1, message: `nests <Tags> more than ${MAX_BODY_DEPTH} levels deep (is one not closed?), ${limit}` };
+			if (brackets > MAX_BODY_DEPTH)
+				return {
+					line: index + 1,
+					message: `nests { ( [ brackets more than ${MAX_BODY_DEPTH} levels deep, ${limit}`,
+				};
+			if (tags > MAX_BODY_DEPTH)
+				return {
+					line: index + 1,
+					message: `nests <Tags> more than ${MAX_BODY_DEPTH} levels deep (is one not closed?), ${limit}`,
+				};
 		}
 	}
 	return undefined;

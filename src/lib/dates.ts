@@ -36,14 +36,23 @@ export function timeZoneOffsetMinutes(instant: Date, timeZone: string): number {
 		second: '2-digit',
 	}).formatToParts(instant);
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	const asUtc = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second'),
+	);
 	return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
 }
 
 /** Midnight at the start of a calendar day in `timeZone`. */
 export function startOfDay(year: number, month: number, day: number, timeZone: string): Date {
 	const utcMidnight = Date.UTC(year, month - 1, day);
-	const guess = new Date(utcMidnight - timeZoneOffsetMinutes(new Date(utcMidnight), timeZone) * 60000);
+	const guess = new Date(
+		utcMidnight - timeZoneOffsetMinutes(new Date(utcMidnight), timeZone) * 60000,
+	);
 	// A second pass settles days on which the offset itself changes (daylight saving).
 	return new Date(utcMidnight - timeZoneOffsetMinutes(guess, timeZone) * 60000);
 }
@@ -66,19 +75,15 @@ export function parseContentDate(input: string, timeZone: string): DateParseResu
 	}
 	const dateTime = DATE_TIME.exec(text);
 	if (dateTime) {
-		const [year, month, day, hour, minute, second] = dateTime.slice(1, 7).map((v) => Number(v ?? 0)) as [
-			number,
-			number,
-			number,
-			number,
-			number,
-			number,
-		];
+		const [year, month, day, hour, minute, second] = dateTime
+			.slice(1, 7)
+			.map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
 		if (!isRealCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
 			return { ok: false, message: `"${text}" is not a real date and time` };
 		}
 		const date = new Date(text.replace(' ', 'T'));
-		if (Number.isNaN(date.getTime())) return { ok: false, message: `"${text}" is not a valid date-time` };
+		if (Number.isNaN(date.getTime()))
+			return { ok: false, message: `"${text}" is not a valid date-time` };
 		return { ok: true, date };
 	}
 	return {
@@ -89,12 +94,22 @@ export function parseContentDate(input: string, timeZone: string): DateParseResu
 
 /** "17 December 2025" for `date` in `timeZone`. */
 export function formatLongDate(date: Date, timeZone: string, locale = 'en-GB'): string {
-	return formatter('long', locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+	return formatter('long', locale, {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone,
+	}).format(date);
 }
 
 /** `YYYY-MM-DD` of `date` as a calendar day in `timeZone`. */
 export function isoDay(date: Date, timeZone: string): string {
-	return formatter('day', 'en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(date);
+	return formatter('day', 'en-CA', {
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		timeZone,
+	}).format(date);
 }
 
 /** ISO 8601 with the site's offset, e.g. `2025-12-17T09:30:00+05:00` (for `<time datetime>` and feeds). */

@@ -20,18 +20,30 @@ export function parseVideoUrl(input: string): VideoResult {
 	try {
 		url = new URL(input.trim());
 	} catch {
-		return { ok: false, message: `"${input}" is not a web address, expected a YouTube or Vimeo link` };
+		return {
+			ok: false,
+			message: `"${input}" is not a web address, expected a YouTube or Vimeo link`,
+		};
 	}
 	const host = url.hostname.replace(/^(www\.|m\.)/, '');
 	const parts = url.pathname.split('/').filter(Boolean);
 	let id: string | undefined;
 	if (host === 'youtube.com' || host === 'youtube-nocookie.com') {
-		id = url.pathname === '/watch' ? (url.searchParams.get('v') ?? undefined) : ['embed', 'shorts', 'live', 'v'].includes(parts[0] ?? '') ? parts[1] : undefined;
+		id =
+			url.pathname === '/watch'
+				? (url.searchParams.get('v') ?? undefined)
+				: ['embed', 'shorts', 'live', 'v'].includes(parts[0] ?? '')
+					? parts[1]
+					: undefined;
 	} else if (host === 'youtu.be') {
 		id = parts[0];
 	}
 	if (id !== undefined) {
-		if (!YOUTUBE_ID.test(id)) return { ok: false, message: `"${input}" has no YouTube video id, expected a link like https://www.youtube.com/watch?v=…` };
+		if (!YOUTUBE_ID.test(id))
+			return {
+				ok: false,
+				message: `"${input}" has no YouTube video id, expected a link like https://www.youtube.com/watch?v=…`,
+			};
 		return {
 			ok: true,
 			provider: 'YouTube',
@@ -41,8 +53,15 @@ export function parseVideoUrl(input: string): VideoResult {
 		};
 	}
 	if (host === 'vimeo.com' || host === 'player.vimeo.com') {
-		const vimeoId = host === 'player.vimeo.com' && parts[0] === 'video' ? parts[1] : parts.find((part) => VIMEO_ID.test(part));
-		if (!vimeoId || !VIMEO_ID.test(vimeoId)) return { ok: false, message: `"${input}" has no Vimeo video id, expected a link like https://vimeo.com/123456789` };
+		const vimeoId =
+			host === 'player.vimeo.com' && parts[0] === 'video'
+				? parts[1]
+				: parts.find((part) => VIMEO_ID.test(part));
+		if (!vimeoId || !VIMEO_ID.test(vimeoId))
+			return {
+				ok: false,
+				message: `"${input}" has no Vimeo video id, expected a link like https://vimeo.com/123456789`,
+			};
 		return {
 			ok: true,
 			provider: 'Vimeo',

@@ -28,7 +28,10 @@ function htmlToText(html: string): string {
 		html
 			.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
 			.replace(/<!--[\s\S]*?-->/g, ' ')
-			.replace(/<\/?(p|div|br|li|h[1-6]|blockquote|section|figure|figcaption|tr|td|th)\b[^>]*>/gi, ' ')
+			.replace(
+				/<\/?(p|div|br|li|h[1-6]|blockquote|section|figure|figcaption|tr|td|th)\b[^>]*>/gi,
+				' ',
+			)
 			.replace(/<[^>]*>/g, ''),
 	);
 }

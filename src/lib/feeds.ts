@@ -41,20 +41,27 @@ export const RSS_NAMESPACES = {
  * RSS items, newest first. Authors go in `dc:creator`: RSS's own `<author>` must be an e-mail
  * address, and validators reject plain names there.
  */
-export function rssItems(articles: readonly FeedArticle[], { site, sections }: FeedContext): RSSFeedItem[] {
+export function rssItems(
+	articles: readonly FeedArticle[],
+	{ site, sections }: FeedContext,
+): RSSFeedItem[] {
 	return articles.slice(0, FEED_SIZE).map((article) => ({
 		title: article.title,
 		link: absolute(article.url, site),
 		pubDate: article.date,
 		description: feedDescription(article),
 		categories: [sections[article.section] ?? article.section],
-		customData: article.authors.map((author) => `<dc:creator>${escapeUTF8(author.name)}</dc:creator>`).join(''),
+		customData: article.authors
+			.map((author) => `<dc:creator>${escapeUTF8(author.name)}</dc:creator>`)
+			.join(''),
 	}));
 }
 
 /** When a feed last changed: its newest modification, else `fallback` (an empty feed). */
 export function feedUpdated(articles: readonly Pick<Article, 'modified'>[], fallback: Date): Date {
-	return articles.length ? new Date(Math.max(...articles.map((a) => a.modified.getTime()))) : fallback;
+	return articles.length
+		? new Date(Math.max(...articles.map((a) => a.modified.getTime())))
+		: fallback;
 }
 
 export interface FeedOptions extends FeedContext {
@@ -90,7 +97,12 @@ export function rssOptions(articles: readonly FeedArticle[], options: FeedOption
 	};
 }
 
-const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true, format: true, indentBy: '\t' });
+const xml = new XMLBuilder({
+	ignoreAttributes: false,
+	suppressEmptyNode: true,
+	format: true,
+	indentBy: '\t',
+});
 
 /** The Atom 1.0 document for `articles` (newest first; the newest 50 are kept). */
 export function atomFeed(articles: readonly FeedArticle[], options: FeedOptions): string {
@@ -107,7 +119,11 @@ export function atomFeed(articles: readonly FeedArticle[], options: FeedOptions)
 			subtitle: options.description,
 			updated: feedUpdated(entries, options.fallbackUpdated).toISOString(),
 			link: [
-				{ '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': absolute(options.selfPath, site) },
+				{
+					'@_rel': 'self',
+					'@_type': 'application/atom+xml',
+					'@_href': absolute(options.selfPath, site),
+				},
 				{ '@_rel': 'alternate', '@_type': 'text/html', '@_href': siteUrl },
 			],
 			icon: absolute('/favicon.svg', site),

@@ -7,7 +7,15 @@
  */
 import { isUtf8 } from 'node:buffer';
 import matter from 'gray-matter';
-import { isAlias, isCollection, isPair, isScalar, parseDocument, type Document, type YAMLError } from 'yaml';
+import {
+	isAlias,
+	isCollection,
+	isPair,
+	isScalar,
+	parseDocument,
+	type Document,
+	type YAMLError,
+} from 'yaml';
 
 export interface ParsedFrontmatter {
 	data: unknown;
@@ -94,18 +102,34 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number {
  * A content file's bytes as normalised text (see `normaliseText`), or what makes it unreadable:
  * too big, not UTF-8, or holding control characters (binary).
  */
-export function decodeContent(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): { ok: true; text: string } | ({ ok: false } & TextProblem) {
+export function decodeContent(
+	bytes: Uint8Array,
+	maxBytes = MAX_FILE_BYTES,
+): { ok: true; text: string } | ({ ok: false } & TextProblem) {
 	if (bytes.length > maxBytes) {
-		return { ok: false, line: 1, message: `is ${size(bytes.length)}, expected a text file under ${size(maxBytes)}` };
+		return {
+			ok: false,
+			line: 1,
+			message: `is ${size(bytes.length)}, expected a text file under ${size(maxBytes)}`,
+		};
 	}
 	if (!isUtf8(bytes)) {
-		return { ok: false, line: firstInvalidUtf8Line(bytes), message: 'is not UTF-8 text (a binary file, or saved in another encoding), expected a file saved as UTF-8' };
+		return {
+			ok: false,
+			line: firstInvalidUtf8Line(bytes),
+			message:
+				'is not UTF-8 text (a binary file, or saved in another encoding), expected a file saved as UTF-8',
+		};
 	}
 	const text = normaliseText(new TextDecoder('utf-8').decode(bytes));
 	const control = CONTROL.exec(text);
 	if (control) {
 		const line = text.slice(0, control.index).split('\n').length;
-		return { ok: false, line, message: `holds the control character ${codePoint(control[0])} (a binary or damaged file), expected plain text` };
+		return {
+			ok: false,
+			line,
+			message: `holds the control character ${codePoint(control[0])} (a binary or damaged file), expected plain text`,
+		};
 	}
 	return { ok: true, text };
 }
@@ -131,13 +155,21 @@ function checkShape(doc: Document, text: string): void {
 		const { node, depth } = stack.pop() as { node: unknown; depth: number };
 		if (!isCollection(node)) continue;
 		if (depth >= MAX_DEPTH) {
-			throw plainError(`is nested more than ${MAX_DEPTH} levels deep, expected "key: value" lines with short lists`, text, lineAt(text, node.range?.[0]));
+			throw plainError(
+				`is nested more than ${MAX_DEPTH} levels deep, expected "key: value" lines with short lists`,
+				text,
+				lineAt(text, node.range?.[0]),
+			);
 		}
 		for (const item of node.items as unknown[]) {
 			if (isPair(item)) {
 				if (item.key !== null && !isScalar(item.key) && !isAlias(item.key)) {
 					const range = (item.key as { range?: number[] }).range;
-					throw plainError('has a key that is a list or a map, expected a field name', text, lineAt(text, range?.[0]));
+					throw plainError(
+						'has a key that is a list or a map, expected a field name',
+						text,
+						lineAt(text, range?.[0]),
+					);
 				}
 				stack.push({ node: item.value, depth: depth + 1 });
 			} else stack.push({ node: item, depth: depth + 1 });
@@ -174,11 +206,25 @@ function deepFlowLine(text: string): number {
 /** The YAML engine gray-matter calls: strict (errors and warnings both fail), bounded, located. */
 function readYaml(text: string): { data: object; doc: Document } {
 	const bytes = Buffer.byteLength(text);
-	if (bytes > MAX_FRONTMATTER_BYTES) throw plainError(`is ${size(bytes)}, expected a front-matter under ${size(MAX_FRONTMATTER_BYTES)} (the story goes below the closing ---)`, text);
+	if (bytes > MAX_FRONTMATTER_BYTES)
+		throw plainError(
+			`is ${size(bytes)}, expected a front-matter under ${size(MAX_FRONTMATTER_BYTES)} (the story goes below the closing ---)`,
+			text,
+		);
 	const control = CONTROL_OR_NUL.exec(text);
-	if (control) throw plainError(`holds the control character ${codePoint(control[0])}, expected plain text`, text, lineAt(text, control.index));
+	if (control)
+		throw plainError(
+			`holds the control character ${codePoint(control[0])}, expected plain text`,
+			text,
+			lineAt(text, control.index),
+		);
 	const deep = deepFlowLine(text);
-	if (deep) throw plainError(`is nested more than ${MAX_DEPTH} levels deep, expected "key: value" lines with short lists`, text, deep);
+	if (deep)
+		throw plainError(
+			`is nested more than ${MAX_DEPTH} levels deep, expected "key: value" lines with short lists`,
+			text,
+			deep,
+		);
 	const doc = parseDocument(text, { schema: 'core', uniqueKeys: true });
 	const error = doc.errors[0];
 	if (error) throw new FrontmatterSyntaxError(error, text);
@@ -186,7 +232,9 @@ function readYaml(text: string): { data: object; doc: Document } {
 	const warning = doc.warnings[0];
 	if (warning) {
 		const tag = /Unresolved tag: (\S+)/.exec(warning.message)?.[1];
-		const what = tag ? `uses the YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')}` : warning.message.split(' at line')[0];
+		const what = tag
+			? `uses the YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')}`
+			: warning.message.split(' at line')[0];
 		throw plainError(`${what}, expected plain values`, text, warning.linePos?.[0]?.line);
 	}
 	checkShape(doc, text);
@@ -196,7 +244,11 @@ function readYaml(text: string): { data: object; doc: Document } {
 		// yaml refuses alias chains that expand past the limit ("billion laughs").
 		if (cause instanceof ReferenceError) {
 			const line = text.split('\n').findIndex((l) => /(^|[\s,[{])\*[^\s,\]}]+/.test(l));
-			throw plainError('repeats YAML aliases (*name) too many times, expected plain values', text, line < 0 ? 1 : line + 1);
+			throw plainError(
+				'repeats YAML aliases (*name) too many times, expected plain values',
+				text,
+				line < 0 ? 1 : line + 1,
+			);
 		}
 		throw cause;
 	}

@@ -12,12 +12,20 @@ export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.ti
 const SHARED_PREFIX = '/images/';
 
 /** The absolute file an image `src` names, for the article at `articleFile` in `contentDir`. */
-export function resolveImageSrc(src: string, articleFile: string, contentDir: string): ImageSrcResult {
+export function resolveImageSrc(
+	src: string,
+	articleFile: string,
+	contentDir: string,
+): ImageSrcResult {
 	if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
-		return { ok: false, message: `"${src}" is a web address, expected a file: save the image beside the article and write "./name.jpg"` };
+		return {
+			ok: false,
+			message: `"${src}" is a web address, expected a file: save the image beside the article and write "./name.jpg"`,
+		};
 	}
 	let file: string;
-	if (src.startsWith('./') || src.startsWith('../')) file = path.resolve(path.dirname(articleFile), src);
+	if (src.startsWith('./') || src.startsWith('../'))
+		file = path.resolve(path.dirname(articleFile), src);
 	else if (src.startsWith(SHARED_PREFIX)) file = path.join(contentDir, src);
 	else {
 		return {
@@ -27,10 +35,16 @@ export function resolveImageSrc(src: string, articleFile: string, contentDir: st
 	}
 	const relative = path.relative(contentDir, file);
 	if (relative.startsWith('..') || path.isAbsolute(relative)) {
-		return { ok: false, message: `"${src}" points outside the content folder, expected a file inside it` };
+		return {
+			ok: false,
+			message: `"${src}" points outside the content folder, expected a file inside it`,
+		};
 	}
 	if (!IMAGE_EXTENSIONS.includes(path.extname(file).toLowerCase())) {
-		return { ok: false, message: `"${src}" is not a photo file, expected a .jpg, .png, .webp or .avif image` };
+		return {
+			ok: false,
+			message: `"${src}" is not a photo file, expected a .jpg, .png, .webp or .avif image`,
+		};
 	}
 	return { ok: true, file };
 }
@@ -43,8 +57,14 @@ export function resolveImageSrc(src: string, articleFile: string, contentDir: st
  */
 export function imagePathsIn(raw: string): string[] {
 	const extension = IMAGE_EXTENSIONS.map((ext) => ext.slice(1)).join('|');
-	const bracketed = new RegExp(`<((?:\\.{1,2}/|${SHARED_PREFIX})[^<>\\n]+?\\.(?:${extension}))>`, 'gi');
-	const plain = new RegExp(`(?:\\.{1,2}/|${SHARED_PREFIX})[^\\s"'()<>\\[\\]]+?\\.(?:${extension})(?![\\w.])`, 'gi');
+	const bracketed = new RegExp(
+		`<((?:\\.{1,2}/|${SHARED_PREFIX})[^<>\\n]+?\\.(?:${extension}))>`,
+		'gi',
+	);
+	const plain = new RegExp(
+		`(?:\\.{1,2}/|${SHARED_PREFIX})[^\\s"'()<>\\[\\]]+?\\.(?:${extension})(?![\\w.])`,
+		'gi',
+	);
 	const found = new Set<string>();
 	for (const [, src] of raw.matchAll(bracketed)) if (src) found.add(src);
 	for (const [src] of raw.matchAll(plain)) found.add(src);

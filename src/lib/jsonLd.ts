@@ -58,7 +58,13 @@ export interface NewsArticleInput {
 }
 
 /** One `NewsArticle` for an article page. */
-export function newsArticleLd({ article, sectionName, description, images, publisher }: NewsArticleInput): JsonLd {
+export function newsArticleLd({
+	article,
+	sectionName,
+	description,
+	images,
+	publisher,
+}: NewsArticleInput): JsonLd {
 	const url = absolute(article.url, publisher.url);
 	return {
 		'@context': CONTEXT,
@@ -117,7 +123,10 @@ export function websiteLd(publisher: Publisher, description: string): JsonLd {
 		publisher: organization(publisher),
 		potentialAction: {
 			'@type': 'SearchAction',
-			target: { '@type': 'EntryPoint', urlTemplate: `${absolute(publisher.searchPath ?? '/search/', publisher.url)}?q={search_term_string}` },
+			target: {
+				'@type': 'EntryPoint',
+				urlTemplate: `${absolute(publisher.searchPath ?? '/search/', publisher.url)}?q={search_term_string}`,
+			},
 		},
 	};
 }

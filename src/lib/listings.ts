@@ -45,23 +45,58 @@ export interface ListingNames {
  * All listings for sorted, published `articles`. Every configured section and country gets a
  * listing even when empty, so navigation links never break; authors and tags exist only when used.
  */
-export function buildListings(articles: readonly Article[], names: ListingNames, prefix = '', homeName = 'Latest'): Listing[] {
-	const listings: Listing[] = [{ kind: 'home', key: '', name: homeName, basePath: `${prefix}/`, articles: [...articles] }];
-	const bySection = groupBy(articles, (a) => [{ slug: a.section, name: names.sections[a.section] ?? a.section }]);
+export function buildListings(
+	articles: readonly Article[],
+	names: ListingNames,
+	prefix = '',
+	homeName = 'Latest',
+): Listing[] {
+	const listings: Listing[] = [
+		{ kind: 'home', key: '', name: homeName, basePath: `${prefix}/`, articles: [...articles] },
+	];
+	const bySection = groupBy(articles, (a) => [
+		{ slug: a.section, name: names.sections[a.section] ?? a.section },
+	]);
 	for (const [slug, name] of Object.entries(names.sections)) {
-		listings.push({ kind: 'section', key: slug, name, basePath: `${prefix}/section/${slug}/`, articles: bySection.get(slug)?.articles ?? [] });
+		listings.push({
+			kind: 'section',
+			key: slug,
+			name,
+			basePath: `${prefix}/section/${slug}/`,
+			articles: bySection.get(slug)?.articles ?? [],
+		});
 	}
-	const byCountry = groupBy(articles, (a) => a.countries.map((c) => ({ slug: c, name: names.countries[c] ?? c })));
+	const byCountry = groupBy(articles, (a) =>
+		a.countries.map((c) => ({ slug: c, name: names.countries[c] ?? c })),
+	);
 	for (const [slug, name] of Object.entries(names.countries)) {
-		listings.push({ kind: 'country', key: slug, name, basePath: `${prefix}/country/${slug}/`, articles: byCountry.get(slug)?.articles ?? [] });
+		listings.push({
+			kind: 'country',
+			key: slug,
+			name,
+			basePath: `${prefix}/country/${slug}/`,
+			articles: byCountry.get(slug)?.articles ?? [],
+		});
 	}
 	const sortedGroups = (groups: Map<string, { name: string; articles: Article[] }>) =>
 		[...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 	for (const [slug, group] of sortedGroups(groupBy(articles, (a) => a.authors))) {
-		listings.push({ kind: 'author', key: slug, name: group.name, basePath: `${prefix}/author/${slug}/`, articles: group.articles });
+		listings.push({
+			kind: 'author',
+			key: slug,
+			name: group.name,
+			basePath: `${prefix}/author/${slug}/`,
+			articles: group.articles,
+		});
 	}
 	for (const [slug, group] of sortedGroups(groupBy(articles, (a) => a.tags))) {
-		listings.push({ kind: 'tag', key: slug, name: group.name, basePath: `${prefix}/tag/${slug}/`, articles: group.articles });
+		listings.push({
+			kind: 'tag',
+			key: slug,
+			name: group.name,
+			basePath: `${prefix}/tag/${slug}/`,
+			articles: group.articles,
+		});
 	}
 	return listings;
 }
@@ -86,5 +121,10 @@ export interface SectionSummary {
 export function sectionSummaries(listings: readonly Listing[], latest: number): SectionSummary[] {
 	return listings
 		.filter((listing) => listing.kind === 'section')
-		.map(({ name, basePath, articles }) => ({ name, basePath, total: articles.length, latest: articles.slice(0, latest) }));
+		.map(({ name, basePath, articles }) => ({
+			name,
+			basePath,
+			total: articles.length,
+			latest: articles.slice(0, latest),
+		}));
 }

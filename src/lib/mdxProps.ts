@@ -11,13 +11,19 @@ import { slugify } from './slug.ts';
 export function embedVideo(url: string, title: string | undefined): VideoEmbed {
 	const video = parseVideoUrl(url);
 	if (!video.ok) throw new Error(`<Embed url="${url}">: ${video.message}`);
-	if (!title?.trim()) throw new Error(`<Embed url="${url}">: title is required, expected a short description of the video`);
+	if (!title?.trim())
+		throw new Error(
+			`<Embed url="${url}">: title is required, expected a short description of the video`,
+		);
 	return video;
 }
 
 /** `<Figure src alt>`: the alt text, required (`alt=""` marks a decorative image). */
 export function figureAlt(src: string, alt: unknown): string {
-	if (typeof alt !== 'string') throw new Error(`<Figure src="${src}">: alt is required, describe what the image shows (alt="" only for a decorative image)`);
+	if (typeof alt !== 'string')
+		throw new Error(
+			`<Figure src="${src}">: alt is required, describe what the image shows (alt="" only for a decorative image)`,
+		);
 	return alt;
 }
 
@@ -27,10 +33,16 @@ export function factboxId(title: string): string {
 }
 
 /** `<Related slug>`: the published story of the edition with that slug. */
-export function relatedStory<A extends { slug: string }>(articles: readonly A[], slug: string, lang: Lang): A {
+export function relatedStory<A extends { slug: string }>(
+	articles: readonly A[],
+	slug: string,
+	lang: Lang,
+): A {
 	const article = articles.find((candidate) => candidate.slug === slug);
 	if (!article) {
-		throw new Error(`<Related slug="${slug}">: there is no published article "${slug}" in the ${t(lang).languageName} edition, expected the slug (file name) of one`);
+		throw new Error(
+			`<Related slug="${slug}">: there is no published article "${slug}" in the ${t(lang).languageName} edition, expected the slug (file name) of one`,
+		);
 	}
 	return article;
 }

@@ -40,13 +40,19 @@ const xml = new XMLBuilder({ ignoreAttributes: false, format: true, indentBy: '\
  * one `<url>`, so when no story is recent the front page is listed without a `news:news` entry:
  * still valid, and it tells crawlers where new stories will appear.
  */
-export function newsSitemapXml(articles: readonly NewsArticle[], options: NewsSitemapOptions): string {
+export function newsSitemapXml(
+	articles: readonly NewsArticle[],
+	options: NewsSitemapOptions,
+): string {
 	const absolute = (path: string) => new URL(path, options.site).href;
 	const urls = articles.length
 		? articles.map((article) => ({
 				loc: absolute(article.url),
 				'news:news': {
-					'news:publication': { 'news:name': options.publicationName, 'news:language': article.lang ?? options.language },
+					'news:publication': {
+						'news:name': options.publicationName,
+						'news:language': article.lang ?? options.language,
+					},
 					'news:publication_date': isoWithOffset(article.date, options.timeZone),
 					'news:title': article.title,
 				},

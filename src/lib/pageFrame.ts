@@ -5,7 +5,13 @@
  */
 import { SITE } from '../config.ts';
 import { LANGS, t, type Lang } from '../i18n/ui.ts';
-import { hreflangLinks, languageSwitch, type Alternate, type HreflangLink, type LanguageSwitch } from './alternates.ts';
+import {
+	hreflangLinks,
+	languageSwitch,
+	type Alternate,
+	type HreflangLink,
+	type LanguageSwitch,
+} from './alternates.ts';
 import { pageTitle } from './pageTitle.ts';
 import { socialMeta, type ArticleFacts, type MetaTag, type SocialImage } from './socialMeta.ts';
 
@@ -33,7 +39,10 @@ export interface PageFrame {
 }
 
 /** A page's frame from its facts; `site` is the site's name and absolute URL. */
-export function pageFrame(page: PageFrameInput, site: { name: string; url: string } = SITE): PageFrame {
+export function pageFrame(
+	page: PageFrameInput,
+	site: { name: string; url: string } = SITE,
+): PageFrame {
 	const { lang, title, description, path, image, article, alternates } = page;
 	const ui = t(lang);
 	const fullTitle = pageTitle(title, { name: site.name, tagline: ui.tagline });

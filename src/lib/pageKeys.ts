@@ -35,8 +35,16 @@ export function articlePageKey(page: {
 	edition: string;
 }): string | undefined {
 	const { story, related } = page;
-	if (page.format === 'mdx' || story === undefined || related.some((other) => other === undefined)) return undefined;
-	return hash([page.edition, story, 'related', ...(related as string[]), 'translations', ...page.translations]);
+	if (page.format === 'mdx' || story === undefined || related.some((other) => other === undefined))
+		return undefined;
+	return hash([
+		page.edition,
+		story,
+		'related',
+		...(related as string[]),
+		'translations',
+		...page.translations,
+	]);
 }
 
 /**
@@ -47,10 +55,24 @@ export function articlePageKey(page: {
 export function listingPageKey(page: {
 	edition: string;
 	listing: { kind: string; key: string; name: string };
-	position: { number: number; pageCount: number; first: number; last: number; total: number; url: string };
+	position: {
+		number: number;
+		pageCount: number;
+		first: number;
+		last: number;
+		total: number;
+		url: string;
+	};
 	items: readonly (string | undefined)[];
 }): string | undefined {
 	if (page.items.some((item) => item === undefined)) return undefined;
 	const { listing, position } = page;
-	return hash([page.edition, listing.kind, listing.key, listing.name, JSON.stringify(position), ...(page.items as string[])]);
+	return hash([
+		page.edition,
+		listing.kind,
+		listing.key,
+		listing.name,
+		JSON.stringify(position),
+		...(page.items as string[]),
+	]);
 }

@@ -15,7 +15,11 @@ const sourceLength = (text: string) => escapeText(text).length;
  * "Headline | Caravan" when it fits in `max` characters, else the headline alone, else the headline
  * clipped at a word boundary with "…". The front page (no title) gets "Caravan: tagline".
  */
-export function pageTitle(title: string | undefined, site: { name: string; tagline: string }, max = MAX_TITLE_CHARS): string {
+export function pageTitle(
+	title: string | undefined,
+	site: { name: string; tagline: string },
+	max = MAX_TITLE_CHARS,
+): string {
 	const fits = (text: string) => sourceLength(text) <= max;
 	if (!title) return `${site.name}: ${site.tagline}`;
 	const withSite = `${title} | ${site.name}`;

@@ -40,7 +40,8 @@ export function pageWindow(current: number, pageCount: number, radius = 2): (num
 
 /** Every page of `items`; an empty list still has one (empty) page. */
 export function paginate<T>(items: readonly T[], pageSize: number, basePath: string): Page<T>[] {
-	if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`page size must be a whole number ≥ 1, got ${pageSize}`);
+	if (!Number.isInteger(pageSize) || pageSize < 1)
+		throw new Error(`page size must be a whole number ≥ 1, got ${pageSize}`);
 	const pageCount = Math.max(1, Math.ceil(items.length / pageSize));
 	return Array.from({ length: pageCount }, (_, index) => {
 		const number = index + 1;
@@ -57,13 +58,18 @@ export function paginate<T>(items: readonly T[], pageSize: number, basePath: str
 			prevUrl: number > 1 ? pageUrl(basePath, number - 1) : undefined,
 			nextUrl: number < pageCount ? pageUrl(basePath, number + 1) : undefined,
 			links: pageWindow(number, pageCount).map((n) =>
-				n === undefined ? undefined : { number: n, url: pageUrl(basePath, n), current: n === number },
+				n === undefined
+					? undefined
+					: { number: n, url: pageUrl(basePath, n), current: n === number },
 			),
 		};
 	});
 }
 
 /** "Viewing results 1 - 6 of 487" ("Показаны результаты 1 - 6 из 487"). */
-export function resultsLine(page: Pick<Page<unknown>, 'first' | 'last' | 'total'>, lang: Lang = DEFAULT_LANG): string {
+export function resultsLine(
+	page: Pick<Page<unknown>, 'first' | 'last' | 'total'>,
+	lang: Lang = DEFAULT_LANG,
+): string {
 	return t(lang).resultsLine(page.first, page.last, page.total);
 }

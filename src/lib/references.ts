@@ -17,7 +17,8 @@ export interface BodyReference {
 	alt?: string;
 }
 
-export type BodyScan = { ok: true; references: BodyReference[] } | { ok: false; line: number; message: string };
+export type BodyScan =
+	{ ok: true; references: BodyReference[] } | { ok: false; line: number; message: string };
 
 /** A site-relative `[/<edition>]/articles/<slug>/` (the trailing slash, a query or a fragment optional). */
 const ARTICLE_LINK = /^(?:\/([a-z]{2,3}))?\/articles\/([^/?#]+)\/?(?:[?#].*)?$/;
@@ -47,19 +48,37 @@ export function scanBody(body: string, format: 'md' | 'mdx', firstLine: number):
 	} catch (error) {
 		const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 		const at = /(\d+):\d+/.exec(message);
-		return { ok: false, line: firstLine + (at ? Number(at[1]) - 1 : 0), message: `cannot be read as MDX (${message}), expected valid MDX: close every <Tag>, escape { and < as \\{ and \\<` };
+		return {
+			ok: false,
+			line: firstLine + (at ? Number(at[1]) - 1 : 0),
+			message: `cannot be read as MDX (${message}), expected valid MDX: close every <Tag>, escape { and < as \\{ and \\<`,
+		};
 	}
 	const references: BodyReference[] = [];
 	const visit = (node: Located) => {
 		const line = firstLine + (node.position?.start.line ?? 1) - 1;
-		if (node.type === 'image' && node.url) references.push({ kind: 'image', value: node.url, line, alt: node.alt ?? '' });
+		if (node.type === 'image' && node.url)
+			references.push({ kind: 'image', value: node.url, line, alt: node.alt ?? '' });
 		if (node.type === 'link' && node.url) {
 			const [, edition, slug] = ARTICLE_LINK.exec(node.url) ?? [];
-			if (slug) references.push({ kind: 'link', value: decodeURIComponent(slug), line, ...(edition ? { edition } : {}) });
+			if (slug)
+				references.push({
+					kind: 'link',
+					value: decodeURIComponent(slug),
+					line,
+					...(edition ? { edition } : {}),
+				});
 		}
 		if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-			if (node.name === 'Related') references.push({ kind: 'related', value: attribute(node, 'slug') ?? '', line });
-			if (node.name === 'Figure') references.push({ kind: 'image', value: attribute(node, 'src') ?? '', line, alt: attribute(node, 'alt') });
+			if (node.name === 'Related')
+				references.push({ kind: 'related', value: attribute(node, 'slug') ?? '', line });
+			if (node.name === 'Figure')
+				references.push({
+					kind: 'image',
+					value: attribute(node, 'src') ?? '',
+					line,
+					alt: attribute(node, 'alt'),
+				});
 		}
 		for (const child of node.children ?? []) visit(child);
 	};

@@ -12,7 +12,11 @@ const WEIGHT = { tag: 3, country: 2, section: 1 } as const;
  * time anyway. Preparing it is cheap; each call scores one article (the dev server asks only for
  * the pages it renders).
  */
-export function relatedFinder(articles: readonly Article[], count: number, window = 24): (article: Article) => Article[] {
+export function relatedFinder(
+	articles: readonly Article[],
+	count: number,
+	window = 24,
+): (article: Article) => Article[] {
 	// Each article's facets, worked out once.
 	const facets = articles.map((a): [string, number][] => [
 		...a.tags.map((t): [string, number] => [`tag:${t.slug}`, WEIGHT.tag]),
@@ -47,10 +51,15 @@ export function relatedFinder(articles: readonly Article[], count: number, windo
 		const time = article.date.getTime();
 		const best: { other: Article; score: number; distance: number }[] = [];
 		const before = (a: (typeof best)[number], b: (typeof best)[number]) =>
-			a.score !== b.score ? a.score > b.score : a.distance !== b.distance ? a.distance < b.distance : a.other.slug < b.other.slug;
+			a.score !== b.score
+				? a.score > b.score
+				: a.distance !== b.distance
+					? a.distance < b.distance
+					: a.other.slug < b.other.slug;
 		for (const [other, score] of scores) {
 			const candidate = { other, score, distance: Math.abs(other.date.getTime() - time) };
-			if (best.length === count && !before(candidate, best[count - 1] as (typeof best)[number])) continue;
+			if (best.length === count && !before(candidate, best[count - 1] as (typeof best)[number]))
+				continue;
 			let at = best.length;
 			while (at > 0 && before(candidate, best[at - 1] as (typeof best)[number])) at--;
 			best.splice(at, 0, candidate);
@@ -63,7 +72,11 @@ export function relatedFinder(articles: readonly Article[], count: number, windo
 }
 
 /** For each article (by slug), its related articles (see `relatedFinder`). */
-export function relatedArticles(articles: readonly Article[], count: number, window = 24): Map<string, Article[]> {
+export function relatedArticles(
+	articles: readonly Article[],
+	count: number,
+	window = 24,
+): Map<string, Article[]> {
 	const find = relatedFinder(articles, count, window);
 	return new Map(articles.map((article) => [article.slug, find(article)]));
 }

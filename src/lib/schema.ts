@@ -4,7 +4,14 @@
  * with the very same objects, so the two can never disagree.
  */
 import { z } from 'astro/zod';
-import { COUNTRIES, SECTIONS, SITE, TICKER, type CountrySlug, type SectionSlug } from '../config.ts';
+import {
+	COUNTRIES,
+	SECTIONS,
+	SITE,
+	TICKER,
+	type CountrySlug,
+	type SectionSlug,
+} from '../config.ts';
 import { parseContentDate } from './dates.ts';
 import { LANGS, type Lang } from '../i18n/ui.ts';
 import { slugify } from './slug.ts';
@@ -107,14 +114,22 @@ export const articleSchema = z
 		/** Slug of the original this article translates (in the other edition). */
 		translationOf: z
 			.string({ error: 'expected the slug of the original article' })
-			.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected the slug (file name) of the original article, like "budget-vote-2026"' })
+			.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+				error: 'expected the slug (file name) of the original article, like "budget-vote-2026"',
+			})
 			.optional(),
 		/** Dated correction notes, shown newest first. */
-		corrections: z.array(correctionSchema, { error: 'expected a list of { date, text }' }).default([]),
+		corrections: z
+			.array(correctionSchema, { error: 'expected a list of { date, text }' })
+			.default([]),
 	})
 	.superRefine((data, ctx) => {
 		if (data.updated && data.updated < data.date) {
-			ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before `date`, expected a time on or after it' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['updated'],
+				message: 'is before `date`, expected a time on or after it',
+			});
 		}
 	});
 
@@ -138,7 +153,9 @@ export const tickerSchema = z.strictObject({
 	rates: z
 		.record(
 			z.string().regex(currencyCode, { error: 'expected three-letter currency codes' }),
-			z.number({ error: 'expected a number of units per 1 base' }).positive({ error: 'must be above 0' }),
+			z
+				.number({ error: 'expected a number of units per 1 base' })
+				.positive({ error: 'must be above 0' }),
 			{ error: 'expected { "CODE": units per 1 base, … }' },
 		)
 		.refine((rates) => TICKER.currencies.some((code) => code in rates), {

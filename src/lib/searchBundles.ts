@@ -18,7 +18,9 @@ const DAY_MS = 86_400_000;
 export function searchPeriodStart(date: Date, period: SearchPeriod): string {
 	if ('days' in period) {
 		const day = Math.floor(date.getTime() / DAY_MS);
-		return new Date((day - (((day % period.days) + period.days) % period.days)) * DAY_MS).toISOString().slice(0, 10);
+		return new Date((day - (((day % period.days) + period.days) % period.days)) * DAY_MS)
+			.toISOString()
+			.slice(0, 10);
 	}
 	const month = date.getUTCMonth() - (date.getUTCMonth() % period.months);
 	return new Date(Date.UTC(date.getUTCFullYear(), month, 1)).toISOString().slice(0, 10);
@@ -33,7 +35,11 @@ export function searchBundlePath(lang: string, start: string): string {
  * The first day of each story's bundle, in the order of `dates`: its period's, or for the
  * newest periods, together holding at least `recentStories`, the oldest of those.
  */
-export function searchBundleStarts(dates: readonly Date[], period: SearchPeriod, recentStories: number): string[] {
+export function searchBundleStarts(
+	dates: readonly Date[],
+	period: SearchPeriod,
+	recentStories: number,
+): string[] {
 	const starts = dates.map((date) => searchPeriodStart(date, period));
 	const counts = new Map<string, number>();
 	for (const start of starts) counts.set(start, (counts.get(start) ?? 0) + 1);
@@ -48,9 +54,17 @@ export function searchBundleStarts(dates: readonly Date[], period: SearchPeriod,
 }
 
 /** The bundle paths an edition's search page searches, newest first, for stories of these dates. */
-export function searchBundlePaths(lang: string, dates: readonly Date[], period: SearchPeriod, recentStories: number): string[] {
+export function searchBundlePaths(
+	lang: string,
+	dates: readonly Date[],
+	period: SearchPeriod,
+	recentStories: number,
+): string[] {
 	const starts = new Set(searchBundleStarts(dates, period, recentStories));
-	return [...starts].sort().reverse().map((start) => searchBundlePath(lang, start));
+	return [...starts]
+		.sort()
+		.reverse()
+		.map((start) => searchBundlePath(lang, start));
 }
 
 /**
@@ -61,6 +75,8 @@ export function searchBundlePaths(lang: string, dates: readonly Date[], period: 
 export function bundleHeaderRules(headers: string, bundles: readonly string[]): string {
 	const rules = headers.split(/\n(?=\S)/).filter((rule) => rule.startsWith('/pagefind/'));
 	if (!rules.length || !bundles.length) return '';
-	const copies = bundles.flatMap((bundle) => rules.map((rule) => rule.trimEnd().replace(/^\/pagefind\//, bundle)));
+	const copies = bundles.flatMap((bundle) =>
+		rules.map((rule) => rule.trimEnd().replace(/^\/pagefind\//, bundle)),
+	);
 	return `\n# Search bundles (scripts/lib/searchIndex.ts): as /pagefind/ above.\n${copies.join('\n')}\n`;
 }

@@ -24,13 +24,15 @@ export function readChunkTable(text: string | undefined): IndexChunk[] {
 	const parts = text ? text.split(' ') : [];
 	if (parts.length % 3 !== 0) return [];
 	const chunks: IndexChunk[] = [];
-	for (let i = 0; i < parts.length; i += 3) chunks.push([parts[i] as string, parts[i + 1] as string, parts[i + 2] as string]);
+	for (let i = 0; i < parts.length; i += 3)
+		chunks.push([parts[i] as string, parts[i + 1] as string, parts[i + 2] as string]);
 	return chunks;
 }
 
 /** A word Pagefind normalises to itself once lowercased: letters and digits, no diacritics, no surrogates. */
 const PLAIN_WORD = /^[\p{L}\p{N}]+$/u;
-const isPlain = (word: string) => PLAIN_WORD.test(word) && !/[\uD800-\uDFFF]/.test(word) && word.normalize('NFD') === word;
+const isPlain = (word: string) =>
+	PLAIN_WORD.test(word) && !/[\uD800-\uDFFF]/.test(word) && word.normalize('NFD') === word;
 
 /**
  * The chunk hashes Pagefind will fetch for `query`, sorted; empty when that is not certain: a

@@ -23,7 +23,14 @@ export type PagefindFilters = Partial<Record<FilterGroup, { any: string[] }>>;
 export function readSearchState(params: URLSearchParams): SearchState {
 	const filters = {} as Record<FilterGroup, string[]>;
 	for (const group of FILTER_GROUPS) {
-		filters[group] = [...new Set(params.getAll(group).map((value) => value.trim()).filter(Boolean))].sort();
+		filters[group] = [
+			...new Set(
+				params
+					.getAll(group)
+					.map((value) => value.trim())
+					.filter(Boolean),
+			),
+		].sort();
 	}
 	return {
 		query: (params.get('q') ?? '').trim(),
@@ -36,7 +43,8 @@ export function readSearchState(params: URLSearchParams): SearchState {
 export function searchStateToQuery(state: SearchState): string {
 	const params = new URLSearchParams();
 	if (state.query) params.set('q', state.query);
-	for (const group of FILTER_GROUPS) for (const value of [...state.filters[group]].sort()) params.append(group, value);
+	for (const group of FILTER_GROUPS)
+		for (const value of [...state.filters[group]].sort()) params.append(group, value);
 	if (state.sort === 'date') params.set('sort', 'date');
 	const query = params.toString();
 	return query ? `?${query}` : '';
@@ -48,7 +56,10 @@ export function isBlank(state: SearchState): boolean {
 }
 
 /** Pagefind filters for a state, optionally leaving one group out (to count that group's options). */
-export function pagefindFilters(filters: SearchState['filters'], except?: FilterGroup): PagefindFilters {
+export function pagefindFilters(
+	filters: SearchState['filters'],
+	except?: FilterGroup,
+): PagefindFilters {
 	const result: PagefindFilters = {};
 	for (const group of FILTER_GROUPS) {
 		if (group !== except && filters[group].length > 0) result[group] = { any: filters[group] };

@@ -3,7 +3,12 @@
  * how the list is split into files; `robots.txt`.
  */
 import { LANGS, langPrefix, type Lang } from '../i18n/ui.ts';
-import { listingAlternates, sharedAlternates, translationAlternates, type Alternate } from './alternates.ts';
+import {
+	listingAlternates,
+	sharedAlternates,
+	translationAlternates,
+	type Alternate,
+} from './alternates.ts';
 import type { Article } from './articles.ts';
 import type { ListingPage } from './listings.ts';
 import { translationMap } from './translations.ts';
@@ -12,7 +17,11 @@ import { translationMap } from './translations.ts';
  * Pages that are not content: the search page (results depend on the query), the 404 page and
  * the edition strip every page embeds (date and ticker).
  */
-const EXCLUDED = [/^(\/[a-z]{2})?\/search\//, /^(\/[a-z]{2})?\/404(\.html|\/)?$/, /^(\/[a-z]{2})?\/edition\//];
+const EXCLUDED = [
+	/^(\/[a-z]{2})?\/search\//,
+	/^(\/[a-z]{2})?\/404(\.html|\/)?$/,
+	/^(\/[a-z]{2})?\/edition\//,
+];
 
 /** Whether the page at `pathname` belongs in the sitemap. */
 export function inSitemap(pathname: string): boolean {
@@ -62,22 +71,37 @@ const byUrl = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true
  * versions (itself included) from `lib/alternates.ts`, as the pages' hreflang links have them:
  * a story first, then its translations; a page every edition has, in edition order.
  */
-export function sitemapUrls(editions: readonly SitemapEdition[], { site, sharedPaths }: { site: string; sharedPaths: readonly string[] }): SitemapUrl[] {
+export function sitemapUrls(
+	editions: readonly SitemapEdition[],
+	{ site, sharedPaths }: { site: string; sharedPaths: readonly string[] },
+): SitemapUrl[] {
 	const translations = translationMap(editions.flatMap((edition) => edition.articles));
-	const inEditionOrder = (versions: Alternate[]) => versions.sort((a, b) => LANGS.indexOf(a.lang) - LANGS.indexOf(b.lang));
+	const inEditionOrder = (versions: Alternate[]) =>
+		versions.sort((a, b) => LANGS.indexOf(a.lang) - LANGS.indexOf(b.lang));
 	const pages = new Map<string, { lastmod?: Date; versions: Alternate[] }>();
 	for (const { lang, articles, listingPages } of editions) {
 		const dates = lastModified(articles, listingPages);
 		const self = (href: string) => ({ lang, href });
 		for (const { listing, page } of listingPages) {
-			pages.set(page.url, { lastmod: dates.get(page.url), versions: inEditionOrder([self(page.url), ...listingAlternates(listing, page.number, lang)]) });
+			pages.set(page.url, {
+				lastmod: dates.get(page.url),
+				versions: inEditionOrder([
+					self(page.url),
+					...listingAlternates(listing, page.number, lang),
+				]),
+			});
 		}
 		for (const article of articles) {
-			pages.set(article.url, { lastmod: dates.get(article.url), versions: [self(article.url), ...translationAlternates(translations.get(article))] });
+			pages.set(article.url, {
+				lastmod: dates.get(article.url),
+				versions: [self(article.url), ...translationAlternates(translations.get(article))],
+			});
 		}
 		for (const shared of sharedPaths) {
 			const path = `${langPrefix(lang)}${shared}`;
-			pages.set(path, { versions: inEditionOrder([self(path), ...sharedAlternates(lang, shared)]) });
+			pages.set(path, {
+				versions: inEditionOrder([self(path), ...sharedAlternates(lang, shared)]),
+			});
 		}
 	}
 	const absolute = (path: string) => new URL(path, site).href;
@@ -88,7 +112,9 @@ export function sitemapUrls(editions: readonly SitemapEdition[], { site, sharedP
 		.map(({ url, lastmod, versions }) => ({
 			url,
 			...(lastmod && { lastmod: lastmod.toISOString() }),
-			...(versions.length > 1 && { links: versions.map((version) => ({ lang: version.lang, url: absolute(version.href) })) }),
+			...(versions.length > 1 && {
+				links: versions.map((version) => ({ lang: version.lang, url: absolute(version.href) })),
+			}),
 		}));
 }
 
@@ -101,7 +127,8 @@ export const sitemapFileName = (n: number) => `sitemap-${n}.xml`;
 /** The URLs split into files of at most `limit`, in order. */
 export function sitemapFiles<T>(urls: readonly T[], limit = SITEMAP_FILE_URLS): T[][] {
 	const files: T[][] = [];
-	for (let start = 0; start < urls.length; start += limit) files.push(urls.slice(start, start + limit));
+	for (let start = 0; start < urls.length; start += limit)
+		files.push(urls.slice(start, start + limit));
 	return files;
 }
 
@@ -109,7 +136,11 @@ export function sitemapFiles<T>(urls: readonly T[], limit = SITEMAP_FILE_URLS): 
  * The sitemap index: `otherSitemaps` (the news sitemap) first, undated, then each numbered file,
  * dated by its newest entry.
  */
-export function sitemapIndex(files: readonly (readonly Pick<SitemapUrl, 'lastmod'>[])[], site: string, otherSitemaps: readonly string[]): { url: string; lastmod?: string }[] {
+export function sitemapIndex(
+	files: readonly (readonly Pick<SitemapUrl, 'lastmod'>[])[],
+	site: string,
+	otherSitemaps: readonly string[],
+): { url: string; lastmod?: string }[] {
 	const newest = (urls: readonly Pick<SitemapUrl, 'lastmod'>[]) => {
 		let latest = -Infinity;
 		for (const { lastmod } of urls) if (lastmod) latest = Math.max(latest, Date.parse(lastmod));
@@ -126,5 +157,7 @@ export function sitemapIndex(files: readonly (readonly Pick<SitemapUrl, 'lastmod
 
 /** `robots.txt`: everything may be crawled; here are the sitemaps (absolute URLs). */
 export function robotsTxt(sitemapUrls: readonly string[]): string {
-	return ['User-agent: *', 'Allow: /', '', ...sitemapUrls.map((url) => `Sitemap: ${url}`), ''].join('\n');
+	return ['User-agent: *', 'Allow: /', '', ...sitemapUrls.map((url) => `Sitemap: ${url}`), ''].join(
+		'\n',
+	);
 }

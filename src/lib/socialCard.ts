@@ -26,12 +26,16 @@ export interface PhotoCard {
 export type Card = BrandedCard | PhotoCard;
 
 /** A card's file name extension: photographs as JPEG, flat colour and text as PNG. */
-export const cardExtension = (card: Pick<Card, 'kind'>): 'jpg' | 'png' => (card.kind === 'photo' ? 'jpg' : 'png');
+export const cardExtension = (card: Pick<Card, 'kind'>): 'jpg' | 'png' =>
+	card.kind === 'photo' ? 'jpg' : 'png';
 
 /** A satori element: the React element shape, without React. */
 export interface CardNode {
 	type: string;
-	props: { style?: Record<string, string | number>; children?: (CardNode | string)[] | CardNode | string };
+	props: {
+		style?: Record<string, string | number>;
+		children?: (CardNode | string)[] | CardNode | string;
+	};
 }
 
 /**
@@ -39,13 +43,29 @@ export interface CardNode {
  * cyrillic-ext). Each subset gets its own family name: satori picks one font per family and weight,
  * then falls back along the family list for glyphs that font lacks.
  */
-export const FONT_SUBSETS = { latin: 'Noto Serif', cyrillic: 'Noto Serif Cyrillic', 'cyrillic-ext': 'Noto Serif Cyrillic Ext' };
+export const FONT_SUBSETS = {
+	latin: 'Noto Serif',
+	cyrillic: 'Noto Serif Cyrillic',
+	'cyrillic-ext': 'Noto Serif Cyrillic Ext',
+};
 /** The CSS `font-family` of card text: the subsets in fallback order. */
-export const CARD_FONT_FAMILY = Object.values(FONT_SUBSETS).map((family) => `'${family}'`).join(', ');
+export const CARD_FONT_FAMILY = Object.values(FONT_SUBSETS)
+	.map((family) => `'${family}'`)
+	.join(', ');
 
-const PALETTE = { paper: '#fdfcf9', ink: '#1a1a1a', muted: '#595959', accent: '#8a1c1c', rule: '#d6d1c4' };
+const PALETTE = {
+	paper: '#fdfcf9',
+	ink: '#1a1a1a',
+	muted: '#595959',
+	accent: '#8a1c1c',
+	rule: '#d6d1c4',
+};
 
-const el = (type: string, style: CardNode['props']['style'], children?: CardNode['props']['children']): CardNode => ({
+const el = (
+	type: string,
+	style: CardNode['props']['style'],
+	children?: CardNode['props']['children'],
+): CardNode => ({
 	type,
 	props: { style, children },
 });
@@ -74,22 +94,58 @@ export function brandedCardTree(card: BrandedCard): CardNode {
 			color: PALETTE.ink,
 		},
 		[
-			el('div', { display: 'flex', flexDirection: 'column', justifyContent: 'space-between', flexGrow: 1, padding: '48px 72px' }, [
-				el('div', { display: 'flex', fontSize: 40, fontWeight: 700, letterSpacing: 1 }, card.siteName),
-				el('div', { display: 'flex', flexDirection: 'column' }, [
-					el('div', { display: 'flex', fontSize: 30, fontWeight: 700, color: PALETTE.accent, marginBottom: 20 }, card.kicker),
+			el(
+				'div',
+				{
+					display: 'flex',
+					flexDirection: 'column',
+					justifyContent: 'space-between',
+					flexGrow: 1,
+					padding: '48px 72px',
+				},
+				[
 					el(
 						'div',
-						{ display: 'block', fontSize: headlineSize(card.headline), fontWeight: 700, lineHeight: 1.15, lineClamp: 5 },
-						card.headline,
+						{ display: 'flex', fontSize: 40, fontWeight: 700, letterSpacing: 1 },
+						card.siteName,
 					),
-				]),
-				el(
-					'div',
-					{ display: 'flex', fontSize: 28, color: PALETTE.muted, borderTop: `2px solid ${PALETTE.rule}`, paddingTop: 20 },
-					card.footer,
-				),
-			]),
+					el('div', { display: 'flex', flexDirection: 'column' }, [
+						el(
+							'div',
+							{
+								display: 'flex',
+								fontSize: 30,
+								fontWeight: 700,
+								color: PALETTE.accent,
+								marginBottom: 20,
+							},
+							card.kicker,
+						),
+						el(
+							'div',
+							{
+								display: 'block',
+								fontSize: headlineSize(card.headline),
+								fontWeight: 700,
+								lineHeight: 1.15,
+								lineClamp: 5,
+							},
+							card.headline,
+						),
+					]),
+					el(
+						'div',
+						{
+							display: 'flex',
+							fontSize: 28,
+							color: PALETTE.muted,
+							borderTop: `2px solid ${PALETTE.rule}`,
+							paddingTop: 20,
+						},
+						card.footer,
+					),
+				],
+			),
 		],
 	);
 }

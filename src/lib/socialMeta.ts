@@ -38,7 +38,16 @@ export interface SocialMetaInput {
 export type MetaTag = { property: string; content: string } | { name: string; content: string };
 
 /** Every OpenGraph, `article:*` and Twitter tag of a page, in a stable order. */
-export function socialMeta({ title, description, url, siteName, locale, alternateLocales = [], image, article }: SocialMetaInput): MetaTag[] {
+export function socialMeta({
+	title,
+	description,
+	url,
+	siteName,
+	locale,
+	alternateLocales = [],
+	image,
+	article,
+}: SocialMetaInput): MetaTag[] {
 	const og = (property: string, content: string): MetaTag => ({ property, content });
 	const twitter = (name: string, content: string): MetaTag => ({ name, content });
 	return [

@@ -34,7 +34,9 @@ export function pickSnapshots(
 	snapshots: readonly TickerSnapshot[],
 	today: string,
 ): { current: TickerSnapshot; previous?: TickerSnapshot } | undefined {
-	const usable = snapshots.filter((s) => s.date <= today).sort((a, b) => b.date.localeCompare(a.date));
+	const usable = snapshots
+		.filter((s) => s.date <= today)
+		.sort((a, b) => b.date.localeCompare(a.date));
 	const [current, previous] = usable;
 	return current ? { current, previous } : undefined;
 }
@@ -67,7 +69,11 @@ export function percentChange(currentRate: number, previousRate: number): number
 }
 
 /** Ticker items for `codes` (in that order) that the current snapshot has. */
-export function tickerItems(current: TickerSnapshot, previous: TickerSnapshot | undefined, codes: readonly string[]): TickerItem[] {
+export function tickerItems(
+	current: TickerSnapshot,
+	previous: TickerSnapshot | undefined,
+	codes: readonly string[],
+): TickerItem[] {
 	const comparable = previous && previous.base === current.base ? previous : undefined;
 	return codes.flatMap((code) => {
 		const rate = current.rates[code];
@@ -75,11 +81,23 @@ export function tickerItems(current: TickerSnapshot, previous: TickerSnapshot | 
 		const value = Number(formatValue(1 / rate));
 		const label = `${code}/${current.base} = ${formatValue(1 / rate)}`;
 		const previousRate = comparable?.rates[code];
-		if (previousRate === undefined) return [{ code, base: current.base, value, label, text: label }];
+		if (previousRate === undefined)
+			return [{ code, base: current.base, value, label, text: label }];
 		const change = roundChange(percentChange(rate, previousRate));
 		const direction = change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
 		const changeText = formatChange(change);
-		return [{ code, base: current.base, value, change, direction, label, changeText, text: `${label} ${changeText}` }];
+		return [
+			{
+				code,
+				base: current.base,
+				value,
+				change,
+				direction,
+				label,
+				changeText,
+				text: `${label} ${changeText}`,
+			},
+		];
 	});
 }
 
@@ -87,7 +105,12 @@ export function tickerItems(current: TickerSnapshot, previous: TickerSnapshot | 
  * The ticker for `today` (YYYY-MM-DD in `timeZone`), or undefined when no snapshot is old enough.
  * Snapshots come through `tickerSchema`, which has checked every date is a real calendar day.
  */
-export function buildTicker(snapshots: readonly TickerSnapshot[], today: string, codes: readonly string[], timeZone: string): Ticker | undefined {
+export function buildTicker(
+	snapshots: readonly TickerSnapshot[],
+	today: string,
+	codes: readonly string[],
+	timeZone: string,
+): Ticker | undefined {
 	const picked = pickSnapshots(snapshots, today);
 	if (!picked) return undefined;
 	const day = parseContentDate(picked.current.date, timeZone);
@@ -99,7 +122,10 @@ export function buildTicker(snapshots: readonly TickerSnapshot[], today: string,
 export interface TickerView {
 	/** "Currency rates on 17 December 2025". */
 	title: string;
-	items: { label: string; change?: { text: string; direction: NonNullable<TickerItem['direction']> } }[];
+	items: {
+		label: string;
+		change?: { text: string; direction: NonNullable<TickerItem['direction']> };
+	}[];
 }
 
 /** The ticker in `lang`'s words and numbers. */
@@ -110,7 +136,9 @@ export function tickerView(ticker: Pick<Ticker, 'asOf' | 'items'>, lang: Lang): 
 		title: ui.tickerTitle(timeElement(ticker.asOf, lang, 'day').text),
 		items: ticker.items.map((item) => ({
 			label: local(item.label),
-			...(item.changeText && item.direction ? { change: { text: local(item.changeText), direction: item.direction } } : {}),
+			...(item.changeText && item.direction
+				? { change: { text: local(item.changeText), direction: item.direction } }
+				: {}),
 		})),
 	};
 }

@@ -15,7 +15,12 @@ export interface TimeElement {
 }
 
 /** `date` for a `<time>`: an instant with the site's offset, or (`'day'`) only the calendar day. */
-export function timeElement(date: Date, lang: Lang, precision: 'instant' | 'day' = 'instant', timeZone: string = SITE.timeZone): TimeElement {
+export function timeElement(
+	date: Date,
+	lang: Lang,
+	precision: 'instant' | 'day' = 'instant',
+	timeZone: string = SITE.timeZone,
+): TimeElement {
 	return {
 		datetime: precision === 'day' ? isoDay(date, timeZone) : isoWithOffset(date, timeZone),
 		text: formatEditionDate(date, t(lang).locale, timeZone),

@@ -33,7 +33,10 @@ function moveStyleToClass(element: Element): void {
 /** The Shiki transformer: settings before tokenising, classes on the finished tree of each block. */
 export const codeClasses = {
 	name: 'caravan-code-classes',
-	preprocess(_code: string, options: { tokenizeTimeLimit?: number; tokenizeMaxLineLength?: number }): void {
+	preprocess(
+		_code: string,
+		options: { tokenizeTimeLimit?: number; tokenizeMaxLineLength?: number },
+	): void {
 		options.tokenizeTimeLimit = 0;
 		options.tokenizeMaxLineLength = 1000;
 	},

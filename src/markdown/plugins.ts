@@ -35,12 +35,19 @@ const { allowedTags, nonTextTags, selfClosing } = SANITIZE_OPTIONS;
 export function sanitizeFragment(html: string): string {
 	let out = '';
 	let rest = html;
-	for (let match; (match = /^\s*<\/([a-zA-Z][a-zA-Z0-9]*)\s*>/.exec(rest)); rest = rest.slice(match[0].length)) {
+	for (
+		let match;
+		(match = /^\s*<\/([a-zA-Z][a-zA-Z0-9]*)\s*>/.exec(rest));
+		rest = rest.slice(match[0].length)
+	) {
 		const name = (match[1] as string).toLowerCase();
 		if (allowedTags.includes(name) && !selfClosing.includes(name)) out += `</${name}>`;
 	}
 	const closed: { name: string; implied: boolean }[] = [];
-	let clean = sanitizeHtml(rest, { ...SANITIZE_OPTIONS, onCloseTag: (name, implied) => closed.push({ name, implied }) });
+	let clean = sanitizeHtml(rest, {
+		...SANITIZE_OPTIONS,
+		onCloseTag: (name, implied) => closed.push({ name, implied }),
+	});
 	for (let i = closed.length - 1; i >= 0 && closed[i]!.implied; i--) {
 		const end = `</${closed[i]!.name}>`;
 		if (clean.endsWith(end)) clean = clean.slice(0, -end.length);
@@ -50,7 +57,10 @@ export function sanitizeFragment(html: string): string {
 }
 
 /** The attributes of `<tag …>` the allow-list keeps (lower-cased names), or `undefined` when the tag goes. */
-function keptAttributes(tag: string, attributes: ReadonlyArray<readonly [string, string]>): Set<string> | undefined {
+function keptAttributes(
+	tag: string,
+	attributes: ReadonlyArray<readonly [string, string]>,
+): Set<string> | undefined {
 	let kept: Set<string> | undefined;
 	const html = `<${tag}${attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('')}>`;
 	sanitizeHtml(html, {
@@ -73,7 +83,9 @@ const RESOLVED = 'caravan-image:';
 
 /** Resolve an image `src` against the article being compiled, or fail the build naming both. */
 function resolveOrThrow(src: string, fileURL: URL | undefined): string {
-	const article = fileURL ? fileURLToPath(fileURL) : path.join(contentDir(), 'articles', 'unknown.md');
+	const article = fileURL
+		? fileURLToPath(fileURL)
+		: path.join(contentDir(), 'articles', 'unknown.md');
 	const resolved = resolveImageSrc(src, article, contentDir());
 	if (!resolved.ok) throw new Error(`${article}: image ${resolved.message}`);
 	return resolved.file;
@@ -89,7 +101,9 @@ export const resolveImages = defineMdastPlugin({
 	mdxJsxFlowElement(node, ctx) {
 		if (node.name !== 'Figure') return;
 		const attributes = node.attributes.map((attribute) =>
-			attribute.type === 'mdxJsxAttribute' && attribute.name === 'src' && typeof attribute.value === 'string'
+			attribute.type === 'mdxJsxAttribute' &&
+			attribute.name === 'src' &&
+			typeof attribute.value === 'string'
 				? { ...attribute, value: resolveOrThrow(attribute.value, ctx.fileURL) }
 				: attribute,
 		);
@@ -100,7 +114,11 @@ export const resolveImages = defineMdastPlugin({
 /** The hast `<picture>` for a processed body image. */
 async function pictureElement(file: string, alt: string): Promise<Element> {
 	const set = await processImage(file, IMAGES.widths, path.join(cacheDir(), 'caravan-images'));
-	const { sources, img } = pictureParts(set, { alt, sizes: IMAGES.articleSizes, urlPrefix: IMAGES.urlPrefix });
+	const { sources, img } = pictureParts(set, {
+		alt,
+		sizes: IMAGES.articleSizes,
+		urlPrefix: IMAGES.urlPrefix,
+	});
 	const { srcset, ...imgRest } = img;
 	const children: ElementContent[] = [
 		...sources.map((source): Element => ({
@@ -141,7 +159,10 @@ export const sanitizeAndPicture = defineHastPlugin({
 });
 
 /** HTML written as JSX in MDX: the same allow-list as raw HTML. Components (capitalised) are left alone. */
-function sanitizeJsx(node: Readonly<MdxJsxFlowElementHast | MdxJsxTextElementHast>, ctx: HastVisitorContext): void {
+function sanitizeJsx(
+	node: Readonly<MdxJsxFlowElementHast | MdxJsxTextElementHast>,
+	ctx: HastVisitorContext,
+): void {
 	const name = node.name;
 	if (!name || /^[A-Z]/.test(name) || name.includes('.')) return;
 	const tag = name.toLowerCase();
@@ -149,12 +170,16 @@ function sanitizeJsx(node: Readonly<MdxJsxFlowElementHast | MdxJsxTextElementHas
 	// Only literal attributes can be checked: `{expressions}` on HTML tags are dropped.
 	const literal = node.attributes.filter(
 		(attribute): attribute is MdxJsxAttributeNode & { value?: string | null } =>
-			attribute.type === 'mdxJsxAttribute' && (attribute.value == null || typeof attribute.value === 'string'),
+			attribute.type === 'mdxJsxAttribute' &&
+			(attribute.value == null || typeof attribute.value === 'string'),
 	);
 	if (!keptAttributes(tag, [])) return ctx.replaceNode(node, node.children as HastNode[]);
 	// Each attribute on its own: a parser keeps the first of two `href`s, the JSX runtime the last.
 	const attributes = literal.filter((attribute) =>
-		keptAttributes(tag, [[attribute.name, attribute.value ?? '']])?.has(attribute.name.toLowerCase()),
+		keptAttributes(tag, [[attribute.name, attribute.value ?? '']])?.has(
+			attribute.name.toLowerCase(),
+		),
 	);
-	if (attributes.length !== node.attributes.length) ctx.replaceNode(node, { ...node, attributes } as HastNode);
+	if (attributes.length !== node.attributes.length)
+		ctx.replaceNode(node, { ...node, attributes } as HastNode);
 }

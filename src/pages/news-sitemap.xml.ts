@@ -8,6 +8,11 @@ export const GET: APIRoute = async () => {
 	// Both editions in one sitemap; each story says its own news:language.
 	const { allPublished, now } = await siteData();
 	const recent = recentArticles(allPublished, now);
-	const body = newsSitemapXml(recent, { site: SITE.url, publicationName: SITE.name, language: SITE.lang, timeZone: SITE.timeZone });
+	const body = newsSitemapXml(recent, {
+		site: SITE.url,
+		publicationName: SITE.name,
+		language: SITE.lang,
+		timeZone: SITE.timeZone,
+	});
 	return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

@@ -2,7 +2,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { sitemapFileResponse, sitemapFileUrls } from '../site/sitemaps.ts';
 
-export const getStaticPaths = (async () => (await sitemapFileUrls()).map((_, n) => ({ params: { n: String(n) } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+	(await sitemapFileUrls()).map((_, n) => ({ params: { n: String(n) } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
 	const urls = (await sitemapFileUrls())[Number(params.n)];

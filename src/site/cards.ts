@@ -27,7 +27,9 @@ export function siteCard(): BrandedCard {
 }
 
 /** The branded card of a story without a lead image: headline, section and date. */
-export function articleBrandedCard(article: Pick<Article, 'lang' | 'section' | 'title' | 'date'>): BrandedCard {
+export function articleBrandedCard(
+	article: Pick<Article, 'lang' | 'section' | 'title' | 'date'>,
+): BrandedCard {
 	return {
 		kind: 'branded',
 		siteName: SITE.name,
@@ -49,7 +51,9 @@ export function cardJobs(articles: readonly Article[]): CardJob[] {
 		{ path: cardPath(), card: siteCard() },
 		...articles.map((article) => ({
 			path: cardPath(article),
-			card: article.image ? { kind: 'photo' as const, file: article.image.file } : articleBrandedCard(article),
+			card: article.image
+				? { kind: 'photo' as const, file: article.image.file }
+				: articleBrandedCard(article),
 		})),
 	];
 }

@@ -47,7 +47,11 @@ export interface SiteData extends Edition {
 /** The file a lead image names; `npm run check` has already reported any that do not resolve. */
 function leadImageFile(entry: CollectionEntry<'articles'>): string | undefined {
 	if (!entry.data.image || !entry.filePath) return undefined;
-	const resolved = resolveImageSrc(entry.data.image.src, path.resolve(entry.filePath), contentDir());
+	const resolved = resolveImageSrc(
+		entry.data.image.src,
+		path.resolve(entry.filePath),
+		contentDir(),
+	);
 	if (!resolved.ok) throw new Error(`${entry.filePath}: image.src: ${resolved.message}`);
 	return resolved.file;
 }
@@ -61,7 +65,9 @@ const showUnpublished = import.meta.env.DEV;
  */
 function devState<T>(name: string, make: () => T): T {
 	if (!showUnpublished) return make();
-	const store = ((globalThis as { [key: symbol]: Map<string, unknown> })[Symbol.for('caravan.devState')] ??= new Map());
+	const store = ((globalThis as { [key: symbol]: Map<string, unknown> })[
+		Symbol.for('caravan.devState')
+	] ??= new Map());
 	if (!store.has(name)) store.set(name, make());
 	return store.get(name) as T;
 }
@@ -82,7 +88,10 @@ function lazyRelated(articles: readonly Article[]): Map<string, Article[]> {
 }
 
 /** One edition's listings, and their pages. */
-function listingsOf(lang: Lang, articles: readonly Article[]): Pick<Edition, 'listings' | 'listingPages'> {
+function listingsOf(
+	lang: Lang,
+	articles: readonly Article[],
+): Pick<Edition, 'listings' | 'listingPages'> {
 	const dictionary = t(lang);
 	const listings = buildListings(articles, dictionary, langPrefix(lang), dictionary.latest);
 	return { listings, listingPages: listingPages(listings, SITE.pageSize) };
@@ -91,7 +100,9 @@ function listingsOf(lang: Lang, articles: readonly Article[]): Pick<Edition, 'li
 function edition(lang: Lang, all: readonly Article[]): Edition {
 	const articles = all.filter((article) => article.lang === lang);
 	const { listings, listingPages } = listingsOf(lang, articles);
-	let published: ReturnType<Edition['published']> | undefined = showUnpublished ? undefined : { articles, listingPages };
+	let published: ReturnType<Edition['published']> | undefined = showUnpublished
+		? undefined
+		: { articles, listingPages };
 	return {
 		lang,
 		articles,
@@ -113,12 +124,18 @@ function edition(lang: Lang, all: readonly Article[]): Edition {
  * Each entry's article by id, while its digest is unchanged: the dev server shapes only the
  * stories edited since the last request (excerpts and word counts of 10,000 bodies take seconds).
  */
-const articleMemo: Map<string, { digest: string | number; shape: typeof articleFromFile; article: Article }> = devState('articles', () => new Map());
+const articleMemo: Map<
+	string,
+	{ digest: string | number; shape: typeof articleFromFile; article: Article }
+> = devState('articles', () => new Map());
 
 function articleOf(entry: CollectionEntry<'articles'>, clock: Date): Article {
 	const memo = entry.digest === undefined ? undefined : articleMemo.get(entry.id);
 	// `shape` is articleFromFile itself: an edit to the code (a new module) shapes every story afresh.
-	let article = memo && memo.digest === entry.digest && memo.shape === articleFromFile ? memo.article : undefined;
+	let article =
+		memo && memo.digest === entry.digest && memo.shape === articleFromFile
+			? memo.article
+			: undefined;
 	if (!article) {
 		article = articleFromFile(
 			{
@@ -130,7 +147,8 @@ function articleOf(entry: CollectionEntry<'articles'>, clock: Date): Article {
 			},
 			clock,
 		);
-		if (entry.digest !== undefined) articleMemo.set(entry.id, { digest: entry.digest, shape: articleFromFile, article });
+		if (entry.digest !== undefined)
+			articleMemo.set(entry.id, { digest: entry.digest, shape: articleFromFile, article });
 	}
 	// An embargo can end while the dev server runs.
 	const embargoed = article.date.getTime() > clock.getTime();
@@ -152,7 +170,10 @@ async function load(): Promise<Shared> {
 		allPublished: showUnpublished ? all.filter(isPublished) : all,
 		entries: byId,
 		translations: translationMap(all),
-		editions: Object.fromEntries(LANGS.map((lang) => [lang, edition(lang, all)])) as Record<Lang, Edition>,
+		editions: Object.fromEntries(LANGS.map((lang) => [lang, edition(lang, all)])) as Record<
+			Lang,
+			Edition
+		>,
 		ticker: buildTicker(snapshots, isoDay(clock, SITE.timeZone), TICKER.currencies, SITE.timeZone),
 	};
 }
@@ -211,7 +232,10 @@ export async function articlePageCacheKey(article: Article): Promise<string | un
 }
 
 /** A listing page's cache key: which page of which listing, and the stories on it. */
-export async function listingPageCacheKey({ listing, page }: ListingPage): Promise<string | undefined> {
+export async function listingPageCacheKey({
+	listing,
+	page,
+}: ListingPage): Promise<string | undefined> {
 	const parts = await keyParts();
 	if (!parts) return undefined;
 	const { number, pageCount, first, last, total, url } = page;

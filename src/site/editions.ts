@@ -7,6 +7,8 @@ import { siteData, type SiteData } from './content.ts';
 import { pathsPerEdition } from '../lib/editionPaths.ts';
 
 /** Every edition's pages: `pages` turns one edition's data into its static paths. */
-export function editionPages<P>(pages: (edition: SiteData) => readonly (P | Promise<P>)[]): Promise<P[]> {
+export function editionPages<P>(
+	pages: (edition: SiteData) => readonly (P | Promise<P>)[],
+): Promise<P[]> {
 	return pathsPerEdition((lang) => siteData(lang), pages);
 }

@@ -15,10 +15,18 @@ export async function feedData(
 	const ui = t(lang);
 	const base = `${langPrefix(lang)}${section ? `/section/${section}/` : '/'}`;
 	return {
-		articles: section ? published().articles.filter((article) => article.section === section) : published().articles,
+		articles: section
+			? published().articles.filter((article) => article.section === section)
+			: published().articles,
 		options: {
-			title: section ? `${SITE.name}: ${ui.sections[section]}` : lang === DEFAULT_LANG ? SITE.name : `${SITE.name} — ${ui.languageName}`,
-			description: section ? `${ui.sections[section]}: ${ui.tagline}` : `${ui.tagline}. ${ui.description}`,
+			title: section
+				? `${SITE.name}: ${ui.sections[section]}`
+				: lang === DEFAULT_LANG
+					? SITE.name
+					: `${SITE.name} — ${ui.languageName}`,
+			description: section
+				? `${ui.sections[section]}: ${ui.tagline}`
+				: `${ui.tagline}. ${ui.description}`,
 			language: ui.locale,
 			selfPath: `${base}${format === 'rss' ? 'rss' : 'atom'}.xml`,
 			alternatePath: base,

@@ -26,7 +26,12 @@ const ENCODERS = {
 	png: { compressionLevel: 9, palette: false },
 } as const;
 
-const MIME: Record<Format, string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg', png: 'image/png' };
+const MIME: Record<Format, string> = {
+	avif: 'image/avif',
+	webp: 'image/webp',
+	jpeg: 'image/jpeg',
+	png: 'image/png',
+};
 const EXTENSION: Record<Format, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg', png: 'png' };
 
 export interface ImageFile {
@@ -47,7 +52,9 @@ export interface ImageSet {
 export function targetWidths(sourceWidth: number, widths: readonly number[]): number[] {
 	const fitting = widths.filter((w) => w < sourceWidth);
 	const largest = Math.max(...widths);
-	return sourceWidth <= largest || fitting.length === 0 ? [...fitting, Math.min(sourceWidth, largest)] : fitting;
+	return sourceWidth <= largest || fitting.length === 0
+		? [...fitting, Math.min(sourceWidth, largest)]
+		: fitting;
 }
 
 /** `srcset` text for files under `urlPrefix`. */
@@ -79,11 +86,16 @@ export interface PictureParts {
 }
 
 /** The `<source>`s and `<img>` attributes of a `<picture>` for an image set. */
-export function pictureParts(set: ImageSet, { alt, sizes, urlPrefix, lead = false }: PictureOptions): PictureParts {
+export function pictureParts(
+	set: ImageSet,
+	{ alt, sizes, urlPrefix, lead = false }: PictureOptions,
+): PictureParts {
 	const fallback = set.formats.at(-1) as ImageSet['formats'][number];
 	const middle = fallback.files[Math.floor((fallback.files.length - 1) / 2)] as ImageFile;
 	return {
-		sources: set.formats.slice(0, -1).map((format) => ({ type: format.type, srcset: srcset(format.files, urlPrefix), sizes })),
+		sources: set.formats
+			.slice(0, -1)
+			.map((format) => ({ type: format.type, srcset: srcset(format.files, urlPrefix), sizes })),
 		img: {
 			src: `${urlPrefix}${middle.name}`,
 			srcset: srcset(fallback.files, urlPrefix),
@@ -92,7 +104,9 @@ export function pictureParts(set: ImageSet, { alt, sizes, urlPrefix, lead = fals
 			width: set.width,
 			height: set.height,
 			decoding: 'async',
-			...(lead ? { loading: 'eager', fetchpriority: 'high' } as const : { loading: 'lazy' } as const),
+			...(lead
+				? ({ loading: 'eager', fetchpriority: 'high' } as const)
+				: ({ loading: 'lazy' } as const)),
 		},
 	};
 }
@@ -103,7 +117,13 @@ async function writeAtomic(file: string, data: Buffer): Promise<void> {
 	await rename(scratch, file);
 }
 
-async function encode(input: Buffer, file: string, widths: readonly number[], cacheDir: string, key: string): Promise<ImageSet> {
+async function encode(
+	input: Buffer,
+	file: string,
+	widths: readonly number[],
+	cacheDir: string,
+	key: string,
+): Promise<ImageSet> {
 	const metadata = await sharp(input, { failOn: 'error' }).metadata();
 	// EXIF orientations 5–8 are stored rotated by 90°: the picture is as tall as the file is wide.
 	const rotated = (metadata.orientation ?? 1) >= 5;
@@ -118,9 +138,14 @@ async function encode(input: Buffer, file: string, widths: readonly number[], ca
 	const set: ImageSet = {
 		width: largest,
 		height: Math.round((largest * sourceHeight) / sourceWidth),
-		formats: formats.map((format) => ({ type: MIME[format], files: sizes.map((width) => ({ name: nameOf(width, format), width })) })),
+		formats: formats.map((format) => ({
+			type: MIME[format],
+			files: sizes.map((width) => ({ name: nameOf(width, format), width })),
+		})),
 	};
-	const missing = formats.flatMap((format) => sizes.map((width) => ({ format, width }))).filter(({ format, width }) => !existsSync(path.join(cacheDir, nameOf(width, format))));
+	const missing = formats
+		.flatMap((format) => sizes.map((width) => ({ format, width })))
+		.filter(({ format, width }) => !existsSync(path.join(cacheDir, nameOf(width, format))));
 	if (missing.length === 0) return set;
 
 	// Decode and orient the (possibly huge) original once, scaled to the largest width; every file comes from that.
@@ -131,7 +156,10 @@ async function encode(input: Buffer, file: string, widths: readonly number[], ca
 		.toBuffer({ resolveWithObject: true });
 	await mkdir(cacheDir, { recursive: true });
 	for (const { format, width } of missing) {
-		const pipeline = sharp(base.data, { raw: base.info }).resize({ width, withoutEnlargement: true });
+		const pipeline = sharp(base.data, { raw: base.info }).resize({
+			width,
+			withoutEnlargement: true,
+		});
 		const output = await pipeline[format](ENCODERS[format] as never).toBuffer();
 		await writeAtomic(path.join(cacheDir, nameOf(width, format)), output);
 	}
@@ -145,7 +173,11 @@ const pending = new Map<string, Promise<ImageSet>>();
  * Process the original `file` at `widths` into `cacheDir` (only what is not there yet) and
  * describe the result. Throws with the file name when the image cannot be read.
  */
-export async function processImage(file: string, widths: readonly number[], cacheDir: string): Promise<ImageSet> {
+export async function processImage(
+	file: string,
+	widths: readonly number[],
+	cacheDir: string,
+): Promise<ImageSet> {
 	// Keyed by modification time too, so an edited image shows in `astro dev` without a restart.
 	const { mtimeMs, size } = await stat(file);
 	const memo = `${file}\0${mtimeMs}\0${size}\0${widths.join(',')}\0${cacheDir}`;
@@ -153,12 +185,18 @@ export async function processImage(file: string, widths: readonly number[], cach
 	if (!result) {
 		result = (async () => {
 			const input = await readFile(file);
-			const key = createHash('sha256').update(input).update(JSON.stringify(ENCODERS)).digest('hex').slice(0, 12);
+			const key = createHash('sha256')
+				.update(input)
+				.update(JSON.stringify(ENCODERS))
+				.digest('hex')
+				.slice(0, 12);
 			try {
 				return await encode(input, file, widths, cacheDir, key);
 			} catch (error) {
 				// eslint-disable-next-line preserve-caught-error -- Astro prints a cause with its stack trace; the message already carries sharp's
-				throw new Error(`cannot process the image ${file}: ${error instanceof Error ? error.message : String(error)}`);
+				throw new Error(
+					`cannot process the image ${file}: ${error instanceof Error ? error.message : String(error)}`,
+				);
 			}
 		})();
 		pending.set(memo, result);

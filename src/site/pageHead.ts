@@ -9,7 +9,14 @@ import { DEFAULT_LANG, langPrefix, t, type Lang } from '../i18n/ui.ts';
 import type { Article } from '../lib/articles.ts';
 import { clip } from '../lib/excerpt.ts';
 import { processImage } from './imagePipeline.ts';
-import { breadcrumbLd, newsArticleLd, websiteLd, type Crumb, type JsonLd, type Publisher } from '../lib/jsonLd.ts';
+import {
+	breadcrumbLd,
+	newsArticleLd,
+	websiteLd,
+	type Crumb,
+	type JsonLd,
+	type Publisher,
+} from '../lib/jsonLd.ts';
 import { listingHeading } from '../lib/listingText.ts';
 import type { ListingPage } from '../lib/listings.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from '../lib/socialCard.ts';
@@ -35,8 +42,16 @@ const absolute = (path: string) => new URL(path, SITE.url).href;
 export function siteFeeds(lang: Lang = DEFAULT_LANG): FeedLink[] {
 	const edition = lang === DEFAULT_LANG ? '' : ` — ${t(lang).languageName}`;
 	return [
-		{ title: `${SITE.name}${edition} (RSS)`, href: `${langPrefix(lang)}/rss.xml`, type: 'application/rss+xml' },
-		{ title: `${SITE.name}${edition} (Atom)`, href: `${langPrefix(lang)}/atom.xml`, type: 'application/atom+xml' },
+		{
+			title: `${SITE.name}${edition} (RSS)`,
+			href: `${langPrefix(lang)}/rss.xml`,
+			type: 'application/rss+xml',
+		},
+		{
+			title: `${SITE.name}${edition} (Atom)`,
+			href: `${langPrefix(lang)}/atom.xml`,
+			type: 'application/atom+xml',
+		},
 	];
 }
 
@@ -81,10 +96,16 @@ export function articleDescription(article: Pick<Article, 'summary' | 'excerpt'>
  * widths makes it (the same call, so no extra encoding); the build copies every `/_images/` file a
  * page names.
  */
-async function largestFallback(image: NonNullable<Article['image']>, widths: readonly number[]): Promise<string | undefined> {
+async function largestFallback(
+	image: NonNullable<Article['image']>,
+	widths: readonly number[],
+): Promise<string | undefined> {
 	const set = await processImage(image.file, widths, path.join(cacheDir(), 'caravan-images'));
 	const fallback = set.formats.at(-1)?.files ?? [];
-	const largest = fallback.reduce<(typeof fallback)[number] | undefined>((best, file) => (best && best.width >= file.width ? best : file), undefined);
+	const largest = fallback.reduce<(typeof fallback)[number] | undefined>(
+		(best, file) => (best && best.width >= file.width ? best : file),
+		undefined,
+	);
 	return largest && `${IMAGES.urlPrefix}${largest.name}`;
 }
 
@@ -99,7 +120,9 @@ async function leadImageUrl(image: NonNullable<Article['image']>): Promise<strin
  * (made for the listings already). Without it Pagefind takes the article's `<img>`, the 800-pixel
  * lead image, ~30 KB for a 6rem thumbnail.
  */
-export async function searchThumbnailPath(article: Pick<Article, 'image'>): Promise<string | undefined> {
+export async function searchThumbnailPath(
+	article: Pick<Article, 'image'>,
+): Promise<string | undefined> {
 	return article.image && largestFallback(article.image, IMAGES.thumbnailWidths);
 }
 
@@ -120,7 +143,9 @@ export async function articleHead(article: Article): Promise<PageHead> {
 			modifiedTime: article.modified,
 			section: t(article.lang).sections[article.section],
 			tags: article.tags.map((tag) => tag.name),
-			authorUrls: article.authors.map((author) => absolute(`${langPrefix(article.lang)}/author/${author.slug}/`)),
+			authorUrls: article.authors.map((author) =>
+				absolute(`${langPrefix(article.lang)}/author/${author.slug}/`),
+			),
 		},
 		jsonLd: [
 			newsArticleLd({
@@ -136,14 +161,22 @@ export async function articleHead(article: Article): Promise<PageHead> {
 
 /** A page below the front page: a `BreadcrumbList` from the front page through `crumbs`. */
 export function breadcrumbHead(crumbs: readonly Crumb[], lang: Lang = DEFAULT_LANG): PageHead {
-	return { jsonLd: [breadcrumbLd([{ name: SITE.name, path: `${langPrefix(lang)}/` }, ...crumbs], SITE.url)] };
+	return {
+		jsonLd: [
+			breadcrumbLd([{ name: SITE.name, path: `${langPrefix(lang)}/` }, ...crumbs], SITE.url),
+		],
+	};
 }
 
 /** A listing page: the front page is the `WebSite`; the others are a breadcrumb (and a feed for sections). */
 export function listingHead({ listing, page }: ListingPage, lang: Lang = DEFAULT_LANG): PageHead {
 	const ui = t(lang);
-	if (listing.kind === 'home' && page.number === 1) return { jsonLd: [websiteLd(publisher(lang), ui.description)] };
-	const crumbs: Crumb[] = listing.kind === 'home' ? [] : [{ name: listingHeading(listing, lang), path: listing.basePath }];
+	if (listing.kind === 'home' && page.number === 1)
+		return { jsonLd: [websiteLd(publisher(lang), ui.description)] };
+	const crumbs: Crumb[] =
+		listing.kind === 'home'
+			? []
+			: [{ name: listingHeading(listing, lang), path: listing.basePath }];
 	if (page.number > 1) crumbs.push({ name: ui.page(page.number), path: page.url });
 	return {
 		...breadcrumbHead(crumbs, lang),

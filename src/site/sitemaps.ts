@@ -33,7 +33,9 @@ export async function sitemapFileUrls(): Promise<SitemapUrl[][]> {
 }
 
 const xmlResponse = async (stream: Readable) =>
-	new Response((await streamToPromise(stream)).toString('utf8'), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+	new Response((await streamToPromise(stream)).toString('utf8'), {
+		headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+	});
 
 /** One numbered sitemap file. */
 export async function sitemapFileResponse(urls: readonly SitemapUrl[]): Promise<Response> {

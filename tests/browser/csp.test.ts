@@ -38,36 +38,56 @@ interface Visit {
 }
 
 /** Open `path` of a site, collect violations while it loads, then run `act` in it (for the control case). */
-async function visit(site: keyof typeof servers, path: string, act?: (page: Page) => Promise<void>): Promise<Visit> {
+async function visit(
+	site: keyof typeof servers,
+	path: string,
+	act?: (page: Page) => Promise<void>,
+): Promise<Visit> {
 	const page = await browser.newPage();
 	const violations: string[] = [];
 	const errors: string[] = [];
 	page.on('console', (message) => {
 		// A failed load is reported by URL below; the page's own 404 status is what that test expects.
-		if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
-		if (/Content Security Policy/i.test(message.text())) violations.push(`console: ${message.text()}`);
+		if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+			errors.push(message.text());
+		if (/Content Security Policy/i.test(message.text()))
+			violations.push(`console: ${message.text()}`);
 	});
 	page.on('pageerror', (error) => errors.push(error.message));
 	page.on('requestfailed', (request) => errors.push(`failed: ${request.url()}`));
 	page.on('response', (response) => {
-		if (response.request().resourceType() !== 'document' && response.status() >= 400) errors.push(`${response.status()}: ${response.url()}`);
+		if (response.request().resourceType() !== 'document' && response.status() >= 400)
+			errors.push(`${response.status()}: ${response.url()}`);
 	});
 	const cdp = await page.context().newCDPSession(page);
 	cdp.on('Audits.issueAdded', ({ issue }) => {
-		if (issue.code === 'ContentSecurityPolicyIssue') violations.push(`audit: ${JSON.stringify(issue.details.contentSecurityPolicyIssueDetails)}`);
+		if (issue.code === 'ContentSecurityPolicyIssue')
+			violations.push(`audit: ${JSON.stringify(issue.details.contentSecurityPolicyIssueDetails)}`);
 	});
 	await cdp.send('Audits.enable');
 	// Init scripts are injected by the browser itself, so the policy does not stop this listener.
 	await page.addInitScript(() => {
 		const seen: string[] = [];
 		(window as unknown as { cspViolations: string[] }).cspViolations = seen;
-		document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+		document.addEventListener('securitypolicyviolation', (event) =>
+			seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+		);
 	});
 	const response = await page.goto(`${servers[site]!.url}${path}`, { waitUntil: 'load' });
 	await act?.(page);
 	await page.waitForTimeout(250); // reports are delivered asynchronously
-	violations.push(...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).map((v) => `event: ${v}`));
-	return { status: response?.status(), csp: response?.headers()['content-security-policy'], violations, errors, page };
+	violations.push(
+		...(
+			await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)
+		).map((v) => `event: ${v}`),
+	);
+	return {
+		status: response?.status(),
+		csp: response?.headers()['content-security-policy'],
+		violations,
+		errors,
+		page,
+	};
 }
 
 describe('under the Content-Security-Policy', () => {
@@ -103,7 +123,10 @@ describe('under the Content-Security-Policy', () => {
 		await page.close();
 	});
 
-	for (const [format, path] of [['Markdown', '/articles/illustrated-story/'], ['MDX', '/articles/components-story/']] as const) {
+	for (const [format, path] of [
+		['Markdown', '/articles/illustrated-story/'],
+		['MDX', '/articles/components-story/'],
+	] as const) {
 		it(`a ${format} code block is coloured by classes, legible in light and dark, with no violation`, async () => {
 			const { violations, errors, page } = await visit('writers', path);
 			expect(violations).toEqual([]);
@@ -114,7 +137,9 @@ describe('under the Content-Security-Policy', () => {
 			for (const colorScheme of ['light', 'dark'] as const) {
 				await page.emulateMedia({ colorScheme });
 				const [keyword, plain] = await page.evaluate(() =>
-					['pre.astro-code .code-keyword', 'pre.astro-code code'].map((selector) => getComputedStyle(document.querySelector(selector)!).color),
+					['pre.astro-code .code-keyword', 'pre.astro-code code'].map(
+						(selector) => getComputedStyle(document.querySelector(selector)!).color,
+					),
 				);
 				expect(keyword, colorScheme).not.toBe(plain);
 				keywords.push(keyword!);

@@ -31,7 +31,9 @@ const titles = (page: Page) => page.locator('[data-results] h3').allTextContents
 
 async function search(path: string): Promise<string[]> {
 	const page = await open(path);
-	await expect.poll(() => page.locator('[data-status]').textContent(), { timeout: 15_000 }).not.toBe('');
+	await expect
+		.poll(() => page.locator('[data-status]').textContent(), { timeout: 15_000 })
+		.not.toBe('');
 	const found = await titles(page);
 	await page.context().close();
 	return found;
@@ -49,19 +51,31 @@ describe('search per edition', { timeout: 60_000 }, () => {
 
 	it('speaks Russian on the Russian search page', async () => {
 		const page = await open('/ru/search/?q=бюджета');
-		await expect.poll(() => page.locator('[data-status]').textContent(), { timeout: 15_000 }).toBe('1 результат по запросу «бюджета».');
+		await expect
+			.poll(() => page.locator('[data-status]').textContent(), { timeout: 15_000 })
+			.toBe('1 результат по запросу «бюджета».');
 		await page.context().close();
 	});
 });
 
 describe('accessibility of Russian pages', { timeout: 120_000 }, () => {
-	const pages = ['/ru/', '/ru/articles/parlament-prinyal-byudzhet/', '/ru/section/economy/', '/ru/section/', '/ru/404.html', '/ru/search/?q=бюджета'];
+	const pages = [
+		'/ru/',
+		'/ru/articles/parlament-prinyal-byudzhet/',
+		'/ru/section/economy/',
+		'/ru/section/',
+		'/ru/404.html',
+		'/ru/search/?q=бюджета',
+	];
 	for (const scheme of ['light', 'dark'] as const) {
 		it(`has no axe violations (WCAG 2.1 A and AA) in the ${scheme} scheme`, async () => {
 			const report: string[] = [];
 			for (const path of pages) {
 				const page = await open(path, scheme);
-				if (path.includes('search')) await expect.poll(() => page.locator('[data-status]').textContent(), { timeout: 15_000 }).not.toBe('');
+				if (path.includes('search'))
+					await expect
+						.poll(() => page.locator('[data-status]').textContent(), { timeout: 15_000 })
+						.not.toBe('');
 				const violations = await axeViolations(page);
 				if (violations.length) report.push(`${path}: ${formatViolations(violations)}`);
 				await page.context().close();

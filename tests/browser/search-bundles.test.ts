@@ -14,7 +14,12 @@ import { builtSite, readDist } from '../../scripts/lib/fixtureSites.ts';
 import { axeViolations, formatViolations } from '../quality/checks/browser.ts';
 
 /** Newest first: 13 Dec (folder-form story), 8–12 Dec, 3–7 Dec, 28 Nov–2 Dec (stories 1 and 2). */
-const BUNDLES = ['/pagefind/en/2025-12-13/', '/pagefind/en/2025-12-08/', '/pagefind/en/2025-12-03/', '/pagefind/en/2025-11-28/'];
+const BUNDLES = [
+	'/pagefind/en/2025-12-13/',
+	'/pagefind/en/2025-12-08/',
+	'/pagefind/en/2025-12-03/',
+	'/pagefind/en/2025-11-28/',
+];
 const OLDEST = BUNDLES[3] as string;
 
 let dist: string;
@@ -50,7 +55,10 @@ async function newPage(): Promise<{ page: Page; heard: () => Promise<string[]> }
 			if (text && heard.at(-1) !== text) heard.push(text);
 		}).observe(document, { subtree: true, childList: true, characterData: true });
 	});
-	return { page, heard: () => page.evaluate(() => (window as unknown as { heard: string[] }).heard) };
+	return {
+		page,
+		heard: () => page.evaluate(() => (window as unknown as { heard: string[] }).heard),
+	};
 }
 
 /** Show every result: "Show more results" / "Search older stories" until the button goes. */
@@ -58,7 +66,11 @@ async function showAll(page: Page): Promise<void> {
 	for (let clicks = 0; clicks < 20 && (await more(page).isVisible()); clicks++) {
 		const before = await page.locator('[data-results] li').count();
 		await more(page).click();
-		await poll(async () => (await page.locator('[data-results] li').count()) > before || !(await more(page).isVisible())).toBe(true);
+		await poll(
+			async () =>
+				(await page.locator('[data-results] li').count()) > before ||
+				!(await more(page).isVisible()),
+		).toBe(true);
 	}
 }
 
@@ -84,7 +96,13 @@ describe('search over period bundles', { timeout: 90_000 }, () => {
 	it('tells the search page its bundles, newest period first', async () => {
 		const element = parse(await readDist(dist, 'search/index.html')).querySelector('search-page');
 		expect(JSON.parse(element?.getAttribute('data-bundles') ?? 'null')).toEqual(BUNDLES);
-		expect(JSON.parse(parse(await readDist(dist, 'ru/search/index.html')).querySelector('search-page')?.getAttribute('data-bundles') ?? 'null')).toEqual([]);
+		expect(
+			JSON.parse(
+				parse(await readDist(dist, 'ru/search/index.html'))
+					.querySelector('search-page')
+					?.getAttribute('data-bundles') ?? 'null',
+			),
+		).toEqual([]);
 	});
 
 	it('holds every published story in exactly one bundle, the one of its date', async () => {
@@ -93,7 +111,9 @@ describe('search over period bundles', { timeout: 90_000 }, () => {
 		expect(perBundle[3]).toEqual(['/articles/fixture-story-01/', '/articles/fixture-story-02/']);
 		const all = perBundle.flat().sort();
 		expect(new Set(all).size).toBe(all.length);
-		expect(all).toEqual((await readdir(`${dist}/articles`)).sort().map((slug) => `/articles/${slug}/`));
+		expect(all).toEqual(
+			(await readdir(`${dist}/articles`)).sort().map((slug) => `/articles/${slug}/`),
+		);
 	});
 
 	it('finds a word only the oldest bundle holds, saying meanwhile that it searches older stories', async () => {
@@ -105,8 +125,14 @@ describe('search over period bundles', { timeout: 90_000 }, () => {
 		expect(await titles(page)).toEqual(['Fixture story number 1']);
 		expect(await heard()).toContain('Searching older stories…');
 		// Every bundle's metadata, but Pagefind's WebAssembly once for all of them.
-		for (const bundle of BUNDLES) expect(fetched.filter((url) => url.startsWith(bundle) && url.endsWith('.pf_meta')), bundle).toHaveLength(1);
-		expect(fetched.filter((url) => url.endsWith('.pagefind'))).toEqual([`${BUNDLES[0]}wasm.en.pagefind`]);
+		for (const bundle of BUNDLES)
+			expect(
+				fetched.filter((url) => url.startsWith(bundle) && url.endsWith('.pf_meta')),
+				bundle,
+			).toHaveLength(1);
+		expect(fetched.filter((url) => url.endsWith('.pagefind'))).toEqual([
+			`${BUNDLES[0]}wasm.en.pagefind`,
+		]);
 		expect(await more(page).isVisible()).toBe(false);
 		await page.context().close();
 	});
@@ -122,18 +148,36 @@ describe('search over period bundles', { timeout: 90_000 }, () => {
 		await page.goto(`${server.url}/search/?q=Story`);
 		await poll(() => status(page).textContent()).toMatch(/^\d+ results for “Story”/);
 		const newest = BUNDLES[0] as string;
-		const preloads = await page.locator('link[rel="preload"], link[rel="modulepreload"]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+		const preloads = await page
+			.locator('link[rel="preload"], link[rel="modulepreload"]')
+			.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
 		const tag = await page.locator('search-page').getAttribute('data-entry-tag');
-		const ofNewest = (pattern: RegExp) => fetched.filter((url) => url.startsWith(newest) && pattern.test(url));
+		const ofNewest = (pattern: RegExp) =>
+			fetched.filter((url) => url.startsWith(newest) && pattern.test(url));
 		expect(tag).toMatch(/^[0-9a-f]{12}$/);
 		// The engine, the entry file at its tagged URL, WebAssembly and metadata (the build's links),
 		// then the index chunk holding the URL's word (the page's, from the build's chunk table).
-		expect(preloads).toEqual(['/pagefind/pagefind.js', `${newest}pagefind-entry.json?ts=${tag}`, `${newest}wasm.en.pagefind`, ...ofNewest(/\.pf_meta$/), ...ofNewest(/\/index\/[^/]+\.pf_index$/)]);
+		expect(preloads).toEqual([
+			'/pagefind/pagefind.js',
+			`${newest}pagefind-entry.json?ts=${tag}`,
+			`${newest}wasm.en.pagefind`,
+			...ofNewest(/\.pf_meta$/),
+			...ofNewest(/\/index\/[^/]+\.pf_index$/),
+		]);
 		expect(ofNewest(/\/index\//)).toHaveLength(1);
 		// Each preload is the very request the engine makes: a mismatch would fetch it twice, or another URL.
-		for (const url of preloads) expect(fetched.filter((request) => request === url), url).toHaveLength(1);
+		for (const url of preloads)
+			expect(
+				fetched.filter((request) => request === url),
+				url,
+			).toHaveLength(1);
 		// And everything the engine fetches of the newest bundle before it has results was preloaded.
-		expect(['/pagefind/pagefind.js', ...ofNewest(/pagefind-entry\.json|\.pagefind$|\.pf_meta$|\.pf_index$/)].sort()).toEqual([...preloads].sort());
+		expect(
+			[
+				'/pagefind/pagefind.js',
+				...ofNewest(/pagefind-entry\.json|\.pagefind$|\.pf_meta$|\.pf_index$/),
+			].sort(),
+		).toEqual([...preloads].sort());
 		expect(failed).toEqual([]);
 		await page.context().close();
 	});
@@ -143,7 +187,9 @@ describe('search over period bundles', { timeout: 90_000 }, () => {
 		const fetched: string[] = [];
 		page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
 		await page.goto(`${server.url}/search/?q=fixture`);
-		await poll(() => status(page).textContent()).toMatch(/^\d+ results for “fixture”\. Stories since 3 December 2025 searched so far\.$/);
+		await poll(() => status(page).textContent()).toMatch(
+			/^\d+ results for “fixture”\. Stories since 3 December 2025 searched so far\.$/,
+		);
 		expect(fetched.some((url) => url.startsWith(OLDEST))).toBe(false);
 		await showAll(page);
 		await poll(() => status(page).textContent()).toBe('10 results for “fixture”.');
@@ -157,7 +203,9 @@ describe('search over period bundles', { timeout: 90_000 }, () => {
 		await page.goto(`${server.url}/search/?q=fixture&sort=date`);
 		await poll(() => status(page).textContent()).toMatch(/^\d+ results for/);
 		await showAll(page);
-		const dates = await page.locator('[data-results] time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
+		const dates = await page
+			.locator('[data-results] time')
+			.evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
 		expect(dates).toHaveLength(10);
 		expect(dates).toEqual([...dates].sort().reverse());
 		expect((await titles(page)).at(-1)).toBe('Fixture story number 1');
@@ -167,12 +215,16 @@ describe('search over period bundles', { timeout: 90_000 }, () => {
 	it('narrows by filters across bundles, and counts the options over every bundle searched', async () => {
 		const { page } = await newPage();
 		await page.goto(`${server.url}/search/?q=fixture&section=Politics`);
-		await poll(() => status(page).textContent()).toBe('2 results for “fixture” with the chosen filters.');
+		await poll(() => status(page).textContent()).toBe(
+			'2 results for “fixture” with the chosen filters.',
+		);
 		// Story 8 is in the 8–12 December bundle, story 1 in the oldest.
 		expect(await titles(page)).toEqual(['Fixture story number 8', 'Fixture story number 1']);
 		await poll(() => page.getByRole('checkbox', { name: 'Politics (2)' }).isChecked()).toBe(true);
 		await page.getByRole('checkbox', { name: 'Staff Reporter (1)' }).check();
-		await poll(() => status(page).textContent()).toBe('1 result for “fixture” with the chosen filters.');
+		await poll(() => status(page).textContent()).toBe(
+			'1 result for “fixture” with the chosen filters.',
+		);
 		expect(await titles(page)).toEqual(['Fixture story number 1']);
 		await page.context().close();
 	});
@@ -184,9 +236,16 @@ describe('search over period bundles', { timeout: 90_000 }, () => {
 			if (violations.length) report.push(`${state}: ${formatViolations(violations)}`);
 		};
 		// Hold one bundle's first file until its state has been checked.
-		const held = async (bundle: string, url: string, state: string, reached: (page: Page) => Promise<unknown>) => {
+		const held = async (
+			bundle: string,
+			url: string,
+			state: string,
+			reached: (page: Page) => Promise<unknown>,
+		) => {
 			const { page } = await newPage();
-			const waiting = new Promise<Route>((resolve) => void page.route(`**${bundle}pagefind-entry.json*`, resolve));
+			const waiting = new Promise<Route>(
+				(resolve) => void page.route(`**${bundle}pagefind-entry.json*`, resolve),
+			);
 			await page.goto(`${server.url}${url}`);
 			const route = await waiting;
 			await reached(page);
@@ -194,9 +253,13 @@ describe('search over period bundles', { timeout: 90_000 }, () => {
 			await route.continue();
 			return page;
 		};
-		const loading = await held(BUNDLES[0] as string, '/search/?q=Otrar', 'loading', () => Promise.resolve());
+		const loading = await held(BUNDLES[0] as string, '/search/?q=Otrar', 'loading', () =>
+			Promise.resolve(),
+		);
 		await loading.context().close();
-		const older = await held(OLDEST, '/search/?q=Otrar', 'searching older stories', (page) => poll(() => status(page).textContent()).toBe('Searching older stories…'));
+		const older = await held(OLDEST, '/search/?q=Otrar', 'searching older stories', (page) =>
+			poll(() => status(page).textContent()).toBe('Searching older stories…'),
+		);
 		await poll(() => status(older).textContent()).toBe('1 result for “Otrar”.');
 		await check(older, 'results');
 		await older.context().close();

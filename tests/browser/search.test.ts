@@ -9,7 +9,8 @@ import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { serve, type StaticServer } from '../../scripts/lib/server.ts';
 import { ROOT, builtSite } from '../../scripts/lib/fixtureSites.ts';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+const CSP =
+	"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 
 let server: StaticServer;
 let browser: Browser;
@@ -37,9 +38,14 @@ afterEach(async () => {
 	expect(problems).toEqual([]);
 });
 
-async function newPage(options: { csp?: boolean; javaScriptEnabled?: boolean } = {}): Promise<Page> {
+async function newPage(
+	options: { csp?: boolean; javaScriptEnabled?: boolean } = {},
+): Promise<Page> {
 	// `csp: false` also lifts the policy dist/_headers sends (the test server applies that file).
-	const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, bypassCSP: options.csp === false });
+	const context = await browser.newContext({
+		javaScriptEnabled: options.javaScriptEnabled ?? true,
+		bypassCSP: options.csp === false,
+	});
 	contexts.push(context);
 	const page = await context.newPage();
 	page.on('console', (message) => {
@@ -51,7 +57,10 @@ async function newPage(options: { csp?: boolean; javaScriptEnabled?: boolean } =
 			(url) => url.pathname.endsWith('/'),
 			async (route) => {
 				const response = await route.fetch();
-				await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
+				await route.fulfill({
+					response,
+					headers: { ...response.headers(), 'content-security-policy': CSP },
+				});
 			},
 		);
 	}
@@ -62,7 +71,8 @@ async function newPage(options: { csp?: boolean; javaScriptEnabled?: boolean } =
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 const status = (page: Page) => page.locator('[data-status]');
 const resultTitles = (page: Page) => page.locator('[data-results] h3').allTextContents();
-const resultSections = (page: Page) => page.locator('[data-results] [data-section]').allTextContents();
+const resultSections = (page: Page) =>
+	page.locator('[data-results] [data-section]').allTextContents();
 
 /** Open the "Filter and order" panel and wait for its options' counts. */
 async function openFilters(page: Page): Promise<void> {
@@ -82,22 +92,39 @@ async function openSearch(query: string, options?: Parameters<typeof newPage>[0]
 describe('search page', { timeout: 60_000 }, () => {
 	it('finds a phrase from the last paragraph of a long article, with date, section and highlighted excerpt', async () => {
 		const page = await openSearch('?q=turquoise+caravanserai+lanterns');
-		await poll(() => status(page).textContent()).toBe('1 result for “turquoise caravanserai lanterns”.');
+		await poll(() => status(page).textContent()).toBe(
+			'1 result for “turquoise caravanserai lanterns”.',
+		);
 		expect(await resultTitles(page)).toEqual(['Long read across the steppe']);
 		const result = page.locator('[data-results] li').first();
-		expect(await result.getByRole('link', { name: 'Long read across the steppe' }).getAttribute('href')).toBe('/articles/long-read/');
+		expect(
+			await result.getByRole('link', { name: 'Long read across the steppe' }).getAttribute('href'),
+		).toBe('/articles/long-read/');
 		expect(await result.locator('time').textContent()).toBe('10 December 2025');
 		expect(await result.locator('[data-section]').textContent()).toBe('Society');
-		expect(await result.locator('mark').allTextContents()).toEqual(['turquoise', 'caravanserai', 'lanterns']);
-		expect(await result.locator('[data-excerpt]').textContent()).toContain('The final paragraph mentions the turquoise caravanserai lanterns of Turkestan.');
-		expect(await page.locator('#search-query').inputValue()).toBe('turquoise caravanserai lanterns');
+		expect(await result.locator('mark').allTextContents()).toEqual([
+			'turquoise',
+			'caravanserai',
+			'lanterns',
+		]);
+		expect(await result.locator('[data-excerpt]').textContent()).toContain(
+			'The final paragraph mentions the turquoise caravanserai lanterns of Turkestan.',
+		);
+		expect(await page.locator('#search-query').inputValue()).toBe(
+			'turquoise caravanserai lanterns',
+		);
 		expect(await page.title()).toBe('“turquoise caravanserai lanterns”: Search | Caravan');
 	});
 
 	it('shows writer text as text: a headline with markup and an excerpt with only Pagefind’s marks', async () => {
 		const page = await openSearch('?q=script');
-		expect(await resultTitles(page)).toEqual(["<script>alert('x')</script> & “quotes” in a headline"]);
-		expect(await page.locator('[data-results] mark').allTextContents()).toEqual(["<script>alert('x')</script>", '</script>']);
+		expect(await resultTitles(page)).toEqual([
+			"<script>alert('x')</script> & “quotes” in a headline",
+		]);
+		expect(await page.locator('[data-results] mark').allTextContents()).toEqual([
+			"<script>alert('x')</script>",
+			'</script>',
+		]);
 		expect(await page.locator('[data-results] script, [data-results] b').count()).toBe(0);
 		await openFilters(page);
 		expect(await page.getByRole('checkbox', { name: "O'Brien <b>Bold</b> (1)" }).count()).toBe(1);
@@ -111,27 +138,37 @@ describe('search page', { timeout: 60_000 }, () => {
 		await openFilters(page);
 		const politics = page.getByRole('checkbox', { name: 'Politics (2)' });
 		await politics.check();
-		await poll(() => status(page).textContent()).toBe('2 results for “fixture” with the chosen filters.');
+		await poll(() => status(page).textContent()).toBe(
+			'2 results for “fixture” with the chosen filters.',
+		);
 		expect(new Set(await resultSections(page))).toEqual(new Set(['Politics']));
 		expect(new URL(page.url()).search).toBe('?q=fixture&section=Politics');
 		// The options were redrawn with new counts; the keyboard stays on the one just used.
-		expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('Politics');
+		expect(
+			await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value),
+		).toBe('Politics');
 
 		// Other sections stay offered, with their counts for the same words.
 		await page.getByRole('checkbox', { name: 'Economy (3)' }).check();
-		await poll(() => status(page).textContent()).toBe('5 results for “fixture” with the chosen filters.');
+		await poll(() => status(page).textContent()).toBe(
+			'5 results for “fixture” with the chosen filters.',
+		);
 		expect(new Set(await resultSections(page))).toEqual(new Set(['Politics', 'Economy']));
 		expect(new URL(page.url()).search).toBe('?q=fixture&section=Economy&section=Politics');
 
 		await page.goBack();
-		await poll(() => status(page).textContent()).toBe('2 results for “fixture” with the chosen filters.');
+		await poll(() => status(page).textContent()).toBe(
+			'2 results for “fixture” with the chosen filters.',
+		);
 		expect(await page.getByRole('checkbox', { name: /^Politics/ }).isChecked()).toBe(true);
 		expect(await page.getByRole('checkbox', { name: /^Economy/ }).isChecked()).toBe(false);
 		await page.goBack();
 		await poll(() => status(page).textContent()).toBe('10 results for “fixture”.');
 		expect(new URL(page.url()).search).toBe('?q=fixture');
 		await page.goForward();
-		await poll(() => status(page).textContent()).toBe('2 results for “fixture” with the chosen filters.');
+		await poll(() => status(page).textContent()).toBe(
+			'2 results for “fixture” with the chosen filters.',
+		);
 	});
 
 	it('orders newest first on request, and records the order in the URL', async () => {
@@ -139,7 +176,11 @@ describe('search page', { timeout: 60_000 }, () => {
 		await page.getByText('Filter and order').click();
 		await page.getByRole('radio', { name: 'Newest first' }).check();
 		await poll(() => new URL(page.url()).search).toBe('?q=fixture&sort=date');
-		await poll(() => resultTitles(page)).toEqual(['Fixture story number 9', 'Fixture tie-break story', ...[8, 7, 6].map((n) => `Fixture story number ${n}`)]);
+		await poll(() => resultTitles(page)).toEqual([
+			'Fixture story number 9',
+			'Fixture tie-break story',
+			...[8, 7, 6].map((n) => `Fixture story number ${n}`),
+		]);
 		await page.getByRole('button', { name: 'Show more results' }).click();
 		await poll(() => resultTitles(page)).toEqual([
 			'Fixture story number 9',
@@ -184,12 +225,24 @@ describe('search page', { timeout: 60_000 }, () => {
 		await page.keyboard.press('Enter');
 		await poll(() => page.locator('[data-results] li').count()).toBe(10);
 		expect(fragments).toHaveLength(10);
-		expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('[data-results] li')[5])).toBe(true);
+		expect(
+			await page.evaluate(
+				() =>
+					document.activeElement?.closest('li') ===
+					document.querySelectorAll('[data-results] li')[5],
+			),
+		).toBe(true);
 		expect(await shown.textContent()).toBe(`Showing 10 of ${total} results.`);
 
 		await more.click();
 		await poll(() => page.locator('[data-results] li').count()).toBe(total);
-		expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('[data-results] li')[10])).toBe(true);
+		expect(
+			await page.evaluate(
+				() =>
+					document.activeElement?.closest('li') ===
+					document.querySelectorAll('[data-results] li')[10],
+			),
+		).toBe(true);
 		expect(await shown.textContent()).toBe(`Showing ${total} of ${total} results.`);
 		expect(await more.isVisible()).toBe(false);
 
@@ -233,7 +286,9 @@ describe('search page', { timeout: 60_000 }, () => {
 		await poll(() => page.locator('[data-hint]').textContent()).not.toBe('');
 		await openFilters(page);
 		await poll(() => page.locator('[data-filter-group="tag"] input').count()).toBeGreaterThan(0);
-		expect(await page.locator('[data-filter-group="tag"] label').allTextContents()).not.toContain('embargo-only-tag');
+		expect(await page.locator('[data-filter-group="tag"] label').allTextContents()).not.toContain(
+			'embargo-only-tag',
+		);
 		await page.getByRole('checkbox', { name: 'Culture (2)' }).check();
 		await poll(() => status(page).textContent()).toBe('2 stories match the chosen filters.');
 		expect(await resultTitles(page)).toEqual(['Folder form story', 'Fixture story number 5']);
@@ -242,12 +297,26 @@ describe('search page', { timeout: 60_000 }, () => {
 	it('has no accessibility violations with results and filters shown (axe, WCAG 2.1 A and AA)', async () => {
 		// axe is injected as an inline script, which the CSP would (rightly) block.
 		const page = await openSearch('?q=fixture&section=Politics', { csp: false });
-		await poll(() => status(page).textContent()).toBe('2 results for “fixture” with the chosen filters.');
+		await poll(() => status(page).textContent()).toBe(
+			'2 results for “fixture” with the chosen filters.',
+		);
 		await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
 		const violations = await page.evaluate(async () => {
-			const { axe } = window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
-			const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-			return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+			const { axe } = window as unknown as {
+				axe: {
+					run(
+						context: Document,
+						options: object,
+					): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+				};
+			};
+			const results = await axe.run(document, {
+				runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+			});
+			return results.violations.map(
+				(violation) =>
+					`${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+			);
 		});
 		expect(violations).toEqual([]);
 	});
@@ -267,7 +336,9 @@ describe('search page', { timeout: 60_000 }, () => {
 		// Playwright's text locators skip <noscript>, so find the notice by its element.
 		const notice = page.locator('search-page .notice');
 		expect(await notice.isVisible()).toBe(true);
-		expect(await notice.textContent()).toMatch(/^\s*Search runs in your browser and needs JavaScript\./);
+		expect(await notice.textContent()).toMatch(
+			/^\s*Search runs in your browser and needs JavaScript\./,
+		);
 		expect(await page.locator('[data-enhanced]').isVisible()).toBe(false);
 		await page.locator('#search-query').fill('steppe road');
 		await page.locator('#search-query').press('Enter');

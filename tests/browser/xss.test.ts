@@ -60,7 +60,8 @@ async function visit(slug: string): Promise<Visit> {
 	const response = await page.goto(`${server.url}/articles/${slug}/`, { waitUntil: 'load' });
 	// Animations (`onbegin`), `ontoggle` and failed loads (`onerror`) fire after load.
 	await page.waitForTimeout(600);
-	if (!page.url().startsWith(`${server.url}/articles/${slug}/`)) hits.push(`navigated: ${page.url()}`);
+	if (!page.url().startsWith(`${server.url}/articles/${slug}/`))
+		hits.push(`navigated: ${page.url()}`);
 	return { page, hits, csp: response?.headers()['content-security-policy'] };
 }
 
@@ -69,17 +70,28 @@ function leftovers(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const found: string[] = [];
 		// Attributes a browser reads as a URL (plain text, like a meta description quoting a vector, is harmless).
-		const urlAttribute = /^(href|xlink:href|src|srcset|lowsrc|dynsrc|action|formaction|data|poster|background|cite|ping|codebase|longdesc|usemap|manifest|from|to|values|by)$/i;
-		// eslint-disable-next-line no-control-regex -- a browser ignores these characters in a URL, so the check does too
-		const scriptUrl = (value: string) => /^(javascript|vbscript|data:text\/html)/i.test(value.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''));
+		const urlAttribute =
+			/^(href|xlink:href|src|srcset|lowsrc|dynsrc|action|formaction|data|poster|background|cite|ping|codebase|longdesc|usemap|manifest|from|to|values|by)$/i;
+		const scriptUrl = (value: string) =>
+			/^(javascript|vbscript|data:text\/html)/i.test(
+				// eslint-disable-next-line no-control-regex -- a browser ignores these characters in a URL, so the check does too
+				value.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''),
+			);
 		for (const element of document.querySelectorAll('*')) {
 			for (const { name, value } of element.attributes) {
-				if (/^on/i.test(name) || (/^(srcdoc|formaction|action)$/i.test(name) && element.closest('main'))) found.push(`${element.localName}[${name}]`);
-				else if (urlAttribute.test(name) && scriptUrl(value)) found.push(`${element.localName}[${name}="${value}"]`);
+				if (
+					/^on/i.test(name) ||
+					(/^(srcdoc|formaction|action)$/i.test(name) && element.closest('main'))
+				)
+					found.push(`${element.localName}[${name}]`);
+				else if (urlAttribute.test(name) && scriptUrl(value))
+					found.push(`${element.localName}[${name}="${value}"]`);
 			}
 		}
-		const active = 'script:not([src^="/_astro/"]):not([type="application/ld+json"]), iframe, frame, object, embed, base, meta[http-equiv], style, svg, math, form, input, button, textarea, select, link[href^="http"], link[href^="//"]';
-		for (const element of document.querySelectorAll(`main ${active.replaceAll(', ', ', main ')}`)) found.push(`<${element.localName}>`);
+		const active =
+			'script:not([src^="/_astro/"]):not([type="application/ld+json"]), iframe, frame, object, embed, base, meta[http-equiv], style, svg, math, form, input, button, textarea, select, link[href^="http"], link[href^="//"]';
+		for (const element of document.querySelectorAll(`main ${active.replaceAll(', ', ', main ')}`))
+			found.push(`<${element.localName}>`);
 		return found;
 	});
 }
@@ -123,7 +135,9 @@ describe("writers' formatting survives the sanitiser", () => {
 			expect(await prose('figure blockquote + figcaption').innerText()).toBe('A saying from Osh');
 			const image = prose('picture img[alt="Map of the route"]');
 			expect(await image.count()).toBe(1);
-			expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+			expect(
+				await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+			).toBe(true);
 			await page.context().close();
 		});
 	}

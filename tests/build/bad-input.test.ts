@@ -24,14 +24,18 @@ beforeAll(async () => {
 	await mkdir(path.join(base, 'template/articles'), { recursive: true });
 	await mkdir(path.join(base, 'template/ticker'), { recursive: true });
 	await writeFile(path.join(base, 'template/articles/good.md'), GOOD);
-	await writeFile(path.join(base, 'template/ticker/2025-12-01.json'), '{"date":"2025-12-01","base":"USD","rates":{"KGS":87.41}}\n');
+	await writeFile(
+		path.join(base, 'template/ticker/2025-12-01.json'),
+		'{"date":"2025-12-01","base":"USD","rates":{"KGS":87.41}}\n',
+	);
 });
 
 /** Build a content folder holding the good article plus `files`, over a dist/ that must survive. */
 async function buildWith(name: string, files: Record<string, string>) {
 	const contentDir = path.join(base, name);
 	await cp(path.join(base, 'template'), contentDir, { recursive: true });
-	for (const [file, content] of Object.entries(files)) await writeFile(path.join(contentDir, file), content);
+	for (const [file, content] of Object.entries(files))
+		await writeFile(path.join(contentDir, file), content);
 	const outDir = path.join(base, `${name}-out`, 'dist');
 	await mkdir(outDir, { recursive: true });
 	await writeFile(path.join(outDir, 'index.html'), 'previous build');
@@ -40,7 +44,10 @@ async function buildWith(name: string, files: Record<string, string>) {
 	return {
 		...result,
 		output,
-		lines: result.stderr.split('\n').filter((line) => line.startsWith(contentDir)).map((line) => line.slice(contentDir.length + 1)),
+		lines: result.stderr
+			.split('\n')
+			.filter((line) => line.startsWith(contentDir))
+			.map((line) => line.slice(contentDir.length + 1)),
 		distAfter: await readFile(path.join(outDir, 'index.html'), 'utf8'),
 	};
 }
@@ -65,23 +72,30 @@ describe('a bad article stops the build with a located message', () => {
 
 	it('a missing title', async () => {
 		const result = await buildWith('title', {
-			'articles/untitled.md': '---\ndate: 2025-12-01\nauthor: "Staff Reporter"\nsection: politics\n---\nBody\n',
+			'articles/untitled.md':
+				'---\ndate: 2025-12-01\nauthor: "Staff Reporter"\nsection: politics\n---\nBody\n',
 		});
 		expectCleanFailure(result);
-		expect(result.lines).toEqual(['articles/untitled.md:1: title: is missing, expected a headline as text']);
+		expect(result.lines).toEqual([
+			'articles/untitled.md:1: title: is missing, expected a headline as text',
+		]);
 	});
 
 	it('an impossible date', async () => {
 		const result = await buildWith('date', {
-			'articles/bad-date.md': '---\ntitle: "Bad date"\ndate: 2025-13-45\nauthor: "Staff Reporter"\nsection: politics\n---\nBody\n',
+			'articles/bad-date.md':
+				'---\ntitle: "Bad date"\ndate: 2025-13-45\nauthor: "Staff Reporter"\nsection: politics\n---\nBody\n',
 		});
 		expectCleanFailure(result);
-		expect(result.lines).toEqual(['articles/bad-date.md:3: date: "2025-13-45" is not a real calendar date']);
+		expect(result.lines).toEqual([
+			'articles/bad-date.md:3: date: "2025-13-45" is not a real calendar date',
+		]);
 	});
 
 	it('an unknown section', async () => {
 		const result = await buildWith('section', {
-			'articles/sport.md': '---\ntitle: "Sport"\ndate: 2025-12-01\nauthor: "Staff Reporter"\nsection: sport\n---\nBody\n',
+			'articles/sport.md':
+				'---\ntitle: "Sport"\ndate: 2025-12-01\nauthor: "Staff Reporter"\nsection: sport\n---\nBody\n',
 		});
 		expectCleanFailure(result);
 		expect(result.lines).toEqual([
@@ -91,7 +105,8 @@ describe('a bad article stops the build with a located message', () => {
 
 	it('a misspelt key, with the closest known key suggested', async () => {
 		const result = await buildWith('typo', {
-			'articles/typo.md': '---\ntitle: "Typo"\ndate: 2025-12-01\nauthor: "Staff Reporter"\nsectoin: politics\n---\nBody\n',
+			'articles/typo.md':
+				'---\ntitle: "Typo"\ndate: 2025-12-01\nauthor: "Staff Reporter"\nsectoin: politics\n---\nBody\n',
 		});
 		expectCleanFailure(result);
 		expect(result.lines).toEqual([
@@ -110,8 +125,10 @@ describe('a bad article stops the build with a located message', () => {
 
 	it('reports every problem in every file at once', async () => {
 		const result = await buildWith('many', {
-			'articles/a.md': '---\ntitle: ""\ndate: 2025-02-30\nauthor: "X"\nsection: politics\ncountries: [atlantis]\n---\nBody\n',
-			'articles/b.md': '---\ntitle: "B"\ndate: 2025-12-01\nauthor: "X"\nsection: politics\nupdated: 2025-11-01\n---\nBody\n',
+			'articles/a.md':
+				'---\ntitle: ""\ndate: 2025-02-30\nauthor: "X"\nsection: politics\ncountries: [atlantis]\n---\nBody\n',
+			'articles/b.md':
+				'---\ntitle: "B"\ndate: 2025-12-01\nauthor: "X"\nsection: politics\nupdated: 2025-11-01\n---\nBody\n',
 		});
 		expectCleanFailure(result);
 		expect(result.lines).toEqual([

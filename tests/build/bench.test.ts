@@ -20,12 +20,15 @@ import type { Browser } from 'playwright-core';
  * redirects (Hugo 0.111 always writes them) are not pages.
  */
 function pageSet(dist: string): Set<string> {
-	const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).map((file) => file.split(path.sep).join('/'));
+	const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).map((file) =>
+		file.split(path.sep).join('/'),
+	);
 	return new Set(
 		files.filter(
 			(file) =>
-				/^((page\/\d+\/)?index\.html|articles\/[^/]+\/index\.html|(section|country|author|tag)\/(.+\/)?index\.html|cards\/.+\.(png|jpg))$/.test(file) &&
-				!/(^|\/)page\/1\/index\.html$/.test(file),
+				/^((page\/\d+\/)?index\.html|articles\/[^/]+\/index\.html|(section|country|author|tag)\/(.+\/)?index\.html|cards\/.+\.(png|jpg))$/.test(
+					file,
+				) && !/(^|\/)page\/1\/index\.html$/.test(file),
 		),
 	);
 }
@@ -40,11 +43,26 @@ beforeAll(async () => {
 	work = await tempDir('caravan-bench-work-');
 	// The bench builds twice through the project's .astro/: not while another test builds.
 	const result = await withBuildLock(() =>
-		spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench.ts'), '--articles', '30', '--baseline', 'hugo', '--keep', '--out', out, '--work', work], {
-			cwd: ROOT,
-			encoding: 'utf8',
-			env: cleanEnv(),
-		}),
+		spawnSync(
+			process.execPath,
+			[
+				path.join(ROOT, 'scripts/bench.ts'),
+				'--articles',
+				'30',
+				'--baseline',
+				'hugo',
+				'--keep',
+				'--out',
+				out,
+				'--work',
+				work,
+			],
+			{
+				cwd: ROOT,
+				encoding: 'utf8',
+				env: cleanEnv(),
+			},
+		),
 	);
 	run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
 	browser = await launchBrowser();
@@ -52,7 +70,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await browser?.close();
-	await Promise.all([out, work].filter(Boolean).map((dir) => rm(dir, { recursive: true, force: true })));
+	await Promise.all(
+		[out, work].filter(Boolean).map((dir) => rm(dir, { recursive: true, force: true })),
+	);
 });
 
 describe('npm run bench --articles 30 --baseline hugo', () => {
@@ -65,7 +85,9 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 	});
 
 	it('writes results.json with the corpus, every step of the cold and warm builds, the output and search', async () => {
-		const results = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as BenchResults;
+		const results = JSON.parse(
+			await readFile(path.join(out, 'results.json'), 'utf8'),
+		) as BenchResults;
 		expect(results.version).toBe(1);
 		expect(results.machine.cores).toBeGreaterThan(0);
 		expect(results.sizes).toHaveLength(1);
@@ -83,7 +105,10 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 		expect(cold?.steps[1]?.cpuSeconds).toBeGreaterThan(0.5);
 		// The whole command includes the Astro step (both sampled, so within a tick or two).
 		expect(cold?.cpuSeconds).toBeGreaterThan(0.9 * (cold?.steps[1]?.cpuSeconds ?? Infinity));
-		expect(size?.caravan.warm?.steps.map((s) => s.name).slice(0, 2)).toEqual(['check', 'astro build']);
+		expect(size?.caravan.warm?.steps.map((s) => s.name).slice(0, 2)).toEqual([
+			'check',
+			'astro build',
+		]);
 		// Publishing a story the same day, then the next day's first build, each measured.
 		for (const build of [size?.caravan.publish, size?.caravan.newDay]) {
 			expect(build?.steps.map((s) => s.name).slice(0, 2)).toEqual(['check', 'astro build']);
@@ -94,9 +119,23 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 		// pages, cards and bundles the build links into dist/ are counted as shared with it.
 		for (const build of [cold, size?.caravan.warm, size?.caravan.publish, size?.caravan.newDay]) {
 			expect(build?.cache?.dist.bytes).toBeGreaterThan(0);
-			expect(build?.cache?.entries.map((entry) => entry.name)).toEqual(expect.arrayContaining(['dist', 'data-store.json', 'caravan-cards', 'caravan-search', 'caravan-check']));
-			for (const name of ['dist', 'caravan-cards', 'caravan-search']) expect(build?.cache?.entries.find((entry) => entry.name === name)?.sharedBytes, name).toBeGreaterThan(0);
-			expect(build?.cache?.cache.bytes).toBeGreaterThan(build?.cache?.cache.sharedBytes ?? Infinity);
+			expect(build?.cache?.entries.map((entry) => entry.name)).toEqual(
+				expect.arrayContaining([
+					'dist',
+					'data-store.json',
+					'caravan-cards',
+					'caravan-search',
+					'caravan-check',
+				]),
+			);
+			for (const name of ['dist', 'caravan-cards', 'caravan-search'])
+				expect(
+					build?.cache?.entries.find((entry) => entry.name === name)?.sharedBytes,
+					name,
+				).toBeGreaterThan(0);
+			expect(build?.cache?.cache.bytes).toBeGreaterThan(
+				build?.cache?.cache.sharedBytes ?? Infinity,
+			);
 		}
 		expect(size?.caravan.output.articlePage?.path).toMatch(/^articles\/[^/]+\/index\.html$/);
 		expect(size?.caravan.output.articlePage?.htmlGzipBytes).toBeGreaterThan(500);
@@ -114,34 +153,53 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 	});
 
 	it('times npm run check apart: every file and one changed file, with the cache cold and warm', async () => {
-		const [size] = (JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as BenchResults).sizes;
+		const [size] = (
+			JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as BenchResults
+		).sizes;
 		const check = size?.check;
-		for (const run of [check?.full.cold, check?.full.warm, check?.oneFile.cold, check?.oneFile.warm]) {
+		for (const run of [
+			check?.full.cold,
+			check?.full.warm,
+			check?.oneFile.cold,
+			check?.oneFile.warm,
+		]) {
 			expect(run?.seconds).toBeGreaterThan(0);
 			expect(run?.cpuSeconds).toBeGreaterThan(0);
 			expect(run?.peakRssBytes).toBeGreaterThan(10 * 2 ** 20);
 		}
-		expect(run.stderr).toMatch(/\[bench\] npm run check of one changed file: [\d.]+ s warm, [\d.]+ s cold/);
+		expect(run.stderr).toMatch(
+			/\[bench\] npm run check of one changed file: [\d.]+ s warm, [\d.]+ s cold/,
+		);
 		const markdown = await readFile(path.join(out, 'results.md'), 'utf8');
-		expect(markdown).toMatch(/\| one changed file, warm cache \| [\d.]+ s \| [\d.]+ s \| [\d.]+ MB \|/);
+		expect(markdown).toMatch(
+			/\| one changed file, warm cache \| [\d.]+ s \| [\d.]+ s \| [\d.]+ MB \|/,
+		);
 	});
 
 	it('times social cards apart: branded and photo cards drawn cold, then read from the cache', async () => {
-		const [size] = (JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as BenchResults).sizes;
+		const [size] = (
+			JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as BenchResults
+		).sizes;
 		expect(size?.corpus.withImage).toBeGreaterThan(0);
 		for (const times of [size?.cards?.branded, size?.cards?.photo]) {
 			expect(times?.cards).toBeGreaterThan(0);
 			expect(times?.cpuMs).toBeGreaterThan(0);
 		}
-		expect(size?.cards?.cached.cards).toBe((size?.cards?.branded.cards ?? 0) + (size?.cards?.photo?.cards ?? 0));
+		expect(size?.cards?.cached.cards).toBe(
+			(size?.cards?.branded.cards ?? 0) + (size?.cards?.photo?.cards ?? 0),
+		);
 		expect(run.stderr).toMatch(/\[bench\] social cards: branded [\d.]+ ms CPU/);
 		// The build draws them in a step of its own, after Astro: 28 stories' cards and the site's,
 		// less the list of them Astro wrote (cards/manifest.json), which the step removes.
-		expect(size?.caravan.cold.steps.find((step) => step.name === 'social cards')?.files).toBe(29 - 1);
+		expect(size?.caravan.cold.steps.find((step) => step.name === 'social cards')?.files).toBe(
+			29 - 1,
+		);
 	});
 
 	it('builds the same corpus with Hugo, lead images resized as Caravan does, and indexes it with Pagefind', async () => {
-		const [size] = (JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as BenchResults).sizes;
+		const [size] = (
+			JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as BenchResults
+		).sizes;
 		const hugo = size?.hugo;
 		expect(hugo?.cold.steps.map((s) => s.name)).toEqual(['hugo build', 'pagefind']);
 		expect(hugo?.warm?.steps.map((s) => s.name)).toEqual(['hugo build', 'pagefind']);
@@ -150,22 +208,36 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 		expect(hugo?.search?.results).toBeGreaterThan(0);
 		// Every published story has a page; the drafts and the embargoed one do not.
 		const articles = path.join(work, '30', 'hugo', 'public', 'articles');
-		const pages = readdirSync(articles).filter((slug) => existsSync(path.join(articles, slug, 'index.html')));
+		const pages = readdirSync(articles).filter((slug) =>
+			existsSync(path.join(articles, slug, 'index.html')),
+		);
 		expect(pages).toHaveLength(size?.corpus.published ?? -1);
 		// A story with a lead image gets WebP and JPEG at the article widths, not the original.
-		const withLead = pages.find((slug) => readdirSync(path.join(articles, slug)).some((name) => name.endsWith('.webp')));
+		const withLead = pages.find((slug) =>
+			readdirSync(path.join(articles, slug)).some((name) => name.endsWith('.webp')),
+		);
 		const files = readdirSync(path.join(articles, withLead ?? '-'));
 		for (const width of [400, 800, 1200]) {
-			expect(files.some((name) => name.endsWith('.webp') && name.includes(`_${width}x0_`)), `${width} WebP`).toBe(true);
-			expect(files.some((name) => name.endsWith('.jpg') && name.includes(`_${width}x0_`)), `${width} JPEG`).toBe(true);
+			expect(
+				files.some((name) => name.endsWith('.webp') && name.includes(`_${width}x0_`)),
+				`${width} WebP`,
+			).toBe(true);
+			expect(
+				files.some((name) => name.endsWith('.jpg') && name.includes(`_${width}x0_`)),
+				`${width} JPEG`,
+			).toBe(true);
 		}
 		const html = await readFile(path.join(articles, withLead ?? '-', 'index.html'), 'utf8');
-		expect(html).toMatch(/<picture><source type="image\/webp" srcset="[^"]+ 400w, [^"]+ 800w, [^"]+ 1200w"/);
+		expect(html).toMatch(
+			/<picture><source type="image\/webp" srcset="[^"]+ 400w, [^"]+ 800w, [^"]+ 1200w"/,
+		);
 		expect(html).not.toContain('src="lead.jpg"');
 	});
 
 	it('times npm run dev on the corpus: cold and warm start to the first story page, and a saved edit served', async () => {
-		const [size] = (JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as BenchResults).sizes;
+		const [size] = (
+			JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as BenchResults
+		).sizes;
 		const dev = size?.dev;
 		for (const start of [dev?.cold, dev?.warm]) {
 			expect(start?.seconds).toBeGreaterThan(0);
@@ -176,8 +248,12 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 		expect(dev?.reload?.seconds).toBeGreaterThan(0);
 		// Noticed as a browser does: Vite's full-reload message, then the page fetched.
 		expect(dev?.reload?.via).toBe('hmr');
-		expect(run.stderr).toMatch(/\[bench\] npm run dev: cold start [\d.]+ s, warm [\d.]+ s, reload after an edit [\d.]+ s/);
-		expect(await readFile(path.join(out, 'results.md'), 'utf8')).toMatch(/\| edited story saved to its new text served \(HMR reload, then the page\) \| [\d.]+ s \|/);
+		expect(run.stderr).toMatch(
+			/\[bench\] npm run dev: cold start [\d.]+ s, warm [\d.]+ s, reload after an edit [\d.]+ s/,
+		);
+		expect(await readFile(path.join(out, 'results.md'), 'utf8')).toMatch(
+			/\| edited story saved to its new text served \(HMR reload, then the page\) \| [\d.]+ s \|/,
+		);
 	});
 
 	it('writes results.md with well-formed tables', async () => {
@@ -187,10 +263,16 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 		expect(rows.length).toBeGreaterThan(15);
 		expect(markdown).toContain('## 30 articles');
 		expect(markdown).toMatch(/\| validation \| [\d.]+ s \|/);
-		expect(markdown).toMatch(/\| first search, the \/search\/ page on slow 4G \(1\.6 Mbit\/s, 150 ms\) \| [\d.]+ KB gzip \([^)]+ requests\)[^|]*, results on screen in [\d.]+ s \|/);
+		expect(markdown).toMatch(
+			/\| first search, the \/search\/ page on slow 4G \(1\.6 Mbit\/s, 150 ms\) \| [\d.]+ KB gzip \([^)]+ requests\)[^|]*, results on screen in [\d.]+ s \|/,
+		);
 		expect(markdown).toMatch(/\| \*\*publish one new story, same day\*\* \| \*\*[\d.]+ s\*\* \|/);
-		expect(markdown).toMatch(/\| \*\*build cache on disk\*\* \| \*\*[\d.]+ [KMG]?B, [\d.]+× `dist\/`\*\* \|/);
-		expect(markdown).toMatch(/\| \*\*first build of a new day \(tomorrow's ticker, one new story\)\*\* \| \*\*[\d.]+ s\*\* \|/);
+		expect(markdown).toMatch(
+			/\| \*\*build cache on disk\*\* \| \*\*[\d.]+ [KMG]?B, [\d.]+× `dist\/`\*\* \|/,
+		);
+		expect(markdown).toMatch(
+			/\| \*\*first build of a new day \(tomorrow's ticker, one new story\)\*\* \| \*\*[\d.]+ s\*\* \|/,
+		);
 		// The report on stdout is the same Markdown.
 		expect(run.stdout).toContain('## 30 articles');
 	});
@@ -200,7 +282,11 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 		const page = await browser.newPage();
 		const parsed = await page.evaluate((text) => {
 			const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-			return { error: doc.querySelector('parsererror')?.textContent ?? '', root: doc.documentElement.localName, points: doc.querySelectorAll('circle').length };
+			return {
+				error: doc.querySelector('parsererror')?.textContent ?? '',
+				root: doc.documentElement.localName,
+				points: doc.querySelectorAll('circle').length,
+			};
 		}, svg);
 		// Caravan and Hugo: cold and warm time, cold memory.
 		expect(parsed).toEqual({ error: '', root: 'svg', points: 6 });
@@ -222,15 +308,37 @@ describe('npm run bench --articles 30 --baseline hugo --no-warm', () => {
 		coldWork = await tempDir('caravan-bench-cold-');
 		coldOut = await tempDir('caravan-bench-cold-results-');
 		const result = await withBuildLock(() =>
-			spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench.ts'), '--articles', '30', '--baseline', 'hugo', '--no-warm', '--no-search', '--no-dev', '--keep', '--out', coldOut, '--work', coldWork], {
-				cwd: ROOT,
-				encoding: 'utf8',
-				env: cleanEnv(),
-			}),
+			spawnSync(
+				process.execPath,
+				[
+					path.join(ROOT, 'scripts/bench.ts'),
+					'--articles',
+					'30',
+					'--baseline',
+					'hugo',
+					'--no-warm',
+					'--no-search',
+					'--no-dev',
+					'--keep',
+					'--out',
+					coldOut,
+					'--work',
+					coldWork,
+				],
+				{
+					cwd: ROOT,
+					encoding: 'utf8',
+					env: cleanEnv(),
+				},
+			),
 		);
 		expect(result.status, result.stderr).toBe(0);
 	}, 600_000);
-	afterAll(() => Promise.all([coldWork, coldOut].filter(Boolean).map((dir) => rm(dir, { recursive: true, force: true }))));
+	afterAll(() =>
+		Promise.all(
+			[coldWork, coldOut].filter(Boolean).map((dir) => rm(dir, { recursive: true, force: true })),
+		),
+	);
 
 	it("gives Hugo's baseline the same articles, listings, taxonomy pages and social cards as Caravan's English edition", async () => {
 		const caravanDist = path.join(coldWork, '30', 'caravan', 'dist');
@@ -240,7 +348,11 @@ describe('npm run bench --articles 30 --baseline hugo --no-warm', () => {
 		expect([...caravan].filter((page) => page.startsWith('articles/'))).toHaveLength(28);
 		expect([...caravan].filter((page) => page.startsWith('cards/'))).toHaveLength(29);
 		expect([...caravan].some((page) => page.endsWith('.jpg'))).toBe(true);
-		expect([...caravan].some((page) => /^(section|country|author|tag)\/[^/]+\/page\/2\/index\.html$/.test(page))).toBe(true);
+		expect(
+			[...caravan].some((page) =>
+				/^(section|country|author|tag)\/[^/]+\/page\/2\/index\.html$/.test(page),
+			),
+		).toBe(true);
 		expect([...hugo].filter((page) => !caravan.has(page))).toEqual([]);
 		// Caravan also lists the sections no story is in yet; Hugo has no page for an unused term.
 		const missing = [...caravan].filter((page) => !hugo.has(page));
@@ -250,7 +362,10 @@ describe('npm run bench --articles 30 --baseline hugo --no-warm', () => {
 		}
 		// Every Hugo story page names its own card, as Caravan's do.
 		const article = [...hugo].find((page) => page.startsWith('articles/')) ?? '-';
-		const card = /<meta property="og:image" content="https:\/\/caravan\.example\/(cards\/articles\/[^"]+)"/.exec(readFileSync(path.join(hugoDist, article), 'utf8'))?.[1];
+		const card =
+			/<meta property="og:image" content="https:\/\/caravan\.example\/(cards\/articles\/[^"]+)"/.exec(
+				readFileSync(path.join(hugoDist, article), 'utf8'),
+			)?.[1];
 		expect(card && hugo.has(card)).toBe(true);
 	});
 });

@@ -38,7 +38,11 @@ function check(...args: string[]) {
 	const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts'), ...args], {
 		cwd: ROOT,
 		encoding: 'utf8',
-		env: cleanEnv({ ...gitEnv, CONTENT_DIR: content, CARAVAN_CACHE_DIR: path.join(repo, '.cache') }),
+		env: cleanEnv({
+			...gitEnv,
+			CONTENT_DIR: content,
+			CARAVAN_CACHE_DIR: path.join(repo, '.cache'),
+		}),
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -48,8 +52,14 @@ beforeAll(async () => {
 	content = path.join(repo, 'content');
 	await writeFiles(repo, {
 		'.gitignore': '.cache/\nnode_modules/\n',
-		'package.json': JSON.stringify({ private: true, scripts: { check: `node ${JSON.stringify(path.join(ROOT, 'scripts/check.ts'))}` } }),
-		'content/articles/budget-vote.md': story('Budget vote', 'Background: [the talks](/articles/water-talks/).'),
+		'package.json': JSON.stringify({
+			private: true,
+			scripts: { check: `node ${JSON.stringify(path.join(ROOT, 'scripts/check.ts'))}` },
+		}),
+		'content/articles/budget-vote.md': story(
+			'Budget vote',
+			'Background: [the talks](/articles/water-talks/).',
+		),
 		'content/articles/water-talks.md': story('Water talks'),
 		'content/articles/harvest.md': story('Harvest'),
 		'content/ticker/2025-12-01.json': '{"date":"2025-12-01","base":"USD","rates":{"KGS":87.41}}\n',
@@ -72,7 +82,8 @@ describe('npm run check -- --changed', () => {
 
 	it('finds the link broken by a story deleted in another file, before and after the commit', () => {
 		mustGit('rm', '--quiet', 'content/articles/water-talks.md');
-		const broken = 'budget-vote.md:8: body: links to /articles/water-talks/ but there is no article "water-talks"';
+		const broken =
+			'budget-vote.md:8: body: links to /articles/water-talks/ but there is no article "water-talks"';
 		for (const committed of [false, true]) {
 			if (committed) mustGit('commit', '--quiet', '--no-verify', '-m', 'Drop the water story');
 			const result = check('--changed');
@@ -83,21 +94,31 @@ describe('npm run check -- --changed', () => {
 		// Without git, the deleted story is not named: the other file given is fine on its own.
 		const given = check(path.join(content, 'articles/harvest.md'));
 		expect(given.status, given.stderr).toBe(0);
-		expect(given.stdout).toContain('Content OK: 1 changed file checked, and the rules across all 2 articles.');
+		expect(given.stdout).toContain(
+			'Content OK: 1 changed file checked, and the rules across all 2 articles.',
+		);
 		// The whole check finds it too.
 		expect(check().stderr).toContain(broken);
 		mustGit('revert', '--no-edit', 'HEAD');
 	});
 
 	it('checks untracked and modified stories, and only those', async () => {
-		await writeFile(path.join(content, 'articles/new-story.md'), story('New story').replace('section: politics', 'section: sport'));
-		await writeFile(path.join(content, 'articles/harvest.md'), story('Harvest', 'See [x](/articles/nowhere/).'));
+		await writeFile(
+			path.join(content, 'articles/new-story.md'),
+			story('New story').replace('section: politics', 'section: sport'),
+		);
+		await writeFile(
+			path.join(content, 'articles/harvest.md'),
+			story('Harvest', 'See [x](/articles/nowhere/).'),
+		);
 		const result = check('--changed');
 		expect(result.status).toBe(1);
-		expect(result.stderr.split('\n').filter((line) => /\.md:\d+: /.test(line)).map((line) => path.basename(line.split(':')[0] as string))).toEqual([
-			'harvest.md',
-			'new-story.md',
-		]);
+		expect(
+			result.stderr
+				.split('\n')
+				.filter((line) => /\.md:\d+: /.test(line))
+				.map((line) => path.basename(line.split(':')[0] as string)),
+		).toEqual(['harvest.md', 'new-story.md']);
 		const staged = check('--staged');
 		expect(staged.status, staged.stderr).toBe(0);
 		mustGit('checkout', '--', 'content/articles/harvest.md');
@@ -118,12 +139,19 @@ describe('npm run check -- --changed', () => {
 describe('npm run hooks: the pre-commit hook', () => {
 	it('is off until asked for, then stops a commit with a broken story and lets a good one through', async () => {
 		const hooks = (...args: string[]) =>
-			spawnSync(process.execPath, [path.join(ROOT, 'scripts/hooks.ts'), ...args], { cwd: repo, encoding: 'utf8', env: cleanEnv(gitEnv) });
+			spawnSync(process.execPath, [path.join(ROOT, 'scripts/hooks.ts'), ...args], {
+				cwd: repo,
+				encoding: 'utf8',
+				env: cleanEnv(gitEnv),
+			});
 		expect(git('config', 'core.hooksPath').status).not.toBe(0);
 		expect(hooks().status).toBe(0);
 		expect(git('config', 'core.hooksPath').output.trim()).toBe('.githooks');
 
-		await writeFile(path.join(content, 'articles/bad.md'), story('Bad', 'Text.').replace('section: politics', 'section: sport'));
+		await writeFile(
+			path.join(content, 'articles/bad.md'),
+			story('Bad', 'Text.').replace('section: politics', 'section: sport'),
+		);
 		mustGit('add', 'content/articles/bad.md');
 		const refused = git('commit', '-m', 'A bad story');
 		expect(refused.status).not.toBe(0);

@@ -10,7 +10,14 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildEnv, builtSite, ROOT, SITES, tempDir, withBuildLock } from '../../scripts/lib/fixtureSites.ts';
+import {
+	buildEnv,
+	builtSite,
+	ROOT,
+	SITES,
+	tempDir,
+	withBuildLock,
+} from '../../scripts/lib/fixtureSites.ts';
 
 const LOCK = path.join(ROOT, '.astro', 'build.lock');
 const { contentDir, epoch } = SITES.fixture;
@@ -27,7 +34,10 @@ interface Run {
  * Start `npm run build` of the fixture site into `outDir`: `exited` when the build process ends,
  * `done` once its output is closed too (its Astro child may hold that open after it was killed).
  */
-function startBuild(outDir: string, options: { detached?: boolean } = {}): { pid: number; exited: Promise<NodeJS.Signals | null>; done: Promise<Run> } {
+function startBuild(
+	outDir: string,
+	options: { detached?: boolean } = {},
+): { pid: number; exited: Promise<NodeJS.Signals | null>; done: Promise<Run> } {
 	const child = spawn(process.execPath, [path.join(ROOT, 'scripts/build.ts')], {
 		cwd: ROOT,
 		env: buildEnv({ contentDir, outDir, env }),
@@ -37,16 +47,23 @@ function startBuild(outDir: string, options: { detached?: boolean } = {}): { pid
 	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const done = new Promise<Run>((resolve) =>
-		child.on('close', (status) => resolve({ status, output: stripVTControlCharacters(output), ended: Date.now() })),
+		child.on('close', (status) =>
+			resolve({ status, output: stripVTControlCharacters(output), ended: Date.now() }),
+		),
 	);
-	const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, signal) => resolve(signal)));
+	const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+		child.on('exit', (_, signal) => resolve(signal)),
+	);
 	return { pid: child.pid as number, exited, done };
 }
 
 /** Every file under `dir`, relative and sorted. */
 async function files(dir: string): Promise<string[]> {
 	const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-	return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+	return entries
+		.filter((e) => e.isFile())
+		.map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+		.sort();
 }
 
 let expected: string[];
@@ -68,50 +85,62 @@ async function expectComplete(outDir: string): Promise<void> {
 }
 
 describe('two builds started at once in one checkout', () => {
-	it.each([0, 1000, 3000])('%i ms apart: the second waits for the first, both succeed, dist/ is complete', async (offset) => {
-		const outDir = path.join(base, `apart-${offset}`, 'dist');
-		const [first, second] = await withBuildLock(async () => {
-			const a = startBuild(outDir);
-			await sleep(offset);
-			const secondStarted = Date.now();
-			const b = startBuild(outDir);
-			return [await a.done, { ...(await b.done), started: secondStarted }];
-		});
-		expect(first.status, first.output).toBe(0);
-		expect(second.status, second.output).toBe(0);
-		// Waiting is only owed when the first was still running; at 0 ms it always is.
-		if (offset === 0 || second.started < first.ended) {
-			expect(`${first.output}\n${second.output}`).toMatch(/another build \(PID \d+, started [\d:]+ UTC\) is running in this checkout; waiting for it to finish/);
-		}
-		await expectComplete(outDir);
-	}, 300_000);
+	it.each([0, 1000, 3000])(
+		'%i ms apart: the second waits for the first, both succeed, dist/ is complete',
+		async (offset) => {
+			const outDir = path.join(base, `apart-${offset}`, 'dist');
+			const [first, second] = await withBuildLock(async () => {
+				const a = startBuild(outDir);
+				await sleep(offset);
+				const secondStarted = Date.now();
+				const b = startBuild(outDir);
+				return [await a.done, { ...(await b.done), started: secondStarted }];
+			});
+			expect(first.status, first.output).toBe(0);
+			expect(second.status, second.output).toBe(0);
+			// Waiting is only owed when the first was still running; at 0 ms it always is.
+			if (offset === 0 || second.started < first.ended) {
+				expect(`${first.output}\n${second.output}`).toMatch(
+					/another build \(PID \d+, started [\d:]+ UTC\) is running in this checkout; waiting for it to finish/,
+				);
+			}
+			await expectComplete(outDir);
+		},
+		300_000,
+	);
 });
 
 describe('a build killed with SIGKILL', () => {
 	it.each([
 		['with its Astro child', true],
 		['alone, its Astro child still writing', false],
-	])('%s: the next build takes over the stale lock and finishes the site', async (_, wholeGroup) => {
-		const outDir = path.join(base, `killed-${wholeGroup ? 'group' : 'alone'}`, 'dist');
-		const next = await withBuildLock(async () => {
-			const killed = startBuild(outDir, { detached: true });
-			// Wait until the build holds the lock and its Astro child runs.
-			for (;;) {
-				const owner = await readFile(path.join(LOCK, 'owner.json'), 'utf8').catch(() => '');
-				if (owner.includes(`"pid":${killed.pid},`) && owner.includes('"child"')) break;
-				await sleep(100);
-			}
-			process.kill(wholeGroup ? -killed.pid : killed.pid, 'SIGKILL');
-			expect(await killed.exited).toBe('SIGKILL');
-			expect(existsSync(LOCK)).toBe(true);
-			return startBuild(outDir).done;
-		});
-		const output = next.output;
-		expect(next.status, output).toBe(0);
-		expect(output).toMatch(/a build \(PID \d+, started [\d:]+ UTC\) was stopped before it finished; taking over its lock/);
-		// Killed alone, the build's Astro child keeps writing dist.tmp/: the next build waits for it.
-		if (!wholeGroup) expect(output).toContain('waiting for it to finish');
-		expect(existsSync(LOCK)).toBe(false);
-		await expectComplete(outDir);
-	}, 300_000);
+	])(
+		'%s: the next build takes over the stale lock and finishes the site',
+		async (_, wholeGroup) => {
+			const outDir = path.join(base, `killed-${wholeGroup ? 'group' : 'alone'}`, 'dist');
+			const next = await withBuildLock(async () => {
+				const killed = startBuild(outDir, { detached: true });
+				// Wait until the build holds the lock and its Astro child runs.
+				for (;;) {
+					const owner = await readFile(path.join(LOCK, 'owner.json'), 'utf8').catch(() => '');
+					if (owner.includes(`"pid":${killed.pid},`) && owner.includes('"child"')) break;
+					await sleep(100);
+				}
+				process.kill(wholeGroup ? -killed.pid : killed.pid, 'SIGKILL');
+				expect(await killed.exited).toBe('SIGKILL');
+				expect(existsSync(LOCK)).toBe(true);
+				return startBuild(outDir).done;
+			});
+			const output = next.output;
+			expect(next.status, output).toBe(0);
+			expect(output).toMatch(
+				/a build \(PID \d+, started [\d:]+ UTC\) was stopped before it finished; taking over its lock/,
+			);
+			// Killed alone, the build's Astro child keeps writing dist.tmp/: the next build waits for it.
+			if (!wholeGroup) expect(output).toContain('waiting for it to finish');
+			expect(existsSync(LOCK)).toBe(false);
+			await expectComplete(outDir);
+		},
+		300_000,
+	);
 });

@@ -8,7 +8,11 @@ import { builtSite, runBuild, SITES, tempDir } from '../../scripts/lib/fixtureSi
 /** Build the fixture again in a fresh folder with fresh caches; returns its dist/. */
 async function rebuildFixture(prefix: string, env: Record<string, string> = {}): Promise<string> {
 	const outDir = path.join(await tempDir(prefix), 'dist');
-	const result = await runBuild({ contentDir: SITES.fixture.contentDir, outDir, env: { SOURCE_DATE_EPOCH: String(SITES.fixture.epoch), ...env } });
+	const result = await runBuild({
+		contentDir: SITES.fixture.contentDir,
+		outDir,
+		env: { SOURCE_DATE_EPOCH: String(SITES.fixture.epoch), ...env },
+	});
 	expect(result.status, result.stderr).toBe(0);
 	return outDir;
 }

@@ -19,7 +19,16 @@ const DAY = '2026-11-26';
 const ER_API = {
 	result: 'success',
 	base_code: 'USD',
-	rates: { USD: 1, AED: 3.6725, KGS: 87.41, KZT: 515.46, RUB: 78.5, TJS: 9.2243, TMT: 3.51, UZS: 12050.12 },
+	rates: {
+		USD: 1,
+		AED: 3.6725,
+		KGS: 87.41,
+		KZT: 515.46,
+		RUB: 78.5,
+		TJS: 9.2243,
+		TMT: 3.51,
+		UZS: 12050.12,
+	},
 };
 
 /** Path → [status, body] of the mock rates API. */
@@ -79,7 +88,9 @@ beforeAll(async () => {
 	server = createServer((request, response) => {
 		requests++;
 		const [status, body] = routes[request.url ?? ''] ?? [404, 'Not Found'];
-		response.writeHead(status, { 'content-type': status === 200 ? 'application/json' : 'text/plain' });
+		response.writeHead(status, {
+			'content-type': status === 200 ? 'application/json' : 'text/plain',
+		});
 		response.end(body);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -138,7 +149,10 @@ describe('npm run ticker', () => {
 		const saved = api;
 		api = `http://127.0.0.1:${port}`;
 		try {
-			expectCleanFailure(await runTicker('/ok'), /^ticker: could not reach http:\/\/127\.0\.0\.1:\d+\/ok \(.*ECONNREFUSED/);
+			expectCleanFailure(
+				await runTicker('/ok'),
+				/^ticker: could not reach http:\/\/127\.0\.0\.1:\d+\/ok \(.*ECONNREFUSED/,
+			);
 		} finally {
 			api = saved;
 		}
@@ -158,6 +172,8 @@ describe('npm run ticker', () => {
 		const forced = await runTicker('/ok', ['--force']);
 		expect(forced.stderr).toBe('');
 		expect(forced.code).toBe(0);
-		expect(await readFile(snapshotFile(), 'utf8')).toMatch(/^\{"date":"2026-11-26","base":"USD","rates":\{"KGS":87.41,/);
+		expect(await readFile(snapshotFile(), 'utf8')).toMatch(
+			/^\{"date":"2026-11-26","base":"USD","rates":\{"KGS":87.41,/,
+		);
 	});
 });

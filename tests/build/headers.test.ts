@@ -18,7 +18,9 @@ describe.each(['fixture', 'fixtureBundled'] as const)('_headers of the %s site',
 
 	/** Every value of `name` that the rules give `url` (Cloudflare Pages would join them with commas). */
 	const values = (url: string, name: string) =>
-		rules.filter((rule) => rule.pattern.test(url)).flatMap((rule) => rule.headers.filter(([n]) => n === name).map(([, v]) => v));
+		rules
+			.filter((rule) => rule.pattern.test(url))
+			.flatMap((rule) => rule.headers.filter(([n]) => n === name).map(([, v]) => v));
 
 	beforeAll(async () => {
 		dist = await builtSite(site);
@@ -26,7 +28,9 @@ describe.each(['fixture', 'fixtureBundled'] as const)('_headers of the %s site',
 		const entries = await readdir(dist, { recursive: true, withFileTypes: true });
 		urls = entries
 			.filter((e) => e.isFile() && e.name !== '_headers')
-			.map((e) => urlOf(path.relative(dist, path.join(e.parentPath, e.name)).split(path.sep).join('/')));
+			.map((e) =>
+				urlOf(path.relative(dist, path.join(e.parentPath, e.name)).split(path.sep).join('/')),
+			);
 	});
 
 	it('gives no path two Cache-Control values', () => {
@@ -36,18 +40,25 @@ describe.each(['fixture', 'fixtureBundled'] as const)('_headers of the %s site',
 	it('caches hashed assets for a year, immutable', () => {
 		const assets = urls.filter((url) => url.startsWith('/_astro/'));
 		expect(assets.length).toBeGreaterThan(0);
-		for (const url of assets) expect(values(url, 'Cache-Control'), url).toEqual(['public, max-age=31536000, immutable']);
-		const chunks = urls.filter((url) => /^\/pagefind\/[a-z]+\/\d{4}-\d\d-\d\d\/(fragment|index|filter)\//.test(url));
+		for (const url of assets)
+			expect(values(url, 'Cache-Control'), url).toEqual(['public, max-age=31536000, immutable']);
+		const chunks = urls.filter((url) =>
+			/^\/pagefind\/[a-z]+\/\d{4}-\d\d-\d\d\/(fragment|index|filter)\//.test(url),
+		);
 		expect(chunks.length).toBeGreaterThan(0);
 		const bundles = new Set(chunks.map((url) => url.split('/').slice(0, 4).join('/')));
 		expect(bundles.size).toBe(site === 'fixtureBundled' ? 4 : 1);
-		for (const url of chunks) expect(values(url, 'Cache-Control'), url).toEqual(['public, max-age=31536000, immutable']);
+		for (const url of chunks)
+			expect(values(url, 'Cache-Control'), url).toEqual(['public, max-age=31536000, immutable']);
 		// Processed images are named by content hash too (the fixture site has none: the rule itself).
-		expect(values('/_images/lead-0123456789ab-800.avif', 'Cache-Control')).toEqual(['public, max-age=31536000, immutable']);
+		expect(values('/_images/lead-0123456789ab-800.avif', 'Cache-Control')).toEqual([
+			'public, max-age=31536000, immutable',
+		]);
 		// Pagefind's entry points keep their names from build to build: never immutable.
 		const entryPoints = urls.filter((url) => url.startsWith('/pagefind/') && !chunks.includes(url));
 		expect(entryPoints).toContain('/pagefind/pagefind.js');
-		for (const url of entryPoints) expect(values(url, 'Cache-Control').join(), url).not.toContain('immutable');
+		for (const url of entryPoints)
+			expect(values(url, 'Cache-Control').join(), url).not.toContain('immutable');
 	});
 
 	it('caches every page for a minute at most', () => {

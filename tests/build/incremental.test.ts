@@ -33,10 +33,13 @@ const storyText = (title: string, date: string) =>
 	`---\ntitle: "${title}"\ndate: ${date}\nauthor: "Staff Reporter"\nsection: economy\ncountries: [kazakhstan]\ntags: [trade]\n---\n\nA paragraph about trade.\n`;
 
 const photo = (background: string) =>
-	sharp({ create: { width: 900, height: 600, channels: 3, background } }).jpeg({ quality: 90 }).toBuffer();
+	sharp({ create: { width: 900, height: 600, channels: 3, background } })
+		.jpeg({ quality: 90 })
+		.toBuffer();
 
 /** Article pages the build copied from its cache instead of rendering. */
-const restored = (build: BuildResult) => [...build.stdout.matchAll(/├─ (\S+) \(restored\)/g)].map((match) => match[1] ?? '').sort();
+const restored = (build: BuildResult) =>
+	[...build.stdout.matchAll(/├─ (\S+) \(restored\)/g)].map((match) => match[1] ?? '').sort();
 
 beforeAll(async () => {
 	work = await tempDir('caravan-incremental-');
@@ -45,12 +48,21 @@ beforeAll(async () => {
 	const story = path.join(contentDir, 'articles', REPHOTOGRAPHED, 'index.md');
 	await writeFile(story, `${await readFile(story, 'utf8')}\n![A market stall](./market.jpg)\n`);
 	await writeFile(path.join(path.dirname(story), 'market.jpg'), await photo('#b33a2a'));
-	await writeFile(path.join(contentDir, 'articles', `${EMBARGO_LIFTED}.md`), storyText('Embargo lifted on the second morning', '2025-12-18T10:00:00+05:00'));
+	await writeFile(
+		path.join(contentDir, 'articles', `${EMBARGO_LIFTED}.md`),
+		storyText('Embargo lifted on the second morning', '2025-12-18T10:00:00+05:00'),
+	);
 	first = await runBuild({ contentDir, outDir: path.join(work, 'warm', 'dist'), env });
 	expect(first.status, first.stderr).toBe(0);
 
 	const retitled = path.join(contentDir, 'articles', `${RETITLED}.md`);
-	await writeFile(retitled, (await readFile(retitled, 'utf8')).replace('title: "Fixture story number 5"', 'title: "Fixture story five, retitled"'));
+	await writeFile(
+		retitled,
+		(await readFile(retitled, 'utf8')).replace(
+			'title: "Fixture story number 5"',
+			'title: "Fixture story five, retitled"',
+		),
+	);
 	await writeFile(path.join(path.dirname(story), 'market.jpg'), await photo('#2a6bb3'));
 	warm = await runBuild({ contentDir, outDir: path.join(work, 'warm', 'dist'), env });
 	expect(warm.status, warm.stderr).toBe(0);
@@ -74,62 +86,99 @@ describe('warm build after changing two stories', () => {
 			if (slug !== RETITLED && html.includes('Fixture story five, retitled')) showing.push(slug);
 		}
 		expect(showing.length).toBeGreaterThan(0);
-		const rendered = new Set([RETITLED, REPHOTOGRAPHED, 'mdx-story' /* MDX: always rendered */, ...showing]);
-		const expected = articles.filter((slug) => !rendered.has(slug)).map((slug) => `/articles/${slug}/index.html`);
+		const rendered = new Set([
+			RETITLED,
+			REPHOTOGRAPHED,
+			'mdx-story' /* MDX: always rendered */,
+			...showing,
+		]);
+		const expected = articles
+			.filter((slug) => !rendered.has(slug))
+			.map((slug) => `/articles/${slug}/index.html`);
 		expect(expected.length).toBeGreaterThan(0);
 		expect(restored(warm).filter((file) => file.startsWith('/articles/'))).toEqual(expected);
 	});
 
 	it('takes the cards of unchanged stories from the card cache, and draws only the changed headline again', async () => {
 		// The rephotographed story's card is branded (its new photo is in the body, not the lead).
-		const drawn = (build: BuildResult) => [...build.stdout.matchAll(/ card (\S+) \(drawn\)/g)].map((match) => match[1] ?? '').sort();
+		const drawn = (build: BuildResult) =>
+			[...build.stdout.matchAll(/ card (\S+) \(drawn\)/g)].map((match) => match[1] ?? '').sort();
 		expect(drawn(warm)).toEqual([`/cards/articles/${RETITLED}.png`]);
 		const cards = await readdir(path.join(work, 'warm', 'dist', 'cards', 'articles'));
-		expect(drawn(first)).toEqual(['/cards/site.png', ...cards.map((card) => `/cards/articles/${card}`)].sort());
+		expect(drawn(first)).toEqual(
+			['/cards/site.png', ...cards.map((card) => `/cards/articles/${card}`)].sort(),
+		);
 		expect(restored(warm).filter((file) => file.startsWith('/cards/'))).toEqual([]);
 		// Every card in the output is the card cache's own file, hard-linked: no disk beside it.
 		const inCache = new Set<number>();
-		for (const name of await readdir(path.join(work, 'warm', '.astro-cache', 'caravan-cards'))) inCache.add((await stat(path.join(work, 'warm', '.astro-cache', 'caravan-cards', name))).ino);
-		const inDist = (await readdir(path.join(work, 'warm', 'dist', 'cards'), { recursive: true })).filter((file) => /\.(png|jpg)$/.test(file));
+		for (const name of await readdir(path.join(work, 'warm', '.astro-cache', 'caravan-cards')))
+			inCache.add((await stat(path.join(work, 'warm', '.astro-cache', 'caravan-cards', name))).ino);
+		const inDist = (
+			await readdir(path.join(work, 'warm', 'dist', 'cards'), { recursive: true })
+		).filter((file) => /\.(png|jpg)$/.test(file));
 		expect(inDist.length).toBe(cards.length + 1);
-		for (const card of inDist) expect(inCache.has((await stat(path.join(work, 'warm', 'dist', 'cards', card))).ino), card).toBe(true);
+		for (const card of inDist)
+			expect(
+				inCache.has((await stat(path.join(work, 'warm', 'dist', 'cards', card))).ino),
+				card,
+			).toBe(true);
 	});
 
 	it('copies the listing pages that show neither story, and renders those that do', async () => {
 		const dist = path.join(work, 'warm', 'dist');
 		const listings = (await readdir(dist, { recursive: true }))
 			// Not the search pages or the sections overview: rendered on every build (no cache key).
-			.filter((file) => file.endsWith('index.html') && !/^(ru\/)?(articles|search|edition|section\/index\.html)/.test(file))
+			.filter(
+				(file) =>
+					file.endsWith('index.html') &&
+					!/^(ru\/)?(articles|search|edition|section\/index\.html)/.test(file),
+			)
 			.map((file) => `/${file}`)
 			.sort();
 		const showing: string[] = [];
 		for (const file of listings) {
 			const html = await readFile(path.join(dist, file), 'utf8');
-			if (html.includes('Fixture story five, retitled') || html.includes(`/articles/${REPHOTOGRAPHED}/`)) showing.push(file);
+			if (
+				html.includes('Fixture story five, retitled') ||
+				html.includes(`/articles/${REPHOTOGRAPHED}/`)
+			)
+				showing.push(file);
 		}
 		expect(showing).toContain('/index.html');
-		expect(restored(warm).filter((file) => !/^\/(articles|cards)\//.test(file))).toEqual(listings.filter((file) => !showing.includes(file)));
+		expect(restored(warm).filter((file) => !/^\/(articles|cards)\//.test(file))).toEqual(
+			listings.filter((file) => !showing.includes(file)),
+		);
 	});
 
 	it('gives the same files, byte for byte, as a cold build of the changed content', async () => {
 		await expectSameFiles(path.join(work, 'warm', 'dist'), path.join(work, 'cold', 'dist'));
 		// The replaced photo is served under its new name.
-		const html = await readFile(path.join(work, 'warm', 'dist', 'articles', REPHOTOGRAPHED, 'index.html'), 'utf8');
+		const html = await readFile(
+			path.join(work, 'warm', 'dist', 'articles', REPHOTOGRAPHED, 'index.html'),
+			'utf8',
+		);
 		const [photo] = /\/_images\/[^" ]+\.jpg/.exec(html) ?? [];
 		expect(photo && existsSync(path.join(work, 'cold', 'dist', photo))).toBe(true);
 	});
 });
 
-describe('first build of a new day: tomorrow\'s ticker snapshot, an embargo lifted, one new story', () => {
+describe("first build of a new day: tomorrow's ticker snapshot, an embargo lifted, one new story", () => {
 	let newDay: BuildResult;
 	let coldNewDay: BuildResult;
 	const dist = () => path.join(work, 'warm', 'dist');
 
 	beforeAll(async () => {
-		await writeFile(path.join(contentDir, 'articles', `${NEW_STORY}.md`), storyText('A story written on the second day', '2025-12-18T11:00:00+05:00'));
+		await writeFile(
+			path.join(contentDir, 'articles', `${NEW_STORY}.md`),
+			storyText('A story written on the second day', '2025-12-18T11:00:00+05:00'),
+		);
 		newDay = await runBuild({ contentDir, outDir: dist(), env: nextDay });
 		expect(newDay.status, newDay.stderr).toBe(0);
-		coldNewDay = await runBuild({ contentDir, outDir: path.join(work, 'cold-new-day', 'dist'), env: nextDay });
+		coldNewDay = await runBuild({
+			contentDir,
+			outDir: path.join(work, 'cold-new-day', 'dist'),
+			env: nextDay,
+		});
 		expect(coldNewDay.status, coldNewDay.stderr).toBe(0);
 	}, 300_000);
 
@@ -145,16 +194,22 @@ describe('first build of a new day: tomorrow\'s ticker snapshot, an embargo lift
 		const rendered = new Set([NEW_STORY, EMBARGO_LIFTED, 'mdx-story']);
 		for (const slug of articles) {
 			const html = await readFile(path.join(dist(), 'articles', slug, 'index.html'), 'utf8');
-			if (html.includes(`/articles/${NEW_STORY}/`) || html.includes(`/articles/${EMBARGO_LIFTED}/`)) rendered.add(slug);
+			if (html.includes(`/articles/${NEW_STORY}/`) || html.includes(`/articles/${EMBARGO_LIFTED}/`))
+				rendered.add(slug);
 		}
-		const expected = articles.filter((slug) => !rendered.has(slug)).map((slug) => `/articles/${slug}/index.html`);
+		const expected = articles
+			.filter((slug) => !rendered.has(slug))
+			.map((slug) => `/articles/${slug}/index.html`);
 		expect(expected.length).toBeGreaterThan(articles.length / 2);
 		expect(restored(newDay).filter((file) => file.startsWith('/articles/'))).toEqual(expected);
 	});
 
 	it('links the restored pages from the cache instead of copying them', async () => {
 		const page = restored(newDay).find((file) => file.startsWith('/articles/'))!;
-		const [inDist, inCache] = await Promise.all([stat(path.join(dist(), page)), stat(path.join(work, 'warm', '.astro-cache', 'dist', page))]);
+		const [inDist, inCache] = await Promise.all([
+			stat(path.join(dist(), page)),
+			stat(path.join(work, 'warm', '.astro-cache', 'dist', page)),
+		]);
 		expect(inDist.ino).toBe(inCache.ino);
 	});
 

@@ -12,7 +12,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectSameFiles } from '../helpers/files.ts';
-import { buildEnv, ROOT, runBuild, SITES, tempDir, withBuildLock, type BuildResult } from '../../scripts/lib/fixtureSites.ts';
+import {
+	buildEnv,
+	ROOT,
+	runBuild,
+	SITES,
+	tempDir,
+	withBuildLock,
+	type BuildResult,
+} from '../../scripts/lib/fixtureSites.ts';
 
 const env = { SOURCE_DATE_EPOCH: String(SITES.fixture.epoch) };
 
@@ -21,13 +29,23 @@ const env = { SOURCE_DATE_EPOCH: String(SITES.fixture.epoch) };
  * (checked every 20 ms).
  * Fails if the build ends first.
  */
-function killedBuild(options: { contentDir: string; outDir: string; env?: Record<string, string> }, due: (output: string) => boolean): Promise<string> {
+function killedBuild(
+	options: { contentDir: string; outDir: string; env?: Record<string, string> },
+	due: (output: string) => boolean,
+): Promise<string> {
 	return withBuildLock(async () => {
-		const child = spawn(process.execPath, [path.join(ROOT, 'scripts/build.ts')], { cwd: ROOT, env: buildEnv(options), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, [path.join(ROOT, 'scripts/build.ts')], {
+			cwd: ROOT,
+			env: buildEnv(options),
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
-		const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
+		const exited = new Promise<string>((resolve) =>
+			child.on('exit', (code, signal) => resolve(signal ?? `exit ${code}`)),
+		);
 		let ended: string | undefined;
 		void exited.then((how) => (ended = how));
 		while (!ended && !due(stripVTControlCharacters(output))) await sleep(20);
@@ -58,15 +76,31 @@ beforeAll(async () => {
 	await cp(dist(), before, { recursive: true });
 
 	const story = path.join(contentDir, 'articles', 'fixture-story-05.md');
-	await writeFile(story, (await readFile(story, 'utf8')).replace('title: "Fixture story number 5"', 'title: "Fixture story five, retitled"'));
+	await writeFile(
+		story,
+		(await readFile(story, 'utf8')).replace(
+			'title: "Fixture story number 5"',
+			'title: "Fixture story five, retitled"',
+		),
+	);
 }, 300_000);
 
 describe('a build killed part-way', () => {
 	it('during the Astro step leaves the previous dist/ whole', async () => {
 		// Killed once Astro has rendered the retitled story again (and restored others as links from
 		// the cache): its new copy in the cache must not have changed the file dist/ links to.
-		const cached = path.join(work, 'site', '.astro-cache', 'dist', 'articles', 'fixture-story-05', 'index.html');
-		await killedBuild({ contentDir, outDir: dist(), env }, () => readFileSync(cached, 'utf8').includes('Fixture story five, retitled'));
+		const cached = path.join(
+			work,
+			'site',
+			'.astro-cache',
+			'dist',
+			'articles',
+			'fixture-story-05',
+			'index.html',
+		);
+		await killedBuild({ contentDir, outDir: dist(), env }, () =>
+			readFileSync(cached, 'utf8').includes('Fixture story five, retitled'),
+		);
 		await expectSameFiles(dist(), before);
 	}, 300_000);
 
@@ -75,12 +109,17 @@ describe('a build killed part-way', () => {
 		const pagefind = path.join(work, 'pagefind-never-done');
 		await writeFile(pagefind, `#!/bin/sh\ntouch "${pagefind}.started"\nexec sleep 600\n`);
 		await chmod(pagefind, 0o755);
-		afterSearchKill = await killedBuild({ contentDir, outDir: dist(), env: { ...env, PAGEFIND_BINARY_PATH: pagefind } }, () => existsSync(`${pagefind}.started`));
+		afterSearchKill = await killedBuild(
+			{ contentDir, outDir: dist(), env: { ...env, PAGEFIND_BINARY_PATH: pagefind } },
+			() => existsSync(`${pagefind}.started`),
+		);
 		await expectSameFiles(dist(), before);
 	}, 300_000);
 
 	it('does not trust page copies an interrupted Astro step may have replaced', () => {
-		expect(afterSearchKill).toContain('the last build stopped during the Astro step: every page is rendered again');
+		expect(afterSearchKill).toContain(
+			'the last build stopped during the Astro step: every page is rendered again',
+		);
 	});
 
 	it('is followed by a correct build: the cold build of the same content, byte for byte', async () => {

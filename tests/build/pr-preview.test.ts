@@ -11,7 +11,8 @@ import type { PreviewData } from '../../scripts/lib/prPreview.ts';
 import { cleanEnv, ROOT, tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 let repo: string;
-const story = (title: string, extra = '') => `---\ntitle: "${title}"\ndate: 2025-12-01\nauthor: "Staff Reporter"\nsection: politics\n${extra}---\n\nBody.\n`;
+const story = (title: string, extra = '') =>
+	`---\ntitle: "${title}"\ndate: 2025-12-01\nauthor: "Staff Reporter"\nsection: politics\n${extra}---\n\nBody.\n`;
 
 const run = (args: string[]) =>
 	spawnSync(process.execPath, [path.join(ROOT, 'scripts/pr-preview.ts'), ...args], {
@@ -69,7 +70,9 @@ describe('pr-preview.ts collect', () => {
 		const data = JSON.parse(result.stdout) as PreviewData;
 		expect(data.pr).toBe(7);
 		expect(data.outcome).toBe('success');
-		expect(data.stories.map(({ url, title, change, state }) => [url, title, change, state])).toEqual([
+		expect(
+			data.stories.map(({ url, title, change, state }) => [url, title, change, state]),
+		).toEqual([
 			['/articles/a-draft/', 'A draft', 'added', 'draft'],
 			['/articles/broken/', 'broken', 'added', 'invalid'],
 			['/articles/edited/', 'After: the vote', 'edited', 'published'],
@@ -79,11 +82,15 @@ describe('pr-preview.ts collect', () => {
 			['/ru/articles/novaya-istoriya/', 'Новая история', 'added', 'published'],
 			['/ru/articles/russian-at-root/', 'По-русски', 'added', 'published'],
 		]);
-		expect(data.stories.find((s) => s.url === '/articles/photo-story/')?.file).toBe('content/articles/photo-story/index.md');
+		expect(data.stories.find((s) => s.url === '/articles/photo-story/')?.file).toBe(
+			'content/articles/photo-story/index.md',
+		);
 	});
 
 	it('says the run failed when told', () => {
-		const data = JSON.parse(run(['collect', '--base', 'main', '--outcome', 'failure']).stdout) as PreviewData;
+		const data = JSON.parse(
+			run(['collect', '--base', 'main', '--outcome', 'failure']).stdout,
+		) as PreviewData;
 		expect(data.outcome).toBe('failure');
 	});
 });
@@ -92,11 +99,22 @@ describe('pr-preview.ts comment', () => {
 	it("prints the comment's Markdown from collect's output", async () => {
 		const file = path.join(repo, 'preview.json');
 		await writeFile(file, run(['collect', '--base', 'main', '--pr', '7']).stdout);
-		const result = run(['comment', file, '--artifact-url', 'https://github.com/o/r/actions/runs/1/artifacts/2', '--preview-origin', 'https://pr-7.example.pages.dev']);
+		const result = run([
+			'comment',
+			file,
+			'--artifact-url',
+			'https://github.com/o/r/actions/runs/1/artifacts/2',
+			'--preview-origin',
+			'https://pr-7.example.pages.dev',
+		]);
 		expect(result.status, result.stderr).toBe(0);
 		expect(result.stdout).toMatch(/^<!-- caravan-preview -->\n/);
-		expect(result.stdout).toContain('- edited: [/articles/edited/](https://pr-7.example.pages.dev/articles/edited/): After\\: the vote\n');
-		expect(result.stdout).toContain('- **new**: `/articles/a-draft/`: A draft (draft: not in this build; see it with `npm run dev`)\n');
+		expect(result.stdout).toContain(
+			'- edited: [/articles/edited/](https://pr-7.example.pages.dev/articles/edited/): After\\: the vote\n',
+		);
+		expect(result.stdout).toContain(
+			'- **new**: `/articles/a-draft/`: A draft (draft: not in this build; see it with `npm run dev`)\n',
+		);
 		expect(result.stdout).toContain('(https://github.com/o/r/actions/runs/1/artifacts/2)');
 	});
 

@@ -30,10 +30,15 @@ async function tree(dir: string): Promise<Map<string, Buffer>> {
 }
 
 /** A copy of the built site without its index, to index with `cache`; returns the log line. */
-async function indexCopy(name: string, cache: string, edit?: (dist: string) => Promise<void>): Promise<{ dist: string; log: string }> {
+async function indexCopy(
+	name: string,
+	cache: string,
+	edit?: (dist: string) => Promise<void>,
+): Promise<{ dist: string; log: string }> {
 	const dist = path.join(work, name);
 	// What the step reads: the article pages, and the search page it checks against.
-	for (const folder of ['articles', 'search']) await cp(path.join(built, folder), path.join(dist, folder), { recursive: true });
+	for (const folder of ['articles', 'search'])
+		await cp(path.join(built, folder), path.join(dist, folder), { recursive: true });
 	await edit?.(dist);
 	vi.stubEnv('CARAVAN_CACHE_DIR', cache);
 	const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
@@ -47,7 +52,12 @@ async function indexCopy(name: string, cache: string, edit?: (dist: string) => P
 }
 
 /** Rewrite an article page's text. */
-async function editPage(dist: string, slug: string, from: string | RegExp, to: string): Promise<void> {
+async function editPage(
+	dist: string,
+	slug: string,
+	from: string | RegExp,
+	to: string,
+): Promise<void> {
 	const file = path.join(dist, 'articles', slug, 'index.html');
 	const html = await readFile(file, 'utf8');
 	const edited = html.replace(from, to);
@@ -69,9 +79,23 @@ describe('search bundles from the cache', { timeout: 120_000 }, () => {
 		const cache = path.join(work, 'cache');
 		const first = await indexCopy('first', cache);
 		expect(first.log).toContain('14 articles in 4 bundles, 4 indexed, 0 from the cache');
-		const cached = new Map(await Promise.all((await readdir(path.join(cache, 'caravan-search'))).map(async (name) => [name, (await stat(path.join(cache, 'caravan-search', name))).mtimeMs] as const)));
+		const cached = new Map(
+			await Promise.all(
+				(await readdir(path.join(cache, 'caravan-search'))).map(
+					async (name) =>
+						[name, (await stat(path.join(cache, 'caravan-search', name))).mtimeMs] as const,
+				),
+			),
+		);
 
-		const edited = await indexCopy('edited', cache, (dist) => editPage(dist, 'fixture-story-01', 'filed from the ruins of Otrar', 'filed from the gates of Sauran'));
+		const edited = await indexCopy('edited', cache, (dist) =>
+			editPage(
+				dist,
+				'fixture-story-01',
+				'filed from the ruins of Otrar',
+				'filed from the gates of Sauran',
+			),
+		);
 		expect(edited.log).toContain('14 articles in 4 bundles, 1 indexed, 3 from the cache');
 		const before = await tree(path.join(first.dist, 'pagefind'));
 		const after = await tree(path.join(edited.dist, 'pagefind'));
@@ -79,35 +103,63 @@ describe('search bundles from the cache', { timeout: 120_000 }, () => {
 			if (file.startsWith(`${OLDEST.slice('pagefind/'.length)}/`)) continue;
 			expect(before.get(file)?.equals(bytes), file).toBe(true);
 		}
-		expect([...before.keys()].filter((file) => !file.startsWith('en/2025-11-28/'))).toEqual([...after.keys()].filter((file) => !file.startsWith('en/2025-11-28/')));
+		expect([...before.keys()].filter((file) => !file.startsWith('en/2025-11-28/'))).toEqual(
+			[...after.keys()].filter((file) => !file.startsWith('en/2025-11-28/')),
+		);
 		// Every bundle file in the output is the cache's own file, hard-linked: no disk beside it.
 		const inCache = new Set<number>();
-		for (const entry of await readdir(path.join(cache, 'caravan-search'), { recursive: true, withFileTypes: true })) {
+		for (const entry of await readdir(path.join(cache, 'caravan-search'), {
+			recursive: true,
+			withFileTypes: true,
+		})) {
 			if (entry.isFile()) inCache.add((await stat(path.join(entry.parentPath, entry.name))).ino);
 		}
 		const bundleFiles = [...after.keys()].filter((file) => file.includes(path.sep));
 		expect(bundleFiles.length).toBeGreaterThan(10);
-		for (const file of bundleFiles) expect(inCache.has((await stat(path.join(edited.dist, 'pagefind', file))).ino), file).toBe(true);
+		for (const file of bundleFiles)
+			expect(inCache.has((await stat(path.join(edited.dist, 'pagefind', file))).ino), file).toBe(
+				true,
+			);
 		// The edited bundle changed; the three others' cached copies were not written again.
-		expect(after.get('en/2025-11-28/pagefind-entry.json')?.equals(before.get('en/2025-11-28/pagefind-entry.json') ?? Buffer.alloc(0))).toBe(false);
-		const still = await Promise.all([...cached].map(async ([name, mtime]) => (await stat(path.join(cache, 'caravan-search', name)).catch(() => undefined))?.mtimeMs === mtime));
+		expect(
+			after
+				.get('en/2025-11-28/pagefind-entry.json')
+				?.equals(before.get('en/2025-11-28/pagefind-entry.json') ?? Buffer.alloc(0)),
+		).toBe(false);
+		const still = await Promise.all(
+			[...cached].map(
+				async ([name, mtime]) =>
+					(await stat(path.join(cache, 'caravan-search', name)).catch(() => undefined))?.mtimeMs ===
+					mtime,
+			),
+		);
 		expect(still.filter(Boolean)).toHaveLength(3);
 
 		// And the edited bundle is what a cold build makes of the same pages.
-		const cold = await indexCopy('edited-cold', path.join(work, 'cache-cold-1'), (dist) => editPage(dist, 'fixture-story-01', 'filed from the ruins of Otrar', 'filed from the gates of Sauran'));
+		const cold = await indexCopy('edited-cold', path.join(work, 'cache-cold-1'), (dist) =>
+			editPage(
+				dist,
+				'fixture-story-01',
+				'filed from the ruins of Otrar',
+				'filed from the gates of Sauran',
+			),
+		);
 		expect(cold.log).toContain('4 indexed, 0 from the cache');
 		expect(await tree(path.join(cold.dist, 'pagefind'))).toEqual(after);
 	});
 
 	it('gives a story moved into another bundle the same index as a cold build', async () => {
 		// Story 3 (3 December) re-dated to 1 December: from the 3–7 December bundle to the oldest.
-		const move = (dist: string) => editPage(dist, 'fixture-story-03', /2025-12-03T05:00:00\.000Z/g, '2025-12-01T05:00:00.000Z');
+		const move = (dist: string) =>
+			editPage(dist, 'fixture-story-03', /2025-12-03T05:00:00\.000Z/g, '2025-12-01T05:00:00.000Z');
 		const cache = path.join(work, 'cache-move');
 		await indexCopy('before-move', cache);
 		const warm = await indexCopy('moved-warm', cache, move);
 		expect(warm.log).toContain('2 indexed, 2 from the cache');
 		const cold = await indexCopy('moved-cold', path.join(work, 'cache-cold-2'), move);
-		expect(await tree(path.join(warm.dist, 'pagefind'))).toEqual(await tree(path.join(cold.dist, 'pagefind')));
+		expect(await tree(path.join(warm.dist, 'pagefind'))).toEqual(
+			await tree(path.join(cold.dist, 'pagefind')),
+		);
 	});
 
 	it('indexes the article it feeds Pagefind exactly as Pagefind indexes the whole page', async () => {

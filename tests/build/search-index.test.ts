@@ -55,14 +55,20 @@ beforeAll(async () => {
 
 describe('search index', () => {
 	it('holds exactly the published articles: one per built article page, none other', async () => {
-		const fixtureSlugs = (await readdir(path.join(SITES.fixture.contentDir, 'articles'))).map((name) => name.replace(/\.mdx?$/, ''));
+		const fixtureSlugs = (await readdir(path.join(SITES.fixture.contentDir, 'articles'))).map(
+			(name) => name.replace(/\.mdx?$/, ''),
+		);
 		const published = fixtureSlugs.filter((slug) => !UNPUBLISHED.includes(slug)).sort();
 		expect(published).toHaveLength(14);
 		const built = (await readdir(path.join(dist, 'articles'))).sort();
 		expect(built).toEqual(published);
-		expect(indexed.map((page) => page.url).sort()).toEqual(published.map((slug) => `/articles/${slug}/`));
+		expect(indexed.map((page) => page.url).sort()).toEqual(
+			published.map((slug) => `/articles/${slug}/`),
+		);
 
-		const entry = JSON.parse(await readDist(dist, `${BUNDLE.slice(1)}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
+		const entry = JSON.parse(await readDist(dist, `${BUNDLE.slice(1)}pagefind-entry.json`)) as {
+			languages: Record<string, { page_count: number }>;
+		};
 		expect(Object.keys(entry.languages)).toEqual(['en']);
 		expect(entry.languages.en?.page_count).toBe(published.length);
 	});
@@ -72,16 +78,22 @@ describe('search index', () => {
 		for (const file of await htmlFiles(dist)) {
 			if ((await readDist(dist, file)).includes('data-pagefind-body')) withBody.push(file);
 		}
-		expect(withBody).toEqual((await htmlFiles(path.join(dist, 'articles'))).map((file) => `articles/${file}`));
+		expect(withBody).toEqual(
+			(await htmlFiles(path.join(dist, 'articles'))).map((file) => `articles/${file}`),
+		);
 	});
 
 	it('indexes the whole article, and nothing around it', () => {
 		const longRead = indexed.find((page) => page.url === '/articles/long-read/');
-		expect(longRead?.content).toContain('The final paragraph mentions the turquoise caravanserai lanterns of Turkestan.');
+		expect(longRead?.content).toContain(
+			'The final paragraph mentions the turquoise caravanserai lanterns of Turkestan.',
+		);
 		expect(longRead?.content).toContain('w610');
 		for (const page of indexed) {
 			// Ticker, navigation, byline, tags and related stories are not part of the text.
-			expect(page.content, page.url).not.toMatch(/KZT\/USD|Skip to content|Related stories|Pause ticker|min read/);
+			expect(page.content, page.url).not.toMatch(
+				/KZT\/USD|Skip to content|Related stories|Pause ticker|min read/,
+			);
 		}
 	});
 
@@ -93,12 +105,23 @@ describe('search index', () => {
 			const dateTime = doc.querySelector('.byline time')?.getAttribute('datetime') ?? '';
 			expect(new Date(page.meta.date ?? '').getTime(), page.url).toBe(new Date(dateTime).getTime());
 			expect(page.filters.section, page.url).toEqual([page.meta.section]);
-			expect(page.filters.author?.sort(), page.url).toEqual([...doc.querySelectorAll('.byline a[rel="author"]')].map((a) => text(a)).sort());
-			expect(page.filters.country?.sort() ?? [], page.url).toEqual([...doc.querySelectorAll('.places a')].map((a) => text(a)).sort());
-			expect(page.filters.tag?.sort() ?? [], page.url).toEqual([...doc.querySelectorAll('.tags a')].map((a) => text(a)).sort());
+			expect(page.filters.author?.sort(), page.url).toEqual(
+				[...doc.querySelectorAll('.byline a[rel="author"]')].map((a) => text(a)).sort(),
+			);
+			expect(page.filters.country?.sort() ?? [], page.url).toEqual(
+				[...doc.querySelectorAll('.places a')].map((a) => text(a)).sort(),
+			);
+			expect(page.filters.tag?.sort() ?? [], page.url).toEqual(
+				[...doc.querySelectorAll('.tags a')].map((a) => text(a)).sort(),
+			);
 		}
 		const byAuthors = indexed.find((page) => page.url === '/articles/fixture-story-01/');
-		expect(byAuthors?.filters).toEqual({ section: ['Politics'], author: ['Staff Reporter'], country: ['Kazakhstan'], tag: ['fixture', 'trade'] });
+		expect(byAuthors?.filters).toEqual({
+			section: ['Politics'],
+			author: ['Staff Reporter'],
+			country: ['Kazakhstan'],
+			tag: ['fixture', 'trade'],
+		});
 	});
 
 	it('loads the search script on the search page only, as a file (no inline script)', async () => {
@@ -123,16 +146,34 @@ describe('search result thumbnails', () => {
 	it('are the listing thumbnail of the lead image (the same file), not the article-sized lead image', async () => {
 		const sample = await builtSite('sample');
 		const doc = parse(await readDist(sample, 'articles/issyk-kul-autumn-shoreline/index.html'));
-		const metas = [...doc.querySelectorAll('[data-pagefind-body] [data-pagefind-meta], [data-pagefind-body][data-pagefind-meta]')].map((element) => element.getAttribute('data-pagefind-meta') ?? '');
+		const metas = [
+			...doc.querySelectorAll(
+				'[data-pagefind-body] [data-pagefind-meta], [data-pagefind-body][data-pagefind-meta]',
+			),
+		].map((element) => element.getAttribute('data-pagefind-meta') ?? '');
 		const image = metas.map((meta) => /^image:(.+)$/.exec(meta)?.[1]).find(Boolean);
 		expect(image, metas.join(' | ')).toMatch(/^\/_images\/[a-z0-9-]+-320\.jpg$/);
 		expect(existsSync(path.join(sample, image ?? ''))).toBe(true);
 		// A listing shows the same file as its thumbnail.
 		expect(await readDist(sample, 'index.html')).toContain(`${image} 320w`);
 		// And Pagefind gives it to the result (fragments are gzip-compressed JSON).
-		const bundles = JSON.parse(parse(await readDist(sample, 'search/index.html')).querySelector('search-page')?.getAttribute('data-bundles') ?? '[]') as string[];
-		const fragmentFiles = (await Promise.all(bundles.map(async (bundle) => (await readdir(path.join(sample, bundle, 'fragment'))).map((name) => path.join(sample, bundle, 'fragment', name))))).flat();
-		const fragments = await Promise.all(fragmentFiles.map(async (file) => gunzipSync(await readFile(file)).toString()));
+		const bundles = JSON.parse(
+			parse(await readDist(sample, 'search/index.html'))
+				.querySelector('search-page')
+				?.getAttribute('data-bundles') ?? '[]',
+		) as string[];
+		const fragmentFiles = (
+			await Promise.all(
+				bundles.map(async (bundle) =>
+					(await readdir(path.join(sample, bundle, 'fragment'))).map((name) =>
+						path.join(sample, bundle, 'fragment', name),
+					),
+				),
+			)
+		).flat();
+		const fragments = await Promise.all(
+			fragmentFiles.map(async (file) => gunzipSync(await readFile(file)).toString()),
+		);
 		expect(fragments.filter((fragment) => fragment.includes(`"image":"${image}"`))).toHaveLength(1);
 	});
 });

@@ -34,7 +34,15 @@ describe('every page', () => {
 		// The loop's second copy is hidden from assistive technology.
 		expect(strip.querySelectorAll('.ticker .items[aria-hidden="true"]')).toHaveLength(1);
 		expect(texts(doc, 'nav.sections a')).toEqual([
-			'Latest', 'Politics', 'Economy', 'Society', 'Tech', 'Culture', 'Energy', 'Security', 'Opinion',
+			'Latest',
+			'Politics',
+			'Economy',
+			'Society',
+			'Tech',
+			'Culture',
+			'Energy',
+			'Security',
+			'Opinion',
 		]);
 		expect(doc.querySelector('footer.site-footer')).not.toBeNull();
 	});
@@ -52,7 +60,9 @@ describe('front page', () => {
 			'Fixture story number 9',
 			'Fixture tie-break story',
 		]);
-		expect([...doc.querySelectorAll('.article-list .headline a')].map((a) => a.getAttribute('href'))).toEqual([
+		expect(
+			[...doc.querySelectorAll('.article-list .headline a')].map((a) => a.getAttribute('href')),
+		).toEqual([
 			'/articles/folder-form-story/',
 			'/articles/mdx-story/',
 			'/articles/xss-headline/',
@@ -68,12 +78,16 @@ describe('front page', () => {
 	it('shows the excerpt: plain text, cut at 500 words with "..."', async () => {
 		const doc = await page('index.html');
 		const items = [...doc.querySelectorAll('.article-list article')];
-		const long = items.find((item) => text(item.querySelector('.headline')) === 'Long read across the steppe');
+		const long = items.find(
+			(item) => text(item.querySelector('.headline')) === 'Long read across the steppe',
+		);
 		const excerpt = text(long?.querySelector('.excerpt'));
 		expect(excerpt.startsWith('The start w001 w002')).toBe(true);
 		expect(excerpt.split(' ')).toHaveLength(500);
 		expect(excerpt.endsWith(' w498...')).toBe(true);
-		const short = items.find((item) => text(item.querySelector('.headline')) === 'Fixture story number 9');
+		const short = items.find(
+			(item) => text(item.querySelector('.headline')) === 'Fixture story number 9',
+		);
 		expect(text(short?.querySelector('.excerpt'))).toBe(
 			'Paragraph one of fixture story 9 with a bold word and a link. Paragraph two of fixture story 9.',
 		);
@@ -82,7 +96,9 @@ describe('front page', () => {
 	it('paginates with rel=prev/next on the following pages', async () => {
 		const second = await page('page/2/index.html');
 		expect(text(second.querySelector('.results'))).toBe('Viewing results 7 - 12 of 14');
-		expect(texts(second, '.article-list .headline')).toEqual([8, 7, 6, 5, 4, 3].map((n) => `Fixture story number ${n}`));
+		expect(texts(second, '.article-list .headline')).toEqual(
+			[8, 7, 6, 5, 4, 3].map((n) => `Fixture story number ${n}`),
+		);
 		expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/');
 		expect(second.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/page/3/');
 		const third = await page('page/3/index.html');
@@ -99,10 +115,16 @@ describe('article page', () => {
 		expect(text(doc.querySelector('.byline'))).toBe(
 			'By Staff Reporter · 10 December 2025 · Updated 11 December 2025 · 3 min read',
 		);
-		expect(doc.querySelector('.byline a[rel="author"]')?.getAttribute('href')).toBe('/author/staff-reporter/');
-		expect(doc.querySelector('.byline time')?.getAttribute('datetime')).toBe('2025-12-10T00:00:00+05:00');
+		expect(doc.querySelector('.byline a[rel="author"]')?.getAttribute('href')).toBe(
+			'/author/staff-reporter/',
+		);
+		expect(doc.querySelector('.byline time')?.getAttribute('datetime')).toBe(
+			'2025-12-10T00:00:00+05:00',
+		);
 		expect(doc.querySelector('.places a')?.getAttribute('href')).toBe('/country/kazakhstan/');
-		expect(text(doc.querySelector('.prose'))).toContain('turquoise caravanserai lanterns of Turkestan');
+		expect(text(doc.querySelector('.prose'))).toContain(
+			'turquoise caravanserai lanterns of Turkestan',
+		);
 		expect(texts(doc, '.tags a')).toEqual(['fixture']);
 	});
 
@@ -116,7 +138,9 @@ describe('article page', () => {
 
 	it('joins several authors in the byline and links each', async () => {
 		const doc = await page('articles/fixture-story-09b/index.html');
-		expect(text(doc.querySelector('.byline'))).toMatch(/^By Staff Reporter and Aida Bekova · 9 December 2025 · 1 min read$/);
+		expect(text(doc.querySelector('.byline'))).toMatch(
+			/^By Staff Reporter and Aida Bekova · 9 December 2025 · 1 min read$/,
+		);
 		expect([...doc.querySelectorAll('.byline a')].map((a) => a.getAttribute('href'))).toEqual([
 			'/author/staff-reporter/',
 			'/author/aida-bekova/',
@@ -125,29 +149,41 @@ describe('article page', () => {
 
 	it('lists three related articles, newest first', async () => {
 		const doc = await page('articles/fixture-story-03/index.html');
-		const related = [...doc.querySelectorAll('.related .headline a')].map((a) => a.getAttribute('href'));
+		const related = [...doc.querySelectorAll('.related .headline a')].map((a) =>
+			a.getAttribute('href'),
+		);
 		expect(related).toHaveLength(3);
 		expect(related).not.toContain('/articles/fixture-story-03/');
-		const dates = [...doc.querySelectorAll('.related time')].map((t) => Date.parse(t.getAttribute('datetime') ?? ''));
+		const dates = [...doc.querySelectorAll('.related time')].map((t) =>
+			Date.parse(t.getAttribute('datetime') ?? ''),
+		);
 		expect([...dates].sort((a, b) => b - a)).toEqual(dates);
 	});
 
 	it('renders .mdx and <slug>/index.md articles', async () => {
-		expect(text((await page('articles/mdx-story/index.html')).querySelector('.prose'))).toBe('MDX body in 2025 with inline JSX text.');
+		expect(text((await page('articles/mdx-story/index.html')).querySelector('.prose'))).toBe(
+			'MDX body in 2025 with inline JSX text.',
+		);
 		const folderForm = await page('articles/folder-form-story/index.html');
 		expect(text(folderForm.querySelector('h1'))).toBe('Folder form story');
 		// 05:00 in Almaty is midnight UTC: the offset survives (js-yaml alone would lose it).
-		expect(folderForm.querySelector('.byline time')?.getAttribute('datetime')).toBe('2025-12-13T05:00:00+05:00');
+		expect(folderForm.querySelector('.byline time')?.getAttribute('datetime')).toBe(
+			'2025-12-13T05:00:00+05:00',
+		);
 	});
 
 	it('escapes writer text as text, never markup', async () => {
 		const html = await readDist(dist, 'articles/xss-headline/index.html');
 		expect(html).not.toContain("<script>alert('x')</script>");
 		const doc = parse(html);
-		expect(text(doc.querySelector('h1'))).toBe("<script>alert('x')</script> & “quotes” in a headline");
+		expect(text(doc.querySelector('h1'))).toBe(
+			"<script>alert('x')</script> & “quotes” in a headline",
+		);
 		expect(text(doc.querySelector('.byline a'))).toBe("O'Brien <b>Bold</b>");
 		// The site name is dropped: escaped, "… | Caravan" would be over the 70 characters a <title> may have.
-		expect(doc.querySelector('title')?.textContent).toBe("<script>alert('x')</script> & “quotes” in a headline");
+		expect(doc.querySelector('title')?.textContent).toBe(
+			"<script>alert('x')</script> & “quotes” in a headline",
+		);
 	});
 });
 
@@ -165,18 +201,35 @@ describe('listings by section, country, author and tag', () => {
 	});
 
 	it('country, author and tag pages exist and paginate', async () => {
-		expect(text((await page('country/kazakhstan/index.html')).querySelector('.results'))).toBe('Viewing results 1 - 3 of 3');
+		expect(text((await page('country/kazakhstan/index.html')).querySelector('.results'))).toBe(
+			'Viewing results 1 - 3 of 3',
+		);
 		const author = await page('author/staff-reporter/index.html');
 		expect(text(author.querySelector('h1'))).toBe('Stories by Staff Reporter');
 		expect(text(author.querySelector('.results'))).toBe('Viewing results 1 - 6 of 8');
-		expect(text((await page('author/staff-reporter/page/2/index.html')).querySelector('.results'))).toBe('Viewing results 7 - 8 of 8');
-		expect(text((await page('tag/fixture/index.html')).querySelector('h1'))).toBe('Tagged: fixture');
-		expect(text((await page('tag/water/index.html')).querySelector('.results'))).toBe('Viewing results 1 - 3 of 3');
+		expect(
+			text((await page('author/staff-reporter/page/2/index.html')).querySelector('.results')),
+		).toBe('Viewing results 7 - 8 of 8');
+		expect(text((await page('tag/fixture/index.html')).querySelector('h1'))).toBe(
+			'Tagged: fixture',
+		);
+		expect(text((await page('tag/water/index.html')).querySelector('.results'))).toBe(
+			'Viewing results 1 - 3 of 3',
+		);
 	});
 
 	it('has an index of sections and a useful 404 page', async () => {
 		const sections = await page('section/index.html');
-		expect(texts(sections, '.section-index h2')).toEqual(['Politics', 'Economy', 'Society', 'Tech', 'Culture', 'Energy', 'Security', 'Opinion']);
+		expect(texts(sections, '.section-index h2')).toEqual([
+			'Politics',
+			'Economy',
+			'Society',
+			'Tech',
+			'Culture',
+			'Energy',
+			'Security',
+			'Opinion',
+		]);
 		const notFound = await page('404.html');
 		expect(text(notFound.querySelector('h1'))).toBe('Page not found');
 		expect(notFound.querySelector('main form[action="/search/"]')).not.toBeNull();
@@ -190,7 +243,9 @@ describe('ticker.json', () => {
 		expect(ticker.date).toBe('2025-12-17');
 		expect(ticker.snapshot.rates.KGS).toBe(87.41);
 		expect(ticker.previous.date).toBe('2025-12-16');
-		expect(ticker.items.map((item: { text: string }) => item.text)).toContain('TJS/USD = 0.10841 -0.37%');
+		expect(ticker.items.map((item: { text: string }) => item.text)).toContain(
+			'TJS/USD = 0.10841 -0.37%',
+		);
 	});
 });
 
@@ -205,7 +260,15 @@ describe('publishing rules', () => {
 		expect(existsSync(path.join(dist, 'articles/embargoed-story'))).toBe(false);
 		expect(existsSync(path.join(dist, 'tag/embargo-only-tag'))).toBe(false);
 		expect(existsSync(path.join(dist, 'author/embargo-writer'))).toBe(false);
-		const needles = ['draft-story', 'Unpublished draft story', 'xylophone marmalade', 'embargoed-story', 'Embargoed future story', 'periwinkle obelisk', 'Embargo Writer'];
+		const needles = [
+			'draft-story',
+			'Unpublished draft story',
+			'xylophone marmalade',
+			'embargoed-story',
+			'Embargoed future story',
+			'periwinkle obelisk',
+			'Embargo Writer',
+		];
 		for (const file of await allFiles(dist)) {
 			const content = await readFile(file);
 			for (const needle of needles) {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuild, tempDir } from '../../scripts/lib/fixtureSites.ts';
 
-const front = (extra = '') => `---\ntitle: "Story"\ndate: 2025-12-01\nauthor: "Staff Reporter"\nsection: politics\n${extra}---\n`;
+const front = (extra = '') =>
+	`---\ntitle: "Story"\ndate: 2025-12-01\nauthor: "Staff Reporter"\nsection: politics\n${extra}---\n`;
 
 describe('a build with broken references', () => {
 	it('reports missing image file, missing alt, unreadable image, unknown links and Related slugs, leaving dist/ alone', async () => {
@@ -14,9 +15,18 @@ describe('a build with broken references', () => {
 		await mkdir(path.join(content, 'images'), { recursive: true });
 		await writeFile(path.join(content, 'images/broken.jpg'), 'this is not a JPEG');
 		await writeFile(path.join(content, 'articles/good.md'), `${front()}\nFine.\n`);
-		await writeFile(path.join(content, 'articles/photo-story/index.md'), `${front('image:\n  src: ./missing.jpg\n  alt: "A photo"\n')}\n![A broken one](/images/broken.jpg)\n`);
-		await writeFile(path.join(content, 'articles/no-alt.md'), `${front('image:\n  src: /images/broken.jpg\n')}\nSee [the other story](/articles/gone-story/).\n`);
-		await writeFile(path.join(content, 'articles/related.mdx'), `${front()}\n<Related slug="no-such-story" />\n\n<Figure src="./nowhere.jpg" alt="x" />\n`);
+		await writeFile(
+			path.join(content, 'articles/photo-story/index.md'),
+			`${front('image:\n  src: ./missing.jpg\n  alt: "A photo"\n')}\n![A broken one](/images/broken.jpg)\n`,
+		);
+		await writeFile(
+			path.join(content, 'articles/no-alt.md'),
+			`${front('image:\n  src: /images/broken.jpg\n')}\nSee [the other story](/articles/gone-story/).\n`,
+		);
+		await writeFile(
+			path.join(content, 'articles/related.mdx'),
+			`${front()}\n<Related slug="no-such-story" />\n\n<Figure src="./nowhere.jpg" alt="x" />\n`,
+		);
 		const outDir = path.join(base, 'out', 'dist');
 		await mkdir(outDir, { recursive: true });
 		await writeFile(path.join(outDir, 'index.html'), 'previous build');

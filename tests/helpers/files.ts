@@ -10,7 +10,12 @@ async function digestTree(dir: string): Promise<Map<string, string>> {
 	for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
 		if (!entry.isFile()) continue;
 		const file = path.join(entry.parentPath, entry.name);
-		digests.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
+		digests.set(
+			path.relative(dir, file),
+			createHash('sha256')
+				.update(await readFile(file))
+				.digest('hex'),
+		);
 	}
 	return new Map([...digests].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
@@ -19,5 +24,7 @@ async function digestTree(dir: string): Promise<Map<string, string>> {
 export async function expectSameFiles(dir: string, expectedDir: string): Promise<void> {
 	const [actual, expected] = [await digestTree(dir), await digestTree(expectedDir)];
 	expect([...actual.keys()]).toEqual([...expected.keys()]);
-	expect([...actual].filter(([file, digest]) => expected.get(file) !== digest).map(([file]) => file)).toEqual([]);
+	expect(
+		[...actual].filter(([file, digest]) => expected.get(file) !== digest).map(([file]) => file),
+	).toEqual([]);
 }

@@ -9,5 +9,7 @@ import { SyntaxValidator } from 'fast-xml-validator';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests walk the parsed tree freely; a wrong path fails their assertion
 export function parseXml(text: string, lists: readonly string[] = []): Record<string, any> {
 	SyntaxValidator.validate(text);
-	return new XMLParser({ ignoreAttributes: false, isArray: (name) => lists.includes(name) }).parse(text);
+	return new XMLParser({ ignoreAttributes: false, isArray: (name) => lists.includes(name) }).parse(
+		text,
+	);
 }

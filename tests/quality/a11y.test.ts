@@ -48,7 +48,11 @@ let missing: string[];
 beforeAll(async () => {
 	const dist = await builtSite('sample');
 	({ pages, missing } = await pagesOfEveryKind(dist));
-	[browser, site, bad] = await Promise.all([launchBrowser(), serve(dist), badDist().then((bad) => serve(bad))]);
+	[browser, site, bad] = await Promise.all([
+		launchBrowser(),
+		serve(dist),
+		badDist().then((bad) => serve(bad)),
+	]);
 });
 
 afterAll(async () => {
@@ -56,7 +60,11 @@ afterAll(async () => {
 });
 
 /** Open `url` of `server` in a fresh context; the caller closes the context. */
-async function open(server: StaticServer, url: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+async function open(
+	server: StaticServer,
+	url: string,
+	options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
 	const page = await context.newPage();
 	await page.goto(new URL(url, server.url).href, { waitUntil: 'networkidle' });
@@ -87,29 +95,35 @@ describe.each(['light', 'dark'] as const)('axe-core, WCAG 2.1 AA, %s scheme', (c
 });
 
 describe('keyboard', () => {
-	it.each(['/', '/articles/kazakhstan-budget-2027/'])('%s: the skip link comes first, shows, and moves focus to main', async (url) => {
-		const { context, page } = await open(site, url);
-		try {
-			expect(await skipLink(page)).toEqual({
-				firstFocus: 'a.skip-link[href="#main"]',
-				firstFocusText: 'Skip to content',
-				visibleWhenFocused: true,
-				focusAfterEnter: expect.stringMatching(/^main#main\b/),
-				focusInMain: true,
-			});
-		} finally {
-			await context.close();
-		}
-	});
+	it.each(['/', '/articles/kazakhstan-budget-2027/'])(
+		'%s: the skip link comes first, shows, and moves focus to main',
+		async (url) => {
+			const { context, page } = await open(site, url);
+			try {
+				expect(await skipLink(page)).toEqual({
+					firstFocus: 'a.skip-link[href="#main"]',
+					firstFocusText: 'Skip to content',
+					visibleWhenFocused: true,
+					focusAfterEnter: expect.stringMatching(/^main#main\b/),
+					focusInMain: true,
+				});
+			} finally {
+				await context.close();
+			}
+		},
+	);
 
-	it.each(['/', '/articles/kazakhstan-budget-2027/', '/page/2/'])('%s: every focused element shows a focus outline', async (url) => {
-		const { context, page } = await open(site, url);
-		try {
-			expect(await focusWithoutIndicator(page, 30)).toEqual([]);
-		} finally {
-			await context.close();
-		}
-	});
+	it.each(['/', '/articles/kazakhstan-budget-2027/', '/page/2/'])(
+		'%s: every focused element shows a focus outline',
+		async (url) => {
+			const { context, page } = await open(site, url);
+			try {
+				expect(await focusWithoutIndicator(page, 30)).toEqual([]);
+			} finally {
+				await context.close();
+			}
+		},
+	);
 
 	it('pauses the ticker with Space on its "Pause ticker" checkbox', async () => {
 		const { context, page } = await open(site, '/');
@@ -154,7 +168,11 @@ describe('the checks catch a bad site', () => {
 			const skip = await skipLink(first.page);
 			expect(skip.firstFocus).toBe('a[href="/articles/linked/"]');
 			expect(skip.focusInMain).toBe(false);
-			expect(await pauseTickerWithKeyboard(second.page)).toEqual({ before: ['running'], after: ['running'], checked: true });
+			expect(await pauseTickerWithKeyboard(second.page)).toEqual({
+				before: ['running'],
+				after: ['running'],
+				checked: true,
+			});
 			expect(await runningAnimations(await tickerFrame(still.page))).toBeGreaterThan(0);
 		} finally {
 			await Promise.all([first.context.close(), second.context.close(), still.context.close()]);

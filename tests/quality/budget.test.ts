@@ -27,7 +27,9 @@ describe('the checker', () => {
 		const found = report.problems.map((p) => `${p.file}: ${p.problem}`);
 		expect(found).toEqual(
 			expect.arrayContaining([
-				expect.stringMatching(/^articles\/oversized\/index\.html: article HTML is \d+ bytes, over 51200$/),
+				expect.stringMatching(
+					/^articles\/oversized\/index\.html: article HTML is \d+ bytes, over 51200$/,
+				),
 				expect.stringMatching(/CSS totals \d+ bytes, over 25600$/),
 				'articles/linked/index.html: has JavaScript: <script> (only the search page may)',
 				'js-only/index.html: has JavaScript: <script src="/_astro/fill.js"> (only the search page may)',

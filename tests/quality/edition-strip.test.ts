@@ -16,7 +16,10 @@ let browser: Browser;
 let site: StaticServer;
 
 beforeAll(async () => {
-	[browser, site] = await Promise.all([launchBrowser(), builtSite('sample').then((dist) => serve(dist))]);
+	[browser, site] = await Promise.all([
+		launchBrowser(),
+		builtSite('sample').then((dist) => serve(dist)),
+	]);
 });
 
 afterAll(async () => {
@@ -25,23 +28,36 @@ afterAll(async () => {
 
 describe('the edition strip', () => {
 	// Best practice too: opened alone (or by a validator), the strip is a page with one main and one h1.
-	it.for(['/edition/', '/ru/edition/'])('%s alone has no axe violations (best practice too), light or dark, moving or still', async (url) => {
-		for (const colorScheme of ['light', 'dark'] as const) {
-			for (const reducedMotion of ['no-preference', 'reduce'] as const) {
-				const context = await browser.newContext({ viewport: { width: 1280, height: 60 }, colorScheme, reducedMotion });
-				const page = await context.newPage();
-				await page.goto(new URL(url, site.url).href, { waitUntil: 'networkidle' });
-				const violations = await axeViolations(page, [...WCAG_TAGS, 'best-practice']);
-				await context.close();
-				expect(violations, `${url} ${colorScheme} ${reducedMotion}\n${formatViolations(violations)}`).toEqual([]);
+	it.for(['/edition/', '/ru/edition/'])(
+		'%s alone has no axe violations (best practice too), light or dark, moving or still',
+		async (url) => {
+			for (const colorScheme of ['light', 'dark'] as const) {
+				for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+					const context = await browser.newContext({
+						viewport: { width: 1280, height: 60 },
+						colorScheme,
+						reducedMotion,
+					});
+					const page = await context.newPage();
+					await page.goto(new URL(url, site.url).href, { waitUntil: 'networkidle' });
+					const violations = await axeViolations(page, [...WCAG_TAGS, 'best-practice']);
+					await context.close();
+					expect(
+						violations,
+						`${url} ${colorScheme} ${reducedMotion}\n${formatViolations(violations)}`,
+					).toEqual([]);
+				}
 			}
-		}
-	});
+		},
+	);
 
 	it('fits its frame on a phone and a desktop, moving or still, and the page does not move when it loads', async () => {
 		for (const width of [375, 1280]) {
 			for (const reducedMotion of ['no-preference', 'reduce'] as const) {
-				const context = await browser.newContext({ viewport: { width, height: 800 }, reducedMotion });
+				const context = await browser.newContext({
+					viewport: { width, height: 800 },
+					reducedMotion,
+				});
 				const page = await context.newPage();
 				// The frame's box before the strip has loaded, and every layout shift from the start.
 				await page.route('**/edition/', async (route) => {
@@ -56,7 +72,9 @@ describe('the edition strip', () => {
 				const fit = await frame.evaluate(() => ({
 					clipped: document.documentElement.scrollHeight - innerHeight,
 					date: document.querySelector('.edition time')?.getBoundingClientRect().bottom ?? Infinity,
-					rows: [...document.querySelectorAll('.item')].filter((item) => item.getBoundingClientRect().height > 0).map((item) => item.getBoundingClientRect().bottom),
+					rows: [...document.querySelectorAll('.item')]
+						.filter((item) => item.getBoundingClientRect().height > 0)
+						.map((item) => item.getBoundingClientRect().bottom),
 					height: innerHeight,
 				}));
 				const label = `${width} px, ${reducedMotion}`;
@@ -72,14 +90,19 @@ describe('the edition strip', () => {
 	});
 
 	it('scrolls its still row sideways from the keyboard on a phone', async () => {
-		const context = await browser.newContext({ viewport: { width: 375, height: 800 }, reducedMotion: 'reduce' });
+		const context = await browser.newContext({
+			viewport: { width: 375, height: 800 },
+			reducedMotion: 'reduce',
+		});
 		const page = await context.newPage();
 		await page.goto(new URL('/', site.url).href, { waitUntil: 'networkidle' });
 		const frame = await tickerFrame(page);
 		let reached = false;
 		for (let i = 0; i < 40 && !reached; i++) {
 			await page.keyboard.press('Tab');
-			reached = await frame.evaluate(() => document.hasFocus() && (document.activeElement?.matches('.viewport') ?? false));
+			reached = await frame.evaluate(
+				() => document.hasFocus() && (document.activeElement?.matches('.viewport') ?? false),
+			);
 		}
 		expect(reached).toBe(true);
 		const overflow = await frame.evaluate(() => {
@@ -88,8 +111,14 @@ describe('the edition strip', () => {
 		});
 		expect(overflow).toBeGreaterThan(0);
 		for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-		await frame.waitForFunction(() => document.querySelector('.viewport')!.scrollLeft > 0, undefined, { timeout: 5000 }).catch(() => undefined);
-		expect(await frame.evaluate(() => document.querySelector('.viewport')!.scrollLeft)).toBeGreaterThan(0);
+		await frame
+			.waitForFunction(() => document.querySelector('.viewport')!.scrollLeft > 0, undefined, {
+				timeout: 5000,
+			})
+			.catch(() => undefined);
+		expect(
+			await frame.evaluate(() => document.querySelector('.viewport')!.scrollLeft),
+		).toBeGreaterThan(0);
 		await context.close();
 	});
 });

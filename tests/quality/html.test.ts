@@ -18,7 +18,9 @@ describe('html-validate', () => {
 
 	it('reports invalid HTML: an image without alt', async () => {
 		const { problems } = await validateHtml(BAD_FIXTURE);
-		const rules = new Set(problems.filter((p) => p.file === 'articles/linked/index.html').map((p) => p.rule));
+		const rules = new Set(
+			problems.filter((p) => p.file === 'articles/linked/index.html').map((p) => p.rule),
+		);
 		expect(rules).toContain('wcag/h37'); // <img> without alt
 	});
 });

@@ -21,21 +21,29 @@ const format = (problems: { file: string; ref: string; problem: string }[]) =>
  * The header's search form and the footer link point at /search/, which the search issue builds.
  * Until a build has it, only that path is let through; once it exists, it is checked like any other.
  */
-const notYetBuilt = (dist: string) => (existsSync(path.join(dist, 'search/index.html')) ? [] : ['/search/']);
+const notYetBuilt = (dist: string) =>
+	existsSync(path.join(dist, 'search/index.html')) ? [] : ['/search/'];
 
 describe.each(['sample', 'fixture'] as const)('the %s site', (site) => {
 	it('has no broken internal link, asset reference or fragment', async () => {
 		const dist = sites[site];
 		const pending = notYetBuilt(dist);
-		if (pending.length) console.warn(`[links] ${site}: ${pending.join(', ')} not built yet: links to it are not checked`);
-		const problems = (await checkLinks(dist, { origin })).filter((p) => !pending.includes(new URL(p.ref, origin).pathname));
+		if (pending.length)
+			console.warn(
+				`[links] ${site}: ${pending.join(', ')} not built yet: links to it are not checked`,
+			);
+		const problems = (await checkLinks(dist, { origin })).filter(
+			(p) => !pending.includes(new URL(p.ref, origin).pathname),
+		);
 		expect(problems, format(problems)).toEqual([]);
 	});
 
 	it('has no orphan article: each is reachable by links from the front page', async () => {
 		const dist = sites[site];
 		expect(await findOrphanArticles(dist, { origin })).toEqual([]);
-		const articles = (await distFiles(dist, 'index.html')).filter((file) => file.startsWith('articles/'));
+		const articles = (await distFiles(dist, 'index.html')).filter((file) =>
+			file.startsWith('articles/'),
+		);
 		expect(articles.length).toBeGreaterThan(5);
 	});
 });
@@ -54,11 +62,15 @@ describe('the checker', () => {
 			'no element with id "nowhere" in articles/linked/index.html',
 		);
 		// Links that do resolve are not reported: a page, a stylesheet, an image.
-		expect(problems.map((p) => p.ref)).not.toEqual(expect.arrayContaining(['/articles/linked/', '/_astro/bad.css', '/favicon.svg']));
+		expect(problems.map((p) => p.ref)).not.toEqual(
+			expect.arrayContaining(['/articles/linked/', '/_astro/bad.css', '/favicon.svg']),
+		);
 	});
 
 	it('reports an article no link reaches', async () => {
-		expect(await findOrphanArticles(BAD_FIXTURE, { origin })).toEqual(['articles/orphan/index.html']);
+		expect(await findOrphanArticles(BAD_FIXTURE, { origin })).toEqual([
+			'articles/orphan/index.html',
+		]);
 		expect(await reachablePages(BAD_FIXTURE, { origin })).toContain('articles/linked/index.html');
 	});
 

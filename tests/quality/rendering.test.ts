@@ -29,7 +29,11 @@ let pages: PageOfKind[];
 beforeAll(async () => {
 	const dist = await builtSite('sample');
 	({ pages } = await pagesOfEveryKind(dist));
-	[browser, site, bad] = await Promise.all([launchBrowser(), serve(dist), badDist().then((bad) => serve(bad))]);
+	[browser, site, bad] = await Promise.all([
+		launchBrowser(),
+		serve(dist),
+		badDist().then((bad) => serve(bad)),
+	]);
 });
 
 afterAll(async () => {
@@ -37,7 +41,10 @@ afterAll(async () => {
 });
 
 async function withoutJavaScript(server: StaticServer, url: string) {
-	const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+	const context = await browser.newContext({
+		javaScriptEnabled: false,
+		viewport: { width: 375, height: 800 },
+	});
 	try {
 		const page = await context.newPage();
 		await page.goto(new URL(url, server.url).href);
@@ -50,25 +57,36 @@ async function withoutJavaScript(server: StaticServer, url: string) {
 describe('with JavaScript disabled', () => {
 	it('every page kind but search shows its heading, its content and the navigation', async () => {
 		const kinds = pages.filter((p) => !p.needsJavaScript);
-		expect(kinds.map((p) => p.kind)).toEqual(expect.arrayContaining(['front page', 'article without image', 'section', '404']));
+		expect(kinds.map((p) => p.kind)).toEqual(
+			expect.arrayContaining(['front page', 'article without image', 'section', '404']),
+		);
 		for (const { kind, url } of kinds) {
 			const shown = await withoutJavaScript(site, url);
 			expect(shown.heading, `${kind} ${url}`).not.toBe('');
-			expect(shown.mainText, `${kind} ${url}: visible text in <main>`).toBeGreaterThan(kind.startsWith('article') ? 1000 : 100);
+			expect(shown.mainText, `${kind} ${url}: visible text in <main>`).toBeGreaterThan(
+				kind.startsWith('article') ? 1000 : 100,
+			);
 			// Nine section links in the header, plus the footer's.
 			expect(shown.navLinks, `${kind} ${url}: visible navigation links`).toBeGreaterThanOrEqual(9);
 		}
 	});
 
 	it('reports a page that renders its content with JavaScript', async () => {
-		expect(await withoutJavaScript(bad, '/js-only/')).toEqual({ heading: '', mainText: 0, navLinks: 0 });
+		expect(await withoutJavaScript(bad, '/js-only/')).toEqual({
+			heading: '',
+			mainText: 0,
+			navLinks: 0,
+		});
 	});
 });
 
 describe('layout on a 375 px phone', () => {
 	it('no page kind scrolls sideways, ticker moving or still', async () => {
 		for (const reducedMotion of ['no-preference', 'reduce'] as const) {
-			const context = await browser.newContext({ viewport: { width: 375, height: 800 }, reducedMotion });
+			const context = await browser.newContext({
+				viewport: { width: 375, height: 800 },
+				reducedMotion,
+			});
 			const page = await context.newPage();
 			for (const { kind, url } of pages) {
 				await page.goto(new URL(url, site.url).href, { waitUntil: 'networkidle' });
@@ -88,16 +106,19 @@ describe('layout on a 375 px phone', () => {
 });
 
 describe('typography', () => {
-	it.each([768, 1280, 1920])('sets article text at a readable 60-75 characters a line at %i px', async (width) => {
-		const context = await browser.newContext({ viewport: { width, height: 900 } });
-		const page = await context.newPage();
-		await page.goto(new URL(ARTICLE, site.url).href);
-		await page.evaluate(() => document.fonts.ready);
-		const perLine = await charactersPerLine(page, '.prose p');
-		await context.close();
-		expect(perLine).toBeGreaterThanOrEqual(60);
-		expect(perLine).toBeLessThanOrEqual(75);
-	});
+	it.each([768, 1280, 1920])(
+		'sets article text at a readable 60-75 characters a line at %i px',
+		async (width) => {
+			const context = await browser.newContext({ viewport: { width, height: 900 } });
+			const page = await context.newPage();
+			await page.goto(new URL(ARTICLE, site.url).href);
+			await page.evaluate(() => document.fonts.ready);
+			const perLine = await charactersPerLine(page, '.prose p');
+			await context.close();
+			expect(perLine).toBeGreaterThanOrEqual(60);
+			expect(perLine).toBeLessThanOrEqual(75);
+		},
+	);
 
 	it('loads the self-hosted Noto Serif for the text', async () => {
 		const context = await browser.newContext();
@@ -109,13 +130,19 @@ describe('typography', () => {
 		await page.goto(new URL(ARTICLE, site.url).href, { waitUntil: 'networkidle' });
 		const loaded = await page.evaluate(async () => {
 			await document.fonts.ready;
-			return document.fonts.check('16px "Noto Serif"', 'Caravan') && getComputedStyle(document.body).fontFamily;
+			return (
+				document.fonts.check('16px "Noto Serif"', 'Caravan') &&
+				getComputedStyle(document.body).fontFamily
+			);
 		});
 		await context.close();
 		expect(loaded).toMatch(/^"Noto Serif"/);
 		// Only the subsets English text needs (latin, maybe latin-ext), from this site, fingerprinted.
 		expect(fonts.length).toBeGreaterThan(0);
-		for (const font of fonts) expect(font).toMatch(/^\/_astro\/noto-serif-latin(-ext)?-(400|700)-(normal|italic)\.[\w-]+\.woff2$/);
+		for (const font of fonts)
+			expect(font).toMatch(
+				/^\/_astro\/noto-serif-latin(-ext)?-(400|700)-(normal|italic)\.[\w-]+\.woff2$/,
+			);
 	});
 
 	it('prints an article black on white, without the navigation, ticker, search and footer', async () => {
@@ -124,15 +151,29 @@ describe('typography', () => {
 		await page.goto(new URL(ARTICLE, site.url).href);
 		await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
 		const printed = await page.evaluate(() => {
-			const shown = (selector: string) => [...document.querySelectorAll(selector)].some((e) => e.getBoundingClientRect().height > 0);
+			const shown = (selector: string) =>
+				[...document.querySelectorAll(selector)].some((e) => e.getBoundingClientRect().height > 0);
 			return {
-				chrome: ['nav.sections', '.edition-frame', '.site-search', '.site-footer', '.related'].filter(shown),
+				chrome: [
+					'nav.sections',
+					'.edition-frame',
+					'.site-search',
+					'.site-footer',
+					'.related',
+				].filter(shown),
 				story: shown('h1') && shown('.prose p'),
-				colors: [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor],
+				colors: [
+					getComputedStyle(document.body).color,
+					getComputedStyle(document.body).backgroundColor,
+				],
 			};
 		});
 		await context.close();
-		expect(printed).toEqual({ chrome: [], story: true, colors: ['rgb(0, 0, 0)', 'rgb(255, 255, 255)'] });
+		expect(printed).toEqual({
+			chrome: [],
+			story: true,
+			colors: ['rgb(0, 0, 0)', 'rgb(255, 255, 255)'],
+		});
 	});
 });
 

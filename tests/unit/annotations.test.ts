@@ -15,13 +15,23 @@ import { cleanEnv, ROOT, tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 /** GitHub's unescaping, applied to what we print: the inverse of the escaping under test. */
 const unescape = (text: string) =>
-	text.replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%');
+	text
+		.replace(/%2C/g, ',')
+		.replace(/%3A/g, ':')
+		.replace(/%0A/g, '\n')
+		.replace(/%0D/g, '\r')
+		.replace(/%25/g, '%');
 
 function parseAnnotation(line: string) {
 	const match = /^::error file=([^,:]*),line=(\d+),title=([^,:]*)::(.*)$/s.exec(line);
 	if (!match) throw new Error(`not an ::error command: ${line}`);
 	const [, file, lineNumber, title, message] = match as unknown as string[];
-	return { file: unescape(file as string), line: Number(lineNumber), title: unescape(title as string), message: unescape(message as string) };
+	return {
+		file: unescape(file as string),
+		line: Number(lineNumber),
+		title: unescape(title as string),
+		message: unescape(message as string),
+	};
 }
 
 describe('escaping', () => {
@@ -34,11 +44,18 @@ describe('escaping', () => {
 	});
 
 	it('writes one ::error command with the file relative to the repository root', () => {
-		const problem: Problem = { file: 'content/articles/a,b:c.md', line: 7, field: 'body', message: 'links to /articles/x/, which is 100%\ngone' };
+		const problem: Problem = {
+			file: 'content/articles/a,b:c.md',
+			line: 7,
+			field: 'body',
+			message: 'links to /articles/x/, which is 100%\ngone',
+		};
 		expect(errorAnnotation(problem, '/repo', '/repo')).toBe(
 			'::error file=content/articles/a%2Cb%3Ac.md,line=7,title=npm run check%3A body::links to /articles/x/, which is 100%25%0Agone',
 		);
-		expect(errorAnnotation({ ...problem, file: '/repo/site/content/x.md' }, '/repo', '/elsewhere')).toMatch(/^::error file=site\/content\/x\.md,/);
+		expect(
+			errorAnnotation({ ...problem, file: '/repo/site/content/x.md' }, '/repo', '/elsewhere'),
+		).toMatch(/^::error file=site\/content\/x\.md,/);
 	});
 });
 
@@ -54,10 +71,26 @@ describe('every kind of problem as an annotation', () => {
 	afterAll(() => rm(root, { recursive: true, force: true }));
 
 	it('covers each kind of problem the checker reports', () => {
-		const kinds = new Set(problems.map((p) => `${p.field} ${p.message.replace(/".*?"/g, '"…"').slice(0, 30)}`));
+		const kinds = new Set(
+			problems.map((p) => `${p.field} ${p.message.replace(/".*?"/g, '"…"').slice(0, 30)}`),
+		);
 		expect(problems.length).toBeGreaterThanOrEqual(16);
-		for (const field of ['(file name)', '(front-matter)', 'section', 'sectoin', 'lang', 'translationOf', 'image.src', 'body', '(json)', 'date']) {
-			expect(problems.some((p) => p.field === field), `${field} in ${[...kinds].join('\n')}`).toBe(true);
+		for (const field of [
+			'(file name)',
+			'(front-matter)',
+			'section',
+			'sectoin',
+			'lang',
+			'translationOf',
+			'image.src',
+			'body',
+			'(json)',
+			'date',
+		]) {
+			expect(
+				problems.some((p) => p.field === field),
+				`${field} in ${[...kinds].join('\n')}`,
+			).toBe(true);
 		}
 	});
 
@@ -90,7 +123,9 @@ describe('every kind of problem as an annotation', () => {
 			expect(out).not.toHaveBeenCalled();
 			expect(err).toHaveBeenCalledTimes(problems.length);
 			printProblems(problems, { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: root });
-			expect(out.mock.calls.map(([line]) => line)).toEqual(problems.map((p) => errorAnnotation(p, root)));
+			expect(out.mock.calls.map(([line]) => line)).toEqual(
+				problems.map((p) => errorAnnotation(p, root)),
+			);
 			expect(err).toHaveBeenCalledTimes(2 * problems.length);
 		} finally {
 			out.mockRestore();
@@ -98,17 +133,33 @@ describe('every kind of problem as an annotation', () => {
 		}
 	});
 
-	it('npm run check and the build\'s check step annotate in GitHub Actions, and not elsewhere', () => {
+	it("npm run check and the build's check step annotate in GitHub Actions, and not elsewhere", () => {
 		const content = path.join(root, 'content');
-		const env = { CONTENT_DIR: content, CARAVAN_CACHE_DIR: path.join(root, 'cache'), CARAVAN_OUT_DIR: path.join(root, 'dist') };
+		const env = {
+			CONTENT_DIR: content,
+			CARAVAN_CACHE_DIR: path.join(root, 'cache'),
+			CARAVAN_OUT_DIR: path.join(root, 'dist'),
+		};
 		for (const script of ['check.ts', 'build.ts']) {
 			const run = (extra: Record<string, string>) =>
-				spawnSync(process.execPath, [path.join(ROOT, 'scripts', script)], { cwd: ROOT, encoding: 'utf8', env: cleanEnv({ ...env, ...extra }) });
+				spawnSync(process.execPath, [path.join(ROOT, 'scripts', script)], {
+					cwd: ROOT,
+					encoding: 'utf8',
+					env: cleanEnv({ ...env, ...extra }),
+				});
 			const actions = run({ GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: root });
 			expect(actions.status, actions.stderr).toBe(1);
 			const annotations = actions.stdout.split('\n').filter((line) => line.startsWith('::error '));
-			expect(annotations.map(parseAnnotation).map((a) => `${a.file}:${a.line}: ${a.title.replace('npm run check: ', '')}: ${a.message}`)).toEqual(
-				problems.map((p) => `${path.relative(root, path.resolve(p.file))}:${p.line}: ${p.field}: ${p.message}`),
+			expect(
+				annotations
+					.map(parseAnnotation)
+					.map(
+						(a) => `${a.file}:${a.line}: ${a.title.replace('npm run check: ', '')}: ${a.message}`,
+					),
+			).toEqual(
+				problems.map(
+					(p) => `${path.relative(root, path.resolve(p.file))}:${p.line}: ${p.field}: ${p.message}`,
+				),
 			);
 			const local = run({ GITHUB_ACTIONS: '' });
 			expect(local.status).toBe(1);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SITE } from '../../src/config.ts';
-import { articleFromFile, articleIdentity, compareNewestFirst, isPublished, toArticle, type Article } from '../../src/lib/articles.ts';
+import {
+	articleFromFile,
+	articleIdentity,
+	compareNewestFirst,
+	isPublished,
+	toArticle,
+	type Article,
+} from '../../src/lib/articles.ts';
 import { NOW, OPTIONS, articleData, decDay, makeArticle, numberedWords } from './fixtures.ts';
 
 const slugs = (articles: readonly Pick<Article, 'slug'>[]) => articles.map((a) => a.slug);
@@ -46,17 +53,35 @@ describe('toArticle', () => {
 	});
 
 	it('is pure: the same input gives the same article', () => {
-		const source = { slug: 'a', lang: 'en' as const, data: articleData({ corrections: [{ date: decDay(12), text: 'x' }] }), body: 'Hello world', format: 'md' as const };
+		const source = {
+			slug: 'a',
+			lang: 'en' as const,
+			data: articleData({ corrections: [{ date: decDay(12), text: 'x' }] }),
+			body: 'Hello world',
+			format: 'md' as const,
+		};
 		expect(toArticle(source, OPTIONS)).toEqual(toArticle(source, OPTIONS));
 	});
 });
 
 describe('articleIdentity', () => {
 	it("takes the edition from the folder, or from lang, and the slug from the file's name", () => {
-		expect(articleIdentity('budget-vote.md', undefined)).toEqual({ lang: 'en', slug: 'budget-vote' });
-		expect(articleIdentity('ru/parlament.md', undefined)).toEqual({ lang: 'ru', slug: 'parlament' });
-		expect(articleIdentity('folder-story/index.mdx', undefined)).toEqual({ lang: 'en', slug: 'folder-story' });
-		expect(articleIdentity('ru/folder-story/index.md', 'ru')).toEqual({ lang: 'ru', slug: 'folder-story' });
+		expect(articleIdentity('budget-vote.md', undefined)).toEqual({
+			lang: 'en',
+			slug: 'budget-vote',
+		});
+		expect(articleIdentity('ru/parlament.md', undefined)).toEqual({
+			lang: 'ru',
+			slug: 'parlament',
+		});
+		expect(articleIdentity('folder-story/index.mdx', undefined)).toEqual({
+			lang: 'en',
+			slug: 'folder-story',
+		});
+		expect(articleIdentity('ru/folder-story/index.md', 'ru')).toEqual({
+			lang: 'ru',
+			slug: 'folder-story',
+		});
 		expect(articleIdentity('elsewhere.md', 'ru')).toEqual({ lang: 'ru', slug: 'elsewhere' });
 	});
 
@@ -66,10 +91,21 @@ describe('articleIdentity', () => {
 });
 
 describe('articleFromFile', () => {
-	const source = { slug: 'a', lang: 'en' as const, data: articleData({ date: decDay(18) }), body: '# Hi\n\n{1 + 1} words here', file: 'x/a.mdx' };
+	const source = {
+		slug: 'a',
+		lang: 'en' as const,
+		data: articleData({ date: decDay(18) }),
+		body: '# Hi\n\n{1 + 1} words here',
+		file: 'x/a.mdx',
+	};
 
 	it("shapes with the site's excerpt length and reading speed, as of `now`", () => {
-		expect(articleFromFile(source, NOW)).toEqual(toArticle({ ...source, format: 'mdx' }, { now: NOW, excerptWords: SITE.excerptWords, wordsPerMinute: SITE.wordsPerMinute }));
+		expect(articleFromFile(source, NOW)).toEqual(
+			toArticle(
+				{ ...source, format: 'mdx' },
+				{ now: NOW, excerptWords: SITE.excerptWords, wordsPerMinute: SITE.wordsPerMinute },
+			),
+		);
 		expect(articleFromFile(source, NOW).embargoed).toBe(true);
 		expect(articleFromFile(source, decDay(19)).embargoed).toBe(false);
 	});
@@ -101,7 +137,9 @@ describe('publishing rules', () => {
 
 	it('lifts the embargo once "now" reaches the date', () => {
 		const date = decDay(20);
-		expect(makeArticle('x', { date, options: { now: new Date(date.getTime() - 1) } }).embargoed).toBe(true);
+		expect(
+			makeArticle('x', { date, options: { now: new Date(date.getTime() - 1) } }).embargoed,
+		).toBe(true);
 		expect(makeArticle('x', { date, options: { now: date } }).embargoed).toBe(false);
 	});
 
@@ -119,19 +157,33 @@ describe('publishing rules', () => {
 
 describe('compareNewestFirst', () => {
 	it('sorts newest first', () => {
-		const articles = [makeArticle('old', { date: decDay(1) }), makeArticle('new', { date: decDay(15) }), makeArticle('mid', { date: decDay(8) })];
+		const articles = [
+			makeArticle('old', { date: decDay(1) }),
+			makeArticle('new', { date: decDay(15) }),
+			makeArticle('mid', { date: decDay(8) }),
+		];
 		expect(slugs([...articles].sort(compareNewestFirst))).toEqual(['new', 'mid', 'old']);
 	});
 
 	it('compares to the millisecond, not the day', () => {
-		const articles = [makeArticle('morning', { date: decDay(10, 9) }), makeArticle('evening', { date: decDay(10, 21) })];
+		const articles = [
+			makeArticle('morning', { date: decDay(10, 9) }),
+			makeArticle('evening', { date: decDay(10, 21) }),
+		];
 		expect(slugs([...articles].sort(compareNewestFirst))).toEqual(['evening', 'morning']);
 	});
 
 	it('breaks ties on the same instant by slug, A to Z', () => {
 		const date = decDay(10);
-		const articles = ['charlie', 'alpha', 'bravo-2', 'bravo'].map((slug) => makeArticle(slug, { date }));
-		expect(slugs([...articles].sort(compareNewestFirst))).toEqual(['alpha', 'bravo', 'bravo-2', 'charlie']);
+		const articles = ['charlie', 'alpha', 'bravo-2', 'bravo'].map((slug) =>
+			makeArticle(slug, { date }),
+		);
+		expect(slugs([...articles].sort(compareNewestFirst))).toEqual([
+			'alpha',
+			'bravo',
+			'bravo-2',
+			'charlie',
+		]);
 	});
 
 	it('gives the same order whatever the input order', () => {
@@ -144,7 +196,9 @@ describe('compareNewestFirst', () => {
 		const expected = ['c', 'a', 'b', 'd'];
 		expect(slugs([...articles].sort(compareNewestFirst))).toEqual(expected);
 		expect(slugs([...articles].reverse().sort(compareNewestFirst))).toEqual(expected);
-		expect(slugs([articles[2]!, articles[0]!, articles[3]!, articles[1]!].sort(compareNewestFirst))).toEqual(expected);
+		expect(
+			slugs([articles[2]!, articles[0]!, articles[3]!, articles[1]!].sort(compareNewestFirst)),
+		).toEqual(expected);
 	});
 
 	it('returns 0 only for the same article', () => {
@@ -188,12 +242,18 @@ describe('modified date', () => {
 	});
 
 	it('takes corrections into account without an update', () => {
-		const article = makeArticle('a', { date: decDay(10), corrections: [{ date: decDay(11, 15), text: 'Fixed a name.' }] });
+		const article = makeArticle('a', {
+			date: decDay(10),
+			corrections: [{ date: decDay(11, 15), text: 'Fixed a name.' }],
+		});
 		expect(article.modified).toEqual(decDay(11, 15));
 	});
 
 	it('is never before the publication date', () => {
-		const article = makeArticle('a', { date: decDay(10), corrections: [{ date: decDay(5), text: 'Odd, but possible.' }] });
+		const article = makeArticle('a', {
+			date: decDay(10),
+			corrections: [{ date: decDay(5), text: 'Odd, but possible.' }],
+		});
 		expect(article.modified).toEqual(decDay(10));
 	});
 });
@@ -210,7 +270,12 @@ describe('corrections', () => {
 			],
 		});
 		expect(article.corrections.map((c) => c.text)).toEqual(['fourth', 'third', 'second', 'first']);
-		expect(article.corrections.map((c) => c.date)).toEqual([decDay(5), decDay(4), decDay(3), decDay(2)]);
+		expect(article.corrections.map((c) => c.date)).toEqual([
+			decDay(5),
+			decDay(4),
+			decDay(3),
+			decDay(2),
+		]);
 	});
 
 	it('is an empty list when there are none', () => {

@@ -23,7 +23,11 @@ const storeIn = async () => {
 	const file = pathToFileURL(path.join(dir, 'data-store.json'));
 	return { store: await MutableDataStore.fromFile(file), file: path.join(dir, 'data-store.json') };
 };
-const exists = (file: string) => stat(file).then(() => true, () => false);
+const exists = (file: string) =>
+	stat(file).then(
+		() => true,
+		() => false,
+	);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("Astro's content store in dev (patched)", () => {

@@ -11,15 +11,25 @@ import { chunkString as split } from '../../node_modules/astro/dist/content/data
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
 describe("Astro's data store chunks (patched)", () => {
-	const text = 'Қазақ тілі "Алматы" 😀 plain ascii, 中文, a lone \uD800 and \uDC00 surrogate. '.repeat(50);
+	const text =
+		'Қазақ тілі "Алматы" 😀 plain ascii, 中文, a lone \uD800 and \uDC00 surrogate. '.repeat(50);
 
-	it.each([4, 5, 7, 64, 1000])('rejoins to the original and keeps every chunk within %i bytes', (maxBytes) => {
-		const chunks = split(text, maxBytes);
-		expect(chunks.join('')).toBe(text);
-		for (const chunk of chunks) expect(bytes(chunk)).toBeLessThanOrEqual(maxBytes);
-		// No surrogate pair (the emoji) is cut between two chunks.
-		chunks.slice(1).forEach((chunk, i) => expect(/[\uD800-\uDBFF]$/.test(chunks[i] ?? '') && /^[\uDC00-\uDFFF]/.test(chunk)).toBe(false));
-	});
+	it.each([4, 5, 7, 64, 1000])(
+		'rejoins to the original and keeps every chunk within %i bytes',
+		(maxBytes) => {
+			const chunks = split(text, maxBytes);
+			expect(chunks.join('')).toBe(text);
+			for (const chunk of chunks) expect(bytes(chunk)).toBeLessThanOrEqual(maxBytes);
+			// No surrogate pair (the emoji) is cut between two chunks.
+			chunks
+				.slice(1)
+				.forEach((chunk, i) =>
+					expect(/[\uD800-\uDBFF]$/.test(chunks[i] ?? '') && /^[\uDC00-\uDFFF]/.test(chunk)).toBe(
+						false,
+					),
+				);
+		},
+	);
 
 	it('counts bytes as UTF-8 does: 1, 2, 3 and 4 bytes, and 3 for a lone surrogate', () => {
 		expect(split('a'.repeat(10), 3)).toEqual(['aaa', 'aaa', 'aaa', 'a']);

@@ -25,9 +25,13 @@ describe('acquireBuildLock', () => {
 		const lockDir = path.join(await tempDir('caravan-lock-'), 'build.lock');
 		const lines: string[] = [];
 		const lock = await acquireBuildLock(lockDir, (line) => lines.push(line));
-		expect(JSON.parse(await readFile(path.join(lockDir, 'owner.json'), 'utf8'))).toMatchObject({ pid: process.pid });
+		expect(JSON.parse(await readFile(path.join(lockDir, 'owner.json'), 'utf8'))).toMatchObject({
+			pid: process.pid,
+		});
 		await lock.setChild(process.pid);
-		expect(JSON.parse(await readFile(path.join(lockDir, 'owner.json'), 'utf8'))).toMatchObject({ child: { pid: process.pid } });
+		expect(JSON.parse(await readFile(path.join(lockDir, 'owner.json'), 'utf8'))).toMatchObject({
+			child: { pid: process.pid },
+		});
 		await lock.release();
 		expect(existsSync(lockDir)).toBe(false);
 		expect(lines).toEqual([]);
@@ -38,10 +42,16 @@ describe('acquireBuildLock', () => {
 		const first = await acquireBuildLock(lockDir, () => undefined);
 		const lines: string[] = [];
 		let second = false;
-		const waiting = acquireBuildLock(lockDir, (line) => lines.push(line), 20).then((lock) => ((second = true), lock));
+		const waiting = acquireBuildLock(lockDir, (line) => lines.push(line), 20).then(
+			(lock) => ((second = true), lock),
+		);
 		await sleep(200);
 		expect(second).toBe(false);
-		expect(lines).toEqual([expect.stringMatching(/^another build \(PID \d+, started \d\d:\d\d:\d\d UTC\) is running in this checkout; waiting for it to finish$/)]);
+		expect(lines).toEqual([
+			expect.stringMatching(
+				/^another build \(PID \d+, started \d\d:\d\d:\d\d UTC\) is running in this checkout; waiting for it to finish$/,
+			),
+		]);
 		await first.release();
 		await (await waiting).release();
 		expect(second).toBe(true);
@@ -49,19 +59,33 @@ describe('acquireBuildLock', () => {
 
 	it.each([
 		['its process has ended', { pid: deadPid(), since: '2026-01-01T09:00:00.000Z' }],
-		['its PID now belongs to another process (a different start time)', { pid: process.pid, startTime: '1', since: '2026-01-01T09:00:00.000Z' }],
-		['both it and its Astro child have ended', { pid: deadPid(), since: '2026-01-01T09:00:00.000Z', child: { pid: deadPid() } }],
+		[
+			'its PID now belongs to another process (a different start time)',
+			{ pid: process.pid, startTime: '1', since: '2026-01-01T09:00:00.000Z' },
+		],
+		[
+			'both it and its Astro child have ended',
+			{ pid: deadPid(), since: '2026-01-01T09:00:00.000Z', child: { pid: deadPid() } },
+		],
 	])('takes over a lock when %s', async (_, owner: LockOwner) => {
 		const lockDir = await lockWith(owner);
 		const lines: string[] = [];
 		const lock = await acquireBuildLock(lockDir, (line) => lines.push(line), 20);
-		expect(lines).toEqual([`a build (PID ${owner.pid}, started 09:00:00 UTC) was stopped before it finished; taking over its lock`]);
-		expect(JSON.parse(await readFile(path.join(lockDir, 'owner.json'), 'utf8'))).toMatchObject({ pid: process.pid });
+		expect(lines).toEqual([
+			`a build (PID ${owner.pid}, started 09:00:00 UTC) was stopped before it finished; taking over its lock`,
+		]);
+		expect(JSON.parse(await readFile(path.join(lockDir, 'owner.json'), 'utf8'))).toMatchObject({
+			pid: process.pid,
+		});
 		await lock.release();
 	});
 
 	it('keeps waiting while the Astro child of a killed build still runs', async () => {
-		const lockDir = await lockWith({ pid: deadPid(), since: '2026-01-01T09:00:00.000Z', child: { pid: process.pid } });
+		const lockDir = await lockWith({
+			pid: deadPid(),
+			since: '2026-01-01T09:00:00.000Z',
+			child: { pid: process.pid },
+		});
 		const lines: string[] = [];
 		let taken = false;
 		void acquireBuildLock(lockDir, (line) => lines.push(line), 20).then(() => (taken = true));
@@ -69,7 +93,10 @@ describe('acquireBuildLock', () => {
 		expect(taken).toBe(false);
 		expect(lines).toHaveLength(1);
 		expect(lines[0]).toContain('waiting for it to finish');
-		await writeFile(path.join(lockDir, 'owner.json'), JSON.stringify({ pid: deadPid(), since: '2026-01-01T09:00:00.000Z' }));
+		await writeFile(
+			path.join(lockDir, 'owner.json'),
+			JSON.stringify({ pid: deadPid(), since: '2026-01-01T09:00:00.000Z' }),
+		);
 		await expect.poll(() => taken).toBe(true);
 	});
 

@@ -29,7 +29,8 @@ afterAll(async () => {
 	await rm(root, { recursive: true, force: true });
 });
 
-const lines = async (options: CheckOptions = {}) => (await checkContent(content, options)).problems.map(formatProblem);
+const lines = async (options: CheckOptions = {}) =>
+	(await checkContent(content, options)).problems.map(formatProblem);
 
 /** Without a cache, with a cold one and with the warm one: the same problems. */
 async function expectSameWithAndWithoutCache(options: CheckOptions = {}): Promise<string[]> {
@@ -44,7 +45,9 @@ describe('the validation cache', () => {
 		await rm(path.join(root, 'cache'), { recursive: true, force: true });
 		const all = await expectSameWithAndWithoutCache();
 		expect(all.length).toBeGreaterThan(15);
-		const given = await expectSameWithAndWithoutCache({ only: [path.join(content, 'articles/links.mdx')] });
+		const given = await expectSameWithAndWithoutCache({
+			only: [path.join(content, 'articles/links.mdx')],
+		});
 		expect(given).toEqual(all.filter((line) => line.includes('links.mdx')));
 	});
 
@@ -52,29 +55,49 @@ describe('the validation cache', () => {
 		await lines();
 		// good.md is unchanged (its result comes from the cache) but the story it links to is gone.
 		await unlink(path.join(content, 'articles/other.md'));
-		await writeFile(path.join(content, 'articles/ru/translated.md'), story('Перевод', 'Текст.', ['translationOf: misspelt']));
-		await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).jpeg().toFile(path.join(content, 'articles/photo/lead.jpg'));
+		await writeFile(
+			path.join(content, 'articles/ru/translated.md'),
+			story('Перевод', 'Текст.', ['translationOf: misspelt']),
+		);
+		await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+			.jpeg()
+			.toFile(path.join(content, 'articles/photo/lead.jpg'));
 		const after = await expectSameWithAndWithoutCache();
-		expect(after.some((line) => /good\.md:\d+: body: links to \/articles\/other\/ but there is no article "other"/.test(line))).toBe(true);
+		expect(
+			after.some((line) =>
+				/good\.md:\d+: body: links to \/articles\/other\/ but there is no article "other"/.test(
+					line,
+				),
+			),
+		).toBe(true);
 		expect(after.some((line) => line.includes('photo/index.md'))).toBe(false);
 		// The story that lost its link is reported when the deleted file is the one given.
-		expect(await lines({ only: [path.join(content, 'articles/other.md')] })).toEqual(after.filter((line) => line.includes('good.md')));
+		expect(await lines({ only: [path.join(content, 'articles/other.md')] })).toEqual(
+			after.filter((line) => line.includes('good.md')),
+		);
 	});
 
 	it('is read, and emptied when the code that made it changes', async () => {
 		await lines();
 		const file = cacheFile(content);
-		const cache = JSON.parse(await readFile(file, 'utf8')) as { version: string; files: Record<string, { checks: { kind: string; problem?: { message: string } }[] }> };
-		const key = Object.keys(cache.files).find((k) => k.startsWith('articles/bad-section.md\0')) as string;
+		const cache = JSON.parse(await readFile(file, 'utf8')) as {
+			version: string;
+			files: Record<string, { checks: { kind: string; problem?: { message: string } }[] }>;
+		};
+		const key = Object.keys(cache.files).find((k) =>
+			k.startsWith('articles/bad-section.md\0'),
+		) as string;
 		const planted = cache.files[key]?.checks.find((check) => check.kind === 'problem');
 		if (planted?.problem) planted.problem.message = 'planted in the cache';
 		await writeFile(file, JSON.stringify(cache));
-		expect((await lines()).some((line) => line.endsWith('section: planted in the cache'))).toBe(true);
+		expect((await lines()).some((line) => line.endsWith('section: planted in the cache'))).toBe(
+			true,
+		);
 		await writeFile(file, JSON.stringify({ ...cache, version: 'older code' }));
 		expect((await lines()).some((line) => line.includes('planted'))).toBe(false);
 	});
 
-	it('has a version that follows the checker\'s modules and what they import', async () => {
+	it("has a version that follows the checker's modules and what they import", async () => {
 		const entry = path.join(root, 'entry.ts');
 		await writeFile(entry, "import { rule } from './rule.ts';\nexport const x = rule;\n");
 		await writeFile(path.join(root, 'rule.ts'), 'export const rule = 1;\n');

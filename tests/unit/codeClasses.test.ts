@@ -4,11 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { codeClasses } from '../../src/markdown/codeClasses.ts';
 
 const highlight = async (code: string, lang: string) =>
-	(await createShikiHighlighter({ theme: 'css-variables' })).codeToHtml(code, lang, { wrap: null, transformers: [codeClasses] });
+	(await createShikiHighlighter({ theme: 'css-variables' })).codeToHtml(code, lang, {
+		wrap: null,
+		transformers: [codeClasses],
+	});
 
 describe('codeClasses', () => {
 	it('marks each token with a class and leaves no inline style (the CSP blocks them)', async () => {
-		const html = await highlight("const rate: number = 5.83; // som\nfunction toTenge(som) { return som * rate; }", 'ts');
+		const html = await highlight(
+			'const rate: number = 5.83; // som\nfunction toTenge(som) { return som * rate; }',
+			'ts',
+		);
 		expect(html).not.toContain('style=');
 		expect(html).toContain('<span class="code-keyword">const</span>');
 		expect(html).toContain('<span class="code-comment">// som</span>');
@@ -17,9 +23,12 @@ describe('codeClasses', () => {
 	});
 
 	it('tokenises a line in full however long it takes (a time limit made builds differ), and leaves a very long one plain', async () => {
-		const statements = (n: number) => Array.from({ length: n }, (_, i) => `const v${i} = ${i};`).join(' ');
+		const statements = (n: number) =>
+			Array.from({ length: n }, (_, i) => `const v${i} = ${i};`).join(' ');
 		expect(statements(60).length).toBeLessThan(1000);
-		expect((await highlight(statements(60), 'js')).match(/<span class="code-keyword">\s?const<\/span>/g)).toHaveLength(60);
+		expect(
+			(await highlight(statements(60), 'js')).match(/<span class="code-keyword">\s?const<\/span>/g),
+		).toHaveLength(60);
 		expect(statements(100).length).toBeGreaterThan(1000);
 		expect(await highlight(statements(100), 'js')).not.toContain('code-keyword');
 	});

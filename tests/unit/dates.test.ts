@@ -20,7 +20,8 @@ function parsedIso(text: string, timeZone = TZ): string {
 
 function rejection(text: string, timeZone = TZ): string {
 	const result = parseContentDate(text, timeZone);
-	if (result.ok) throw new Error(`expected "${text}" to be rejected, got ${result.date.toISOString()}`);
+	if (result.ok)
+		throw new Error(`expected "${text}" to be rejected, got ${result.date.toISOString()}`);
 	return result.message;
 }
 
@@ -36,7 +37,9 @@ describe('now', () => {
 	});
 
 	it('tolerates surrounding whitespace in SOURCE_DATE_EPOCH', () => {
-		expect(now({ SOURCE_DATE_EPOCH: ' 1765965600\n' }).toISOString()).toBe('2025-12-17T10:00:00.000Z');
+		expect(now({ SOURCE_DATE_EPOCH: ' 1765965600\n' }).toISOString()).toBe(
+			'2025-12-17T10:00:00.000Z',
+		);
 	});
 
 	it('reads process.env by default', () => {
@@ -52,11 +55,14 @@ describe('now', () => {
 		expect(now({ SOURCE_DATE_EPOCH: '   ' }).toISOString()).toBe('2031-05-04T03:02:01.000Z');
 	});
 
-	it.each(['abc', '1.5', '2025-12-17', '17659656OO', 'NaN'])('throws a clear message for SOURCE_DATE_EPOCH=%j', (value) => {
-		expect(() => now({ SOURCE_DATE_EPOCH: value })).toThrow(
-			`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${value}"`,
-		);
-	});
+	it.each(['abc', '1.5', '2025-12-17', '17659656OO', 'NaN'])(
+		'throws a clear message for SOURCE_DATE_EPOCH=%j',
+		(value) => {
+			expect(() => now({ SOURCE_DATE_EPOCH: value })).toThrow(
+				`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${value}"`,
+			);
+		},
+	);
 
 	it('throws for a SOURCE_DATE_EPOCH too large to be a date instead of returning an Invalid Date', () => {
 		// 10^17 seconds is a whole number but far beyond the largest JavaScript date (8.64e12 s).
@@ -128,18 +134,24 @@ describe('parseContentDate: date-time', () => {
 		);
 	});
 
-	it.each(['2025-02-30T09:30:00+05:00', '2025-12-17T24:00:00Z', '2025-12-17T09:60:00Z', '2025-12-17T09:30:60Z'])(
-		'rejects the impossible date-time %s',
+	it.each([
+		'2025-02-30T09:30:00+05:00',
+		'2025-12-17T24:00:00Z',
+		'2025-12-17T09:60:00Z',
+		'2025-12-17T09:30:60Z',
+	])('rejects the impossible date-time %s', (text) => {
+		expect(rejection(text)).toBe(`"${text}" is not a real date and time`);
+	});
+
+	it.each(['17/12/2025', 'December 17, 2025', '2025-12-17T', '', 'tomorrow', '20251217'])(
+		'rejects the non-date %j',
 		(text) => {
-			expect(rejection(text)).toBe(`"${text}" is not a real date and time`);
+			expect(rejection(text)).toMatch(
+				/is not a date; expected YYYY-MM-DD or a date-time with offset/,
+			);
 		},
 	);
-
-	it.each(['17/12/2025', 'December 17, 2025', '2025-12-17T', '', 'tomorrow', '20251217'])('rejects the non-date %j', (text) => {
-		expect(rejection(text)).toMatch(/is not a date; expected YYYY-MM-DD or a date-time with offset/);
-	});
 });
-
 
 describe('time-zone helpers', () => {
 	it('knows the offset of a zone at an instant', () => {
@@ -151,8 +163,12 @@ describe('time-zone helpers', () => {
 
 	it('finds the start of a day, including days on which daylight saving changes', () => {
 		expect(startOfDay(2025, 12, 17, TZ).toISOString()).toBe('2025-12-16T19:00:00.000Z');
-		expect(startOfDay(2025, 3, 9, 'America/New_York').toISOString()).toBe('2025-03-09T05:00:00.000Z');
-		expect(startOfDay(2025, 11, 2, 'America/New_York').toISOString()).toBe('2025-11-02T04:00:00.000Z');
+		expect(startOfDay(2025, 3, 9, 'America/New_York').toISOString()).toBe(
+			'2025-03-09T05:00:00.000Z',
+		);
+		expect(startOfDay(2025, 11, 2, 'America/New_York').toISOString()).toBe(
+			'2025-11-02T04:00:00.000Z',
+		);
 	});
 });
 
@@ -174,13 +190,21 @@ describe('formatting', () => {
 		expect(isoWithOffset(new Date('2025-12-17T04:30:00Z'), TZ)).toBe('2025-12-17T09:30:00+05:00');
 		expect(isoWithOffset(new Date('2025-12-16T19:00:00Z'), TZ)).toBe('2025-12-17T00:00:00+05:00');
 		// Milliseconds are dropped, never rounded up into the next second.
-		expect(isoWithOffset(new Date('2025-12-17T04:30:00.999Z'), TZ)).toBe('2025-12-17T09:30:00+05:00');
+		expect(isoWithOffset(new Date('2025-12-17T04:30:00.999Z'), TZ)).toBe(
+			'2025-12-17T09:30:00+05:00',
+		);
 	});
 
 	it('writes negative, zero and half-hour offsets', () => {
-		expect(isoWithOffset(new Date('2025-12-17T04:30:00Z'), 'America/New_York')).toBe('2025-12-16T23:30:00-05:00');
-		expect(isoWithOffset(new Date('2025-12-17T04:30:00Z'), 'UTC')).toBe('2025-12-17T04:30:00+00:00');
-		expect(isoWithOffset(new Date('2025-12-17T04:30:00Z'), 'Asia/Kolkata')).toBe('2025-12-17T10:00:00+05:30');
+		expect(isoWithOffset(new Date('2025-12-17T04:30:00Z'), 'America/New_York')).toBe(
+			'2025-12-16T23:30:00-05:00',
+		);
+		expect(isoWithOffset(new Date('2025-12-17T04:30:00Z'), 'UTC')).toBe(
+			'2025-12-17T04:30:00+00:00',
+		);
+		expect(isoWithOffset(new Date('2025-12-17T04:30:00Z'), 'Asia/Kolkata')).toBe(
+			'2025-12-17T10:00:00+05:30',
+		);
 	});
 
 	it('round-trips: a parsed date-only value prints as midnight +05:00 on that day', () => {

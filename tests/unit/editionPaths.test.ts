@@ -17,7 +17,9 @@ describe('pathsPerEdition', () => {
 			loaded.push(lang);
 			return { lang, slugs: lang === 'en' ? ['budget', 'rogun'] : ['byudzhet'] };
 		};
-		const paths = await pathsPerEdition(load, ({ lang, slugs }) => slugs.map((slug) => ({ params: { lang, slug } })));
+		const paths = await pathsPerEdition(load, ({ lang, slugs }) =>
+			slugs.map((slug) => ({ params: { lang, slug } })),
+		);
 		expect(loaded).toEqual(['en', 'ru']);
 		expect(paths).toEqual([
 			{ params: { lang: 'en', slug: 'budget' } },

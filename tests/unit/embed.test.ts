@@ -21,7 +21,11 @@ describe('parseVideoUrl', () => {
 	});
 
 	it('reads Vimeo pages and players, with do-not-track', () => {
-		for (const url of ['https://vimeo.com/76979871', 'https://vimeo.com/channels/staffpicks/76979871', 'https://player.vimeo.com/video/76979871']) {
+		for (const url of [
+			'https://vimeo.com/76979871',
+			'https://vimeo.com/channels/staffpicks/76979871',
+			'https://player.vimeo.com/video/76979871',
+		]) {
 			expect(parseVideoUrl(url), url).toEqual({
 				ok: true,
 				provider: 'Vimeo',
@@ -33,14 +37,19 @@ describe('parseVideoUrl', () => {
 	});
 
 	it('explains links it cannot play', () => {
-		expect(parseVideoUrl('not a url')).toEqual({ ok: false, message: '"not a url" is not a web address, expected a YouTube or Vimeo link' });
+		expect(parseVideoUrl('not a url')).toEqual({
+			ok: false,
+			message: '"not a url" is not a web address, expected a YouTube or Vimeo link',
+		});
 		expect(parseVideoUrl('https://www.youtube.com/watch?v=short')).toEqual({
 			ok: false,
-			message: '"https://www.youtube.com/watch?v=short" has no YouTube video id, expected a link like https://www.youtube.com/watch?v=…',
+			message:
+				'"https://www.youtube.com/watch?v=short" has no YouTube video id, expected a link like https://www.youtube.com/watch?v=…',
 		});
 		expect(parseVideoUrl('https://evil.example/watch?v=dQw4w9WgXcQ')).toEqual({
 			ok: false,
-			message: '"https://evil.example/watch?v=dQw4w9WgXcQ" is not a YouTube or Vimeo link, expected one of those',
+			message:
+				'"https://evil.example/watch?v=dQw4w9WgXcQ" is not a YouTube or Vimeo link, expected one of those',
 		});
 		expect(parseVideoUrl('https://vimeo.com/about')).toMatchObject({ ok: false });
 	});

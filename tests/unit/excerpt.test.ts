@@ -7,7 +7,8 @@ const NBSP = '\u00a0';
 const LIMIT = SITE.excerptWords;
 
 /** The excerpt exactly as an article gets it: body → plain text → first 500 words. */
-const excerptOf = (body: string, format: 'md' | 'mdx' = 'md') => excerpt(plainText(body, format), LIMIT);
+const excerptOf = (body: string, format: 'md' | 'mdx' = 'md') =>
+	excerpt(plainText(body, format), LIMIT);
 
 describe('configuration', () => {
 	it('cuts excerpts at 500 words', () => {
@@ -17,18 +18,25 @@ describe('configuration', () => {
 
 describe('plainText: Markdown', () => {
 	it('strips inline Markdown and keeps the words', () => {
-		expect(plainText('Some *emphasis*, **strong**, ~~gone~~, `code` and a [link](https://example.com "t").')).toBe(
-			'Some emphasis, strong, gone, code and a link.',
-		);
+		expect(
+			plainText(
+				'Some *emphasis*, **strong**, ~~gone~~, `code` and a [link](https://example.com "t").',
+			),
+		).toBe('Some emphasis, strong, gone, code and a link.');
 	});
 
 	it('joins paragraphs, headings, list items and quotes with a single space', () => {
-		const body = '# Title\n\nFirst paragraph.\n\n## Sub\n\nSecond\nparagraph.\n\n- one\n- two\n\n1. three\n\n> quoted';
-		expect(plainText(body)).toBe('Title First paragraph. Sub Second paragraph. one two three quoted');
+		const body =
+			'# Title\n\nFirst paragraph.\n\n## Sub\n\nSecond\nparagraph.\n\n- one\n- two\n\n1. three\n\n> quoted';
+		expect(plainText(body)).toBe(
+			'Title First paragraph. Sub Second paragraph. one two three quoted',
+		);
 	});
 
 	it('collapses runs of whitespace and trims the ends', () => {
-		expect(plainText('\n\n  Lots   of\t\tspace  \n\n\n\n   here.   \n')).toBe('Lots of space here.');
+		expect(plainText('\n\n  Lots   of\t\tspace  \n\n\n\n   here.   \n')).toBe(
+			'Lots of space here.',
+		);
 	});
 
 	it('turns hard line breaks into spaces', () => {
@@ -36,16 +44,21 @@ describe('plainText: Markdown', () => {
 	});
 
 	it('drops images, link definitions and footnote definitions but keeps reference links', () => {
-		const body = 'Before ![a photo](photo.jpg) after [ref][r].\n\nNote[^1].\n\n[r]: https://example.com\n\n[^1]: The footnote.';
+		const body =
+			'Before ![a photo](photo.jpg) after [ref][r].\n\nNote[^1].\n\n[r]: https://example.com\n\n[^1]: The footnote.';
 		expect(plainText(body)).toBe('Before after ref. Note.');
 	});
 
 	it('keeps code block text as its own block', () => {
-		expect(plainText('Intro.\n\n```js\nconst x = 1;\n```\n\nOutro.')).toBe('Intro. const x = 1; Outro.');
+		expect(plainText('Intro.\n\n```js\nconst x = 1;\n```\n\nOutro.')).toBe(
+			'Intro. const x = 1; Outro.',
+		);
 	});
 
 	it('keeps table cell text apart', () => {
-		expect(plainText('| Country | Rate |\n|---|---|\n| Kyrgyzstan | 87.41 |')).toBe('Country Rate Kyrgyzstan 87.41');
+		expect(plainText('| Country | Rate |\n|---|---|\n| Kyrgyzstan | 87.41 |')).toBe(
+			'Country Rate Kyrgyzstan 87.41',
+		);
 	});
 
 	it('returns an empty string for an empty body', () => {
@@ -62,7 +75,8 @@ describe('plainText: raw HTML', () => {
 	});
 
 	it('strips block HTML and decodes named, numeric and hex entities', () => {
-		const body = 'Before.\n\n<div class="box">\n<p>Fish &amp; chips &lt;hot&gt; caf&eacute; &#8211; &#x41;</p>\n</div>\n\nAfter.';
+		const body =
+			'Before.\n\n<div class="box">\n<p>Fish &amp; chips &lt;hot&gt; caf&eacute; &#8211; &#x41;</p>\n</div>\n\nAfter.';
 		expect(plainText(body)).toBe('Before. Fish & chips <hot> café – A After.');
 	});
 
@@ -73,7 +87,8 @@ describe('plainText: raw HTML', () => {
 	});
 
 	it('drops script and style contents and comments', () => {
-		const body = '<script>alert("x")</script>\n\n<style>p { color: red }</style>\n\nvisible <!-- hidden --> text';
+		const body =
+			'<script>alert("x")</script>\n\n<style>p { color: red }</style>\n\nvisible <!-- hidden --> text';
 		expect(plainText(body)).toBe('visible text');
 	});
 });
@@ -97,13 +112,17 @@ describe('plainText: MDX', () => {
 	].join('\n');
 
 	it('drops imports, exports and expressions and keeps JSX children text', () => {
-		expect(plainText(mdx, 'mdx')).toBe('Heading Hello world inside callout end. Block child text Last & final.');
+		expect(plainText(mdx, 'mdx')).toBe(
+			'Heading Hello world inside callout end. Block child text Last & final.',
+		);
 	});
 
 	it('keeps the text of a block-level JSX element written on one line', () => {
 		// `<Note>…</Note>` alone on a line is a flow element whose children are phrasing (no paragraph).
 		expect(plainText('<Note>Remember this</Note>', 'mdx')).toBe('Remember this');
-		expect(plainText('Before.\n\n<Note>Remember **this** too</Note>\n\nAfter.', 'mdx')).toBe('Before. Remember this too After.');
+		expect(plainText('Before.\n\n<Note>Remember **this** too</Note>\n\nAfter.', 'mdx')).toBe(
+			'Before. Remember this too After.',
+		);
 	});
 
 	it('keeps the text of a block-level JSX element whose children are on their own lines', () => {
@@ -165,7 +184,11 @@ describe('excerpt', () => {
 
 	it('counts words across paragraphs, joined by a space', () => {
 		const all = numberedWords(600);
-		const body = [all.slice(0, 250).join(' '), all.slice(250, 450).join(' '), all.slice(450).join('\n')].join('\n\n');
+		const body = [
+			all.slice(0, 250).join(' '),
+			all.slice(250, 450).join(' '),
+			all.slice(450).join('\n'),
+		].join('\n\n');
 		expect(excerptOf(body).text).toBe(`${all.slice(0, 500).join(' ')}...`);
 	});
 

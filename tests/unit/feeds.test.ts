@@ -1,6 +1,12 @@
 import { getRssString } from '@astrojs/rss';
 import { describe, expect, it } from 'vitest';
-import { atomFeed, FEED_SIZE, feedDescription, rssOptions, type FeedOptions } from '../../src/lib/feeds.ts';
+import {
+	atomFeed,
+	FEED_SIZE,
+	feedDescription,
+	rssOptions,
+	type FeedOptions,
+} from '../../src/lib/feeds.ts';
 import { parseXml } from '../helpers/xml.ts';
 import { decDay, makeArticle } from './fixtures.ts';
 
@@ -21,8 +27,19 @@ const parseRss = (xml: string) => parseXml(xml, ['item', 'dc:creator']);
 const parseAtom = (xml: string) => parseXml(xml, ['entry', 'author', 'link']);
 
 const articles = [
-	makeArticle('hostile', { title: HOSTILE, author: ["O'Brien <b>Bold</b>", 'Aida Bekova'], date: decDay(12), section: 'politics', summary: 'A & B <i>' }),
-	makeArticle('plain', { title: 'Plain story', date: decDay(11), updated: decDay(13), body: 'Body words here.' }),
+	makeArticle('hostile', {
+		title: HOSTILE,
+		author: ["O'Brien <b>Bold</b>", 'Aida Bekova'],
+		date: decDay(12),
+		section: 'politics',
+		summary: 'A & B <i>',
+	}),
+	makeArticle('plain', {
+		title: 'Plain story',
+		date: decDay(11),
+		updated: decDay(13),
+		body: 'Body words here.',
+	}),
 ];
 
 describe('feedDescription', () => {
@@ -57,7 +74,9 @@ describe('RSS', () => {
 	});
 
 	it('keeps the newest 50', async () => {
-		const many = Array.from({ length: 60 }, (_, i) => makeArticle(`s${i}`, { date: new Date(Date.UTC(2025, 0, 60 - i)) }));
+		const many = Array.from({ length: 60 }, (_, i) =>
+			makeArticle(`s${i}`, { date: new Date(Date.UTC(2025, 0, 60 - i)) }),
+		);
 		const { rss } = parseRss(await getRssString(rssOptions(many, OPTIONS)));
 		expect(rss.channel.item).toHaveLength(FEED_SIZE);
 		expect(rss.channel.item[0].link).toBe('https://caravan.example/articles/s0/');
@@ -72,7 +91,9 @@ describe('Atom', () => {
 		expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
 		expect(feed.id).toBe('https://caravan.example/');
 		expect(feed.updated).toBe(decDay(13).toISOString());
-		expect(feed.link.map((link: Record<string, string>) => [link['@_rel'], link['@_href']])).toEqual([
+		expect(
+			feed.link.map((link: Record<string, string>) => [link['@_rel'], link['@_href']]),
+		).toEqual([
 			['self', 'https://caravan.example/atom.xml'],
 			['alternate', 'https://caravan.example/'],
 		]);
@@ -80,7 +101,10 @@ describe('Atom', () => {
 		expect(first.title['#text']).toBe(HOSTILE);
 		expect(first.id).toBe('https://caravan.example/articles/hostile/');
 		expect(first.published).toBe(decDay(12).toISOString());
-		expect(first.author.map((a: { name: string }) => a.name)).toEqual(["O'Brien <b>Bold</b>", 'Aida Bekova']);
+		expect(first.author.map((a: { name: string }) => a.name)).toEqual([
+			"O'Brien <b>Bold</b>",
+			'Aida Bekova',
+		]);
 		expect(first.author[0].uri).toBe('https://caravan.example/author/obrien-b-bold-b/');
 		expect(first.category['@_label']).toBe('Politics');
 		expect(first.summary['#text']).toBe('A & B <i>');

@@ -19,7 +19,16 @@ async function finished(id: string): Promise<string> {
 
 describe('unfinishedOutput', () => {
 	it('names every edition front page, 404 page and feed, the sitemap and the search index', () => {
-		expect(keyFiles()).toEqual(['index.html', '404.html', 'rss.xml', 'ru/index.html', 'ru/404.html', 'ru/rss.xml', 'sitemap-index.xml', 'pagefind/pagefind.js']);
+		expect(keyFiles()).toEqual([
+			'index.html',
+			'404.html',
+			'rss.xml',
+			'ru/index.html',
+			'ru/404.html',
+			'ru/rss.xml',
+			'sitemap-index.xml',
+			'pagefind/pagefind.js',
+		]);
 	});
 
 	it('accepts this build’s complete output and takes its mark away before the swap', async () => {
@@ -32,13 +41,19 @@ describe('unfinishedOutput', () => {
 		const dir = await finished('1 2026-12-06T10:00:00.000Z');
 		await rm(path.join(dir, 'index.html'));
 		await rm(path.join(dir, 'ru'), { recursive: true });
-		expect(await unfinishedOutput(dir, '1 2026-12-06T10:00:00.000Z')).toEqual(['index.html, ru/index.html, ru/404.html, ru/rss.xml missing']);
+		expect(await unfinishedOutput(dir, '1 2026-12-06T10:00:00.000Z')).toEqual([
+			'index.html, ru/index.html, ru/404.html, ru/rss.xml missing',
+		]);
 	});
 
 	it('refuses output another build marked, or whose mark is gone', async () => {
 		const dir = await finished('2 2026-12-06T10:00:04.000Z');
-		expect(await unfinishedOutput(dir, '1 2026-12-06T10:00:00.000Z')).toEqual(['another build wrote it']);
+		expect(await unfinishedOutput(dir, '1 2026-12-06T10:00:00.000Z')).toEqual([
+			'another build wrote it',
+		]);
 		await rm(path.join(dir, '.caravan-build'));
-		expect(await unfinishedOutput(dir, '1 2026-12-06T10:00:00.000Z')).toEqual(['its build mark is gone']);
+		expect(await unfinishedOutput(dir, '1 2026-12-06T10:00:00.000Z')).toEqual([
+			'its build mark is gone',
+		]);
 	});
 });

@@ -31,7 +31,10 @@ export interface ArticleFixture extends Partial<ArticleData> {
 /** One article through the real `toArticle`, so fixtures obey the same rules as the site. */
 export function makeArticle(slug: string, fixture: ArticleFixture = {}): Article {
 	const { body = 'Some body text.', format = 'md', options, ...data } = fixture;
-	return toArticle({ slug, lang: data.lang ?? 'en', data: articleData(data), body, format }, { ...OPTIONS, ...options });
+	return toArticle(
+		{ slug, lang: data.lang ?? 'en', data: articleData(data), body, format },
+		{ ...OPTIONS, ...options },
+	);
 }
 
 /** `n` distinct words: `word1 word2 … wordN` (or with another prefix). */
@@ -45,7 +48,12 @@ export function rawArticle(lines: readonly string[], body = 'Body text.\n'): str
 }
 
 /** Front-matter lines of a valid article (title on line 2 of the file, date 3, author 4, section 5). */
-export const VALID_LINES = ['title: A headline', 'date: 2025-12-17', 'author: Aigerim Sadykova', 'section: economy'] as const;
+export const VALID_LINES = [
+	'title: A headline',
+	'date: 2025-12-17',
+	'author: Aigerim Sadykova',
+	'section: economy',
+] as const;
 
 /** Day `n` of December 2025 at `hour` o'clock Almaty time (UTC+05:00), for ordering tests. */
 export function decDay(n: number, hour = 9): Date {

@@ -10,7 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../scripts/check.ts';
 import { decodeContent, parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { formatProblem } from '../../scripts/lib/validate.ts';
-import { FRONT, GOOD, HOSTILE_FILES, hostileLines, TICKER, windowsSaved } from '../helpers/hostile.ts';
+import {
+	FRONT,
+	GOOD,
+	HOSTILE_FILES,
+	hostileLines,
+	TICKER,
+	windowsSaved,
+} from '../helpers/hostile.ts';
 import { cleanEnv, ROOT, tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 async function contentWith(files: Record<string, string | Buffer>): Promise<string> {
@@ -19,14 +26,21 @@ async function contentWith(files: Record<string, string | Buffer>): Promise<stri
 	await mkdir(path.join(dir, 'ticker'), { recursive: true });
 	await writeFile(path.join(dir, 'articles/good.md'), GOOD);
 	await writeFile(path.join(dir, 'ticker/2025-12-01.json'), TICKER);
-	for (const [file, content] of Object.entries(files)) await writeFile(path.join(dir, file), content);
+	for (const [file, content] of Object.entries(files))
+		await writeFile(path.join(dir, file), content);
 	return dir;
 }
 
 /** check's lines, with the content folder's path taken off. */
 async function checkLines(dir: string): Promise<string[]> {
 	const { problems } = await checkContent(dir);
-	return problems.map(formatProblem).map((line) => path.relative(dir, path.resolve(line.split(':')[0] as string)) + line.slice(line.indexOf(':')));
+	return problems
+		.map(formatProblem)
+		.map(
+			(line) =>
+				path.relative(dir, path.resolve(line.split(':')[0] as string)) +
+				line.slice(line.indexOf(':')),
+		);
 }
 
 describe('npm run check: one line per hostile file', () => {
@@ -36,11 +50,19 @@ describe('npm run check: one line per hostile file', () => {
 	});
 
 	it('prints them all at once, sorted by file, exits 1, with nothing else on stderr', async () => {
-		const dir = await contentWith(Object.fromEntries(HOSTILE_FILES.map(({ file, content }) => [file, content()])));
-		const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts')], { cwd: ROOT, encoding: 'utf8', env: cleanEnv({ CONTENT_DIR: dir }) });
+		const dir = await contentWith(
+			Object.fromEntries(HOSTILE_FILES.map(({ file, content }) => [file, content()])),
+		);
+		const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts')], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			env: cleanEnv({ CONTENT_DIR: dir }),
+		});
 		expect(result.status).toBe(1);
 		const expected = hostileLines(`${dir}/`);
-		expect(result.stderr).toBe(`${expected.join('\n')}\n\n${expected.length} problems in the content: fix them and run npm run check again.\n`);
+		expect(result.stderr).toBe(
+			`${expected.join('\n')}\n\n${expected.length} problems in the content: fix them and run npm run check again.\n`,
+		);
 	});
 });
 

@@ -3,7 +3,13 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { pictureParts, processImage, srcset, targetWidths, type ImageSet } from '../../src/site/imagePipeline.ts';
+import {
+	pictureParts,
+	processImage,
+	srcset,
+	targetWidths,
+	type ImageSet,
+} from '../../src/site/imagePipeline.ts';
 import { cameraJpeg, transparentPng } from '../../scripts/lib/fixtureImages.ts';
 import { tempDir } from '../../scripts/lib/fixtureSites.ts';
 
@@ -26,14 +32,19 @@ describe('pictureParts', () => {
 		height: 800,
 		formats: ['image/avif', 'image/webp', 'image/jpeg'].map((type) => ({
 			type,
-			files: [400, 800, 1200].map((width) => ({ name: `p-abc-${width}.${type.split('/')[1]}`, width })),
+			files: [400, 800, 1200].map((width) => ({
+				name: `p-abc-${width}.${type.split('/')[1]}`,
+				width,
+			})),
 		})),
 	};
 
 	it('lists modern formats as sources and falls back to the last format', () => {
 		const parts = pictureParts(set, { alt: 'A yurt', sizes: '100vw', urlPrefix: '/_images/' });
 		expect(parts.sources.map((s) => s.type)).toEqual(['image/avif', 'image/webp']);
-		expect(parts.sources[0]?.srcset).toBe('/_images/p-abc-400.avif 400w, /_images/p-abc-800.avif 800w, /_images/p-abc-1200.avif 1200w');
+		expect(parts.sources[0]?.srcset).toBe(
+			'/_images/p-abc-400.avif 400w, /_images/p-abc-800.avif 800w, /_images/p-abc-1200.avif 1200w',
+		);
 		expect(parts.img).toEqual({
 			src: '/_images/p-abc-800.jpeg',
 			srcset: srcset(set.formats[2]?.files ?? [], '/_images/'),
@@ -47,7 +58,12 @@ describe('pictureParts', () => {
 	});
 
 	it('loads the lead image at once with high priority', () => {
-		const { img } = pictureParts(set, { alt: '', sizes: '100vw', urlPrefix: '/_images/', lead: true });
+		const { img } = pictureParts(set, {
+			alt: '',
+			sizes: '100vw',
+			urlPrefix: '/_images/',
+			lead: true,
+		});
 		expect(img).toMatchObject({ loading: 'eager', fetchpriority: 'high' });
 	});
 });
@@ -72,14 +88,20 @@ describe('processImage', () => {
 			for (const file of format.files) {
 				const meta = await sharp(path.join(cache, file.name)).metadata();
 				expect(meta.width).toBe(file.width);
-				expect(meta.format).toBe({ 'image/avif': 'heif', 'image/webp': 'webp', 'image/jpeg': 'jpeg' }[format.type]);
+				expect(meta.format).toBe(
+					{ 'image/avif': 'heif', 'image/webp': 'webp', 'image/jpeg': 'jpeg' }[format.type],
+				);
 				expect(meta.exif, file.name).toBeUndefined();
 			}
 		}
 	});
 
 	it('keeps a PNG fallback for images with transparency', async () => {
-		const set = await processImage(path.join(dir, 'chart.png'), [400, 800], path.join(dir, 'cache-b'));
+		const set = await processImage(
+			path.join(dir, 'chart.png'),
+			[400, 800],
+			path.join(dir, 'cache-b'),
+		);
 		expect(set.formats.at(-1)?.type).toBe('image/png');
 		expect(set.formats[0]?.files.map((f) => f.width)).toEqual([400, 500]);
 	});
@@ -88,7 +110,12 @@ describe('processImage', () => {
 		const cache = path.join(dir, 'cache-c');
 		await cameraJpeg(path.join(dir, 'again.jpg'), 900, 600);
 		await processImage(path.join(dir, 'again.jpg'), [400, 800], cache);
-		const before = await Promise.all((await readdir(cache)).map(async (name) => [name, (await stat(path.join(cache, name))).mtimeMs]));
+		const before = await Promise.all(
+			(await readdir(cache)).map(async (name) => [
+				name,
+				(await stat(path.join(cache, name))).mtimeMs,
+			]),
+		);
 		// A fresh module instance, as a second build would have: no in-memory memo to lean on.
 		vi.resetModules();
 		const fresh = await import('../../src/site/imagePipeline.ts');
@@ -96,13 +123,20 @@ describe('processImage', () => {
 		await fresh.processImage(path.join(dir, 'again.jpg'), [400, 800], cache);
 		expect(log).not.toHaveBeenCalled();
 		log.mockRestore();
-		const after = await Promise.all((await readdir(cache)).map(async (name) => [name, (await stat(path.join(cache, name))).mtimeMs]));
+		const after = await Promise.all(
+			(await readdir(cache)).map(async (name) => [
+				name,
+				(await stat(path.join(cache, name))).mtimeMs,
+			]),
+		);
 		expect(after).toEqual(before);
 	});
 
 	it('names an unreadable file in its error', async () => {
 		const broken = path.join(dir, 'broken.jpg');
 		await (await import('node:fs/promises')).writeFile(broken, 'not an image');
-		await expect(processImage(broken, [400], path.join(dir, 'cache-d'))).rejects.toThrow(`cannot process the image ${broken}`);
+		await expect(processImage(broken, [400], path.join(dir, 'cache-d'))).rejects.toThrow(
+			`cannot process the image ${broken}`,
+		);
 	});
 });

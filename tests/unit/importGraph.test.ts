@@ -17,7 +17,10 @@ describe('the import graph', () => {
 	it('reports each kind of violation in the fixture tree, and no allowed import', async () => {
 		const violations = await importGraphViolations(FIXTURE, ['src', 'scripts', 'tests']);
 		// An npm package resolves to its file (`../../../node_modules/sharp/dist/index.cjs`): name the package.
-		const found = violations.map(({ rule, from, to }) => `${rule}: ${from} → ${to.replace(/^.*node_modules\/([^/]+)\/.*$/, '$1')}`);
+		const found = violations.map(
+			({ rule, from, to }) =>
+				`${rule}: ${from} → ${to.replace(/^.*node_modules\/([^/]+)\/.*$/, '$1')}`,
+		);
 		expect(found.sort()).toEqual(
 			[
 				'no-circular: src/site/loopA.ts → src/site/loopB.ts',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbLd, newsArticleLd, serializeJsonLd, websiteLd, type Publisher } from '../../src/lib/jsonLd.ts';
+import {
+	breadcrumbLd,
+	newsArticleLd,
+	serializeJsonLd,
+	websiteLd,
+	type Publisher,
+} from '../../src/lib/jsonLd.ts';
 import { makeArticle } from './fixtures.ts';
 
 const PUBLISHER: Publisher = {
@@ -52,12 +58,23 @@ describe('newsArticleLd', () => {
 			headline: 'Budget passes',
 			description: 'The standfirst.',
 			url: 'https://caravan.example/articles/budget-vote/',
-			mainEntityOfPage: { '@type': 'WebPage', '@id': 'https://caravan.example/articles/budget-vote/' },
+			mainEntityOfPage: {
+				'@type': 'WebPage',
+				'@id': 'https://caravan.example/articles/budget-vote/',
+			},
 			datePublished: '2025-12-10T05:00:00.000Z',
 			dateModified: '2025-12-11T05:00:00.000Z',
 			author: [
-				{ '@type': 'Person', name: 'Aigerim Sadykova', url: 'https://caravan.example/author/aigerim-sadykova/' },
-				{ '@type': 'Person', name: 'Staff Reporter', url: 'https://caravan.example/author/staff-reporter/' },
+				{
+					'@type': 'Person',
+					name: 'Aigerim Sadykova',
+					url: 'https://caravan.example/author/aigerim-sadykova/',
+				},
+				{
+					'@type': 'Person',
+					name: 'Staff Reporter',
+					url: 'https://caravan.example/author/staff-reporter/',
+				},
 			],
 			publisher: {
 				'@type': 'Organization',
@@ -77,7 +94,13 @@ describe('newsArticleLd', () => {
 			date: new Date('2025-12-10T05:00:00Z'),
 			corrections: [{ date: new Date('2025-12-14T08:00:00Z'), text: 'Fixed.' }],
 		});
-		const data = newsArticleLd({ article: corrected, sectionName: 'Economy', description: '', images: [], publisher: PUBLISHER });
+		const data = newsArticleLd({
+			article: corrected,
+			sectionName: 'Economy',
+			description: '',
+			images: [],
+			publisher: PUBLISHER,
+		});
 		expect(data.dateModified).toBe('2025-12-14T08:00:00.000Z');
 		expect(data).not.toHaveProperty('keywords');
 	});
@@ -85,12 +108,25 @@ describe('newsArticleLd', () => {
 
 describe('breadcrumbLd and websiteLd', () => {
 	it('numbers the crumbs from 1 with absolute URLs', () => {
-		expect(breadcrumbLd([{ name: 'Caravan', path: '/' }, { name: 'Economy', path: '/section/economy/' }], 'https://caravan.example')).toEqual({
+		expect(
+			breadcrumbLd(
+				[
+					{ name: 'Caravan', path: '/' },
+					{ name: 'Economy', path: '/section/economy/' },
+				],
+				'https://caravan.example',
+			),
+		).toEqual({
 			'@context': 'https://schema.org',
 			'@type': 'BreadcrumbList',
 			itemListElement: [
 				{ '@type': 'ListItem', position: 1, name: 'Caravan', item: 'https://caravan.example/' },
-				{ '@type': 'ListItem', position: 2, name: 'Economy', item: 'https://caravan.example/section/economy/' },
+				{
+					'@type': 'ListItem',
+					position: 2,
+					name: 'Economy',
+					item: 'https://caravan.example/section/economy/',
+				},
 			],
 		});
 	});
@@ -101,7 +137,10 @@ describe('breadcrumbLd and websiteLd', () => {
 		expect(site.url).toBe('https://caravan.example/');
 		expect(site.potentialAction).toEqual({
 			'@type': 'SearchAction',
-			target: { '@type': 'EntryPoint', urlTemplate: 'https://caravan.example/search/?q={search_term_string}' },
+			target: {
+				'@type': 'EntryPoint',
+				urlTemplate: 'https://caravan.example/search/?q={search_term_string}',
+			},
 		});
 	});
 });

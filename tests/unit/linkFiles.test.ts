@@ -10,8 +10,14 @@ import { tempDir } from '../../scripts/lib/fixtureSites.ts';
 const links = vi.hoisted(() => ({ fail: false }));
 vi.mock('node:fs/promises', async (importOriginal) => {
 	const fs = await importOriginal<typeof import('node:fs/promises')>();
-	const crossDevice = () => Promise.reject(Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' }));
-	return { ...fs, link: (from: string, to: string) => (links.fail ? crossDevice() : fs.link(from, to)) };
+	const crossDevice = () =>
+		Promise.reject(
+			Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' }),
+		);
+	return {
+		...fs,
+		link: (from: string, to: string) => (links.fail ? crossDevice() : fs.link(from, to)),
+	};
 });
 
 let work: string;
@@ -42,7 +48,10 @@ describe('linkTree', () => {
 		const to = path.join(work, 'dist', 'pagefind', 'en', '2026-11');
 		await linkTree(path.join(work, 'cache', 'bundle'), to);
 		for (const file of ['pagefind-entry.json', 'index/en_1.pf_index']) {
-			const [inCache, inDist] = await Promise.all([stat(path.join(work, 'cache', 'bundle', file)), stat(path.join(to, file))]);
+			const [inCache, inDist] = await Promise.all([
+				stat(path.join(work, 'cache', 'bundle', file)),
+				stat(path.join(to, file)),
+			]);
 			expect(inDist.ino, file).toBe(inCache.ino);
 		}
 		expect(existsSync(path.join(to, 'filter'))).toBe(true);

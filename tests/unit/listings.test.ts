@@ -3,20 +3,50 @@ import { COUNTRIES, SECTIONS, SITE } from '../../src/config.ts';
 import { t } from '../../src/i18n/ui.ts';
 import { compareNewestFirst, type Article } from '../../src/lib/articles.ts';
 import { listingHeading, listingPageText, listingTitle } from '../../src/lib/listingText.ts';
-import { buildListings, groupBy, listingPages, sectionSummaries, type Listing } from '../../src/lib/listings.ts';
+import {
+	buildListings,
+	groupBy,
+	listingPages,
+	sectionSummaries,
+	type Listing,
+} from '../../src/lib/listings.ts';
 import { decDay, makeArticle } from './fixtures.ts';
 
 const NAMES = t('en');
 
 const articles: Article[] = [
-	makeArticle('budget', { date: decDay(10), section: 'economy', countries: ['kazakhstan'], author: ['Aigerim Sadykova'], tags: ['Budget', 'Oil'] }),
-	makeArticle('rogun', { date: decDay(12), section: 'energy', countries: ['tajikistan', 'afghanistan'], author: ['Farrukh Nazarov'], tags: ['Water'] }),
-	makeArticle('tenge', { date: decDay(11), section: 'economy', countries: ['kazakhstan'], author: ['Aigerim Sadykova', 'Daniyar Ospanov'], tags: ['budget'] }),
-	makeArticle('comment', { date: decDay(9), section: 'opinion', countries: ['region'], author: ['Daniyar Ospanov'] }),
+	makeArticle('budget', {
+		date: decDay(10),
+		section: 'economy',
+		countries: ['kazakhstan'],
+		author: ['Aigerim Sadykova'],
+		tags: ['Budget', 'Oil'],
+	}),
+	makeArticle('rogun', {
+		date: decDay(12),
+		section: 'energy',
+		countries: ['tajikistan', 'afghanistan'],
+		author: ['Farrukh Nazarov'],
+		tags: ['Water'],
+	}),
+	makeArticle('tenge', {
+		date: decDay(11),
+		section: 'economy',
+		countries: ['kazakhstan'],
+		author: ['Aigerim Sadykova', 'Daniyar Ospanov'],
+		tags: ['budget'],
+	}),
+	makeArticle('comment', {
+		date: decDay(9),
+		section: 'opinion',
+		countries: ['region'],
+		author: ['Daniyar Ospanov'],
+	}),
 ].sort(compareNewestFirst);
 
 const listings = buildListings(articles, NAMES);
-const find = (kind: Listing['kind'], key: string) => listings.find((l) => l.kind === kind && l.key === key);
+const find = (kind: Listing['kind'], key: string) =>
+	listings.find((l) => l.kind === kind && l.key === key);
 const slugsOf = (listing: Listing | undefined) => listing?.articles.map((a) => a.slug);
 
 describe('buildListings', () => {
@@ -27,7 +57,16 @@ describe('buildListings', () => {
 
 	it('has a listing for every configured section, in navigation order, even when empty', () => {
 		const sections = listings.filter((l) => l.kind === 'section');
-		expect(sections.map((l) => l.key)).toEqual(['politics', 'economy', 'society', 'tech', 'culture', 'energy', 'security', 'opinion']);
+		expect(sections.map((l) => l.key)).toEqual([
+			'politics',
+			'economy',
+			'society',
+			'tech',
+			'culture',
+			'energy',
+			'security',
+			'opinion',
+		]);
 		expect(sections.map((l) => l.name)).toEqual(SECTIONS.map((slug) => NAMES.sections[slug]));
 		expect(find('section', 'economy')?.basePath).toBe('/section/economy/');
 		expect(slugsOf(find('section', 'economy'))).toEqual(['tenge', 'budget']);
@@ -37,7 +76,10 @@ describe('buildListings', () => {
 	it('has a listing for every configured country, even when empty', () => {
 		const countries = listings.filter((l) => l.kind === 'country');
 		expect(countries.map((l) => l.key)).toEqual([...COUNTRIES]);
-		expect(find('country', 'region')).toMatchObject({ name: 'Region-wide', basePath: '/country/region/' });
+		expect(find('country', 'region')).toMatchObject({
+			name: 'Region-wide',
+			basePath: '/country/region/',
+		});
 		expect(slugsOf(find('country', 'kazakhstan'))).toEqual(['tenge', 'budget']);
 		expect(slugsOf(find('country', 'afghanistan'))).toEqual(['rogun']);
 		expect(slugsOf(find('country', 'turkmenistan'))).toEqual([]);
@@ -45,8 +87,15 @@ describe('buildListings', () => {
 
 	it('has author listings only for authors with articles, sorted by slug', () => {
 		const authors = listings.filter((l) => l.kind === 'author');
-		expect(authors.map((l) => l.key)).toEqual(['aigerim-sadykova', 'daniyar-ospanov', 'farrukh-nazarov']);
-		expect(find('author', 'daniyar-ospanov')).toMatchObject({ name: 'Daniyar Ospanov', basePath: '/author/daniyar-ospanov/' });
+		expect(authors.map((l) => l.key)).toEqual([
+			'aigerim-sadykova',
+			'daniyar-ospanov',
+			'farrukh-nazarov',
+		]);
+		expect(find('author', 'daniyar-ospanov')).toMatchObject({
+			name: 'Daniyar Ospanov',
+			basePath: '/author/daniyar-ospanov/',
+		});
 		expect(slugsOf(find('author', 'aigerim-sadykova'))).toEqual(['tenge', 'budget']);
 		expect(slugsOf(find('author', 'daniyar-ospanov'))).toEqual(['tenge', 'comment']);
 	});
@@ -103,15 +152,31 @@ describe('groupBy', () => {
 describe('listingPages', () => {
 	it('paginates every listing 6 to a page under its base path', () => {
 		const many = Array.from({ length: 14 }, (_, i) =>
-			makeArticle(`story-${String(i + 1).padStart(2, '0')}`, { date: decDay(i + 1), section: 'tech', tags: ['ai'] }),
+			makeArticle(`story-${String(i + 1).padStart(2, '0')}`, {
+				date: decDay(i + 1),
+				section: 'tech',
+				tags: ['ai'],
+			}),
 		).sort(compareNewestFirst);
 		const pages = listingPages(buildListings(many, NAMES), SITE.pageSize);
 		const tech = pages.filter((p) => p.listing.kind === 'section' && p.listing.key === 'tech');
-		expect(tech.map((p) => p.page.url)).toEqual(['/section/tech/', '/section/tech/page/2/', '/section/tech/page/3/']);
+		expect(tech.map((p) => p.page.url)).toEqual([
+			'/section/tech/',
+			'/section/tech/page/2/',
+			'/section/tech/page/3/',
+		]);
 		expect(tech.map((p) => p.page.items.length)).toEqual([6, 6, 2]);
 		expect(tech[0]?.page.items[0]?.slug).toBe('story-14');
-		expect(pages.filter((p) => p.listing.kind === 'home').map((p) => p.page.url)).toEqual(['/', '/page/2/', '/page/3/']);
-		expect(pages.filter((p) => p.listing.kind === 'tag').map((p) => p.page.url)).toEqual(['/tag/ai/', '/tag/ai/page/2/', '/tag/ai/page/3/']);
+		expect(pages.filter((p) => p.listing.kind === 'home').map((p) => p.page.url)).toEqual([
+			'/',
+			'/page/2/',
+			'/page/3/',
+		]);
+		expect(pages.filter((p) => p.listing.kind === 'tag').map((p) => p.page.url)).toEqual([
+			'/tag/ai/',
+			'/tag/ai/page/2/',
+			'/tag/ai/page/3/',
+		]);
 	});
 
 	it('gives empty listings one page', () => {
@@ -130,7 +195,9 @@ describe('listing headings and titles', () => {
 	it('names what is listed', () => {
 		expect(listingHeading({ kind: 'section', name: 'Politics' })).toBe('Politics');
 		expect(listingHeading({ kind: 'country', name: 'Kazakhstan' })).toBe('Kazakhstan');
-		expect(listingHeading({ kind: 'author', name: 'Aigerim Sadykova' })).toBe('Stories by Aigerim Sadykova');
+		expect(listingHeading({ kind: 'author', name: 'Aigerim Sadykova' })).toBe(
+			'Stories by Aigerim Sadykova',
+		);
 		expect(listingHeading({ kind: 'tag', name: 'budget' })).toBe('Tagged: budget');
 		expect(listingHeading({ kind: 'home', name: 'Latest' })).toBe('Latest');
 	});
@@ -154,7 +221,11 @@ describe('listingPageText', () => {
 			currentSection: '',
 			layout: 'front',
 		});
-		expect(listingPageText(home, 2, 'en', 'Caravan')).toMatchObject({ title: 'Page 2', layout: 'list', currentSection: '' });
+		expect(listingPageText(home, 2, 'en', 'Caravan')).toMatchObject({
+			title: 'Page 2',
+			layout: 'list',
+			currentSection: '',
+		});
 	});
 
 	it('marks a section as current in the navigation and describes it', () => {
@@ -170,8 +241,14 @@ describe('listingPageText', () => {
 
 	it('marks no section on author, tag and country pages', () => {
 		const author = listingPageText(find('author', 'aigerim-sadykova')!, 2, 'en', 'Caravan');
-		expect(author).toMatchObject({ heading: 'Stories by Aigerim Sadykova', title: 'Stories by Aigerim Sadykova, Page 2', currentSection: undefined });
-		expect(listingPageText(find('country', 'kazakhstan')!, 1, 'en', 'Caravan').currentSection).toBeUndefined();
+		expect(author).toMatchObject({
+			heading: 'Stories by Aigerim Sadykova',
+			title: 'Stories by Aigerim Sadykova, Page 2',
+			currentSection: undefined,
+		});
+		expect(
+			listingPageText(find('country', 'kazakhstan')!, 1, 'en', 'Caravan').currentSection,
+		).toBeUndefined();
 	});
 
 	it("speaks the edition's language", () => {
@@ -185,14 +262,18 @@ describe('listingPageText', () => {
 describe('sectionSummaries', () => {
 	it('lists every section in navigation order with its total and newest stories', () => {
 		const summaries = sectionSummaries(listings, 1);
-		expect(summaries.map((summary) => summary.basePath)).toEqual(SECTIONS.map((slug) => `/section/${slug}/`));
+		expect(summaries.map((summary) => summary.basePath)).toEqual(
+			SECTIONS.map((slug) => `/section/${slug}/`),
+		);
 		const economy = summaries.find((summary) => summary.basePath === '/section/economy/');
 		expect(economy).toMatchObject({ name: 'Economy', total: 2 });
 		expect(economy?.latest.map((article) => article.slug)).toEqual(['tenge']);
 	});
 
 	it('keeps empty sections, with nothing to show', () => {
-		expect(sectionSummaries(listings, 3).find((summary) => summary.basePath === '/section/politics/')).toEqual({
+		expect(
+			sectionSummaries(listings, 3).find((summary) => summary.basePath === '/section/politics/'),
+		).toEqual({
 			name: NAMES.sections.politics,
 			basePath: '/section/politics/',
 			total: 0,

@@ -4,16 +4,23 @@ import { makeArticle } from './fixtures.ts';
 
 describe('embedVideo', () => {
 	it('gives the player and the watch link of a YouTube or Vimeo address', () => {
-		expect(embedVideo('https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'Opening night')).toMatchObject({
+		expect(
+			embedVideo('https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'Opening night'),
+		).toMatchObject({
 			provider: 'YouTube',
 			id: 'dQw4w9WgXcQ',
 			watchUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
 		});
-		expect(embedVideo('https://vimeo.com/76979871', 'The parade')).toMatchObject({ provider: 'Vimeo', id: '76979871' });
+		expect(embedVideo('https://vimeo.com/76979871', 'The parade')).toMatchObject({
+			provider: 'Vimeo',
+			id: '76979871',
+		});
 	});
 
 	it('stops on an address it cannot play, naming the tag', () => {
-		expect(() => embedVideo('https://example.com/clip.mp4', 'A clip')).toThrow(/^<Embed url="https:\/\/example\.com\/clip\.mp4">: .+/);
+		expect(() => embedVideo('https://example.com/clip.mp4', 'A clip')).toThrow(
+			/^<Embed url="https:\/\/example\.com\/clip\.mp4">: .+/,
+		);
 	});
 
 	it.each([undefined, '', '   '])('requires a title (%j)', (title) => {

@@ -10,12 +10,28 @@ const story = (slug: string, hoursAgo: number, title = slug): NewsArticle => ({
 	date: new Date(NOW.getTime() - hoursAgo * HOUR),
 });
 
-const OPTIONS = { site: 'https://caravan.example', publicationName: 'Caravan', language: 'en', timeZone: 'Asia/Almaty' };
+const OPTIONS = {
+	site: 'https://caravan.example',
+	publicationName: 'Caravan',
+	language: 'en',
+	timeZone: 'Asia/Almaty',
+};
 
 describe('recentArticles', () => {
 	it('keeps stories dated within the 48 hours before now, newest first', () => {
-		const stories = [story('old', 49), story('edge', 48), story('inside', 47.9), story('now', 0), story('future', -1), story('new', 1)];
-		expect(recentArticles(stories, NOW).map((s) => s.url)).toEqual(['/articles/now/', '/articles/new/', '/articles/inside/']);
+		const stories = [
+			story('old', 49),
+			story('edge', 48),
+			story('inside', 47.9),
+			story('now', 0),
+			story('future', -1),
+			story('new', 1),
+		];
+		expect(recentArticles(stories, NOW).map((s) => s.url)).toEqual([
+			'/articles/now/',
+			'/articles/new/',
+			'/articles/inside/',
+		]);
 	});
 
 	it('keeps at most 1000', () => {

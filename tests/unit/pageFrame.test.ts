@@ -3,7 +3,12 @@ import { t } from '../../src/i18n/ui.ts';
 import { pageFrame, type PageFrameInput } from '../../src/lib/pageFrame.ts';
 
 const SITE = { name: 'Caravan', url: 'https://caravan.example' };
-const IMAGE = { url: 'https://caravan.example/cards/site.png', width: 1200, height: 630, alt: 'Caravan' };
+const IMAGE = {
+	url: 'https://caravan.example/cards/site.png',
+	width: 1200,
+	height: 630,
+	alt: 'Caravan',
+};
 
 const page = (overrides: Partial<PageFrameInput> = {}): PageFrameInput => ({
 	lang: 'en',
@@ -15,13 +20,17 @@ const page = (overrides: Partial<PageFrameInput> = {}): PageFrameInput => ({
 });
 
 const content = (frame: ReturnType<typeof pageFrame>, key: string) =>
-	frame.meta.filter((tag) => ('property' in tag ? tag.property : tag.name) === key).map((tag) => tag.content);
+	frame.meta
+		.filter((tag) => ('property' in tag ? tag.property : tag.name) === key)
+		.map((tag) => tag.content);
 
 describe('pageFrame', () => {
 	it("titles a page with its title and the site's name; the front page with name and tagline", () => {
 		expect(pageFrame(page({ title: 'Budget passes' }), SITE).title).toBe('Budget passes | Caravan');
 		expect(pageFrame(page({ path: '/' }), SITE).title).toBe(`Caravan: ${t('en').tagline}`);
-		expect(pageFrame(page({ lang: 'ru', path: '/ru/' }), SITE).title).toBe(`Caravan: ${t('ru').tagline}`);
+		expect(pageFrame(page({ lang: 'ru', path: '/ru/' }), SITE).title).toBe(
+			`Caravan: ${t('ru').tagline}`,
+		);
 	});
 
 	it('makes the canonical URL absolute, and OpenGraph uses it and the page title alone', () => {
@@ -40,13 +49,20 @@ describe('pageFrame', () => {
 	});
 
 	it('links a translated page both ways and switches to the translation', () => {
-		const frame = pageFrame(page({ alternates: [{ lang: 'ru', href: '/ru/articles/byudzhet/' }] }), SITE);
+		const frame = pageFrame(
+			page({ alternates: [{ lang: 'ru', href: '/ru/articles/byudzhet/' }] }),
+			SITE,
+		);
 		expect(frame.hreflang).toEqual([
 			{ hreflang: 'en', href: 'https://caravan.example/articles/budget/' },
 			{ hreflang: 'ru', href: 'https://caravan.example/ru/articles/byudzhet/' },
 			{ hreflang: 'x-default', href: 'https://caravan.example/articles/budget/' },
 		]);
-		expect(frame.switchTo).toEqual({ lang: 'ru', href: '/ru/articles/byudzhet/', label: t('en').readInOther });
+		expect(frame.switchTo).toEqual({
+			lang: 'ru',
+			href: '/ru/articles/byudzhet/',
+			label: t('en').readInOther,
+		});
 	});
 
 	it("has no hreflang without translations, and switches to the other edition's front page", () => {
@@ -57,7 +73,13 @@ describe('pageFrame', () => {
 
 	it('describes an article with its facts', () => {
 		const published = new Date('2025-12-10T05:00:00Z');
-		const article = { publishedTime: published, modifiedTime: published, section: 'Economy', tags: ['Budget'], authorUrls: [] };
+		const article = {
+			publishedTime: published,
+			modifiedTime: published,
+			section: 'Economy',
+			tags: ['Budget'],
+			authorUrls: [],
+		};
 		const frame = pageFrame(page({ title: 'Budget passes', article }), SITE);
 		expect(content(frame, 'og:type')).toEqual(['article']);
 		expect(content(frame, 'article:published_time')).toEqual(['2025-12-10T05:00:00.000Z']);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { articlePageKey, editionKey, listingPageKey } from '../../src/lib/pageKeys.ts';
 
 const edition = { siteUrl: 'https://caravan.example', timeZone: 'Asia/Almaty' };
-const page = { format: 'md' as const, story: 'a:1', related: ['b:1', 'c:1'], translations: ['ru/a'], edition: editionKey(edition) };
+const page = {
+	format: 'md' as const,
+	story: 'a:1',
+	related: ['b:1', 'c:1'],
+	translations: ['ru/a'],
+	edition: editionKey(edition),
+};
 
 describe('article page cache keys', () => {
 	it('is the same for the same inputs', () => {
@@ -12,7 +18,9 @@ describe('article page cache keys', () => {
 
 	it('changes with the site URL or the time zone (every page shows them), never with the day or the ticker', () => {
 		// The day and the ticker are not parameters at all: pages show them through the edition strip's frame.
-		expect(editionKey({ ...edition, day: '2025-12-18', ticker: {} } as typeof edition)).toBe(editionKey(edition));
+		expect(editionKey({ ...edition, day: '2025-12-18', ticker: {} } as typeof edition)).toBe(
+			editionKey(edition),
+		);
 		const keys = [
 			editionKey(edition),
 			editionKey({ ...edition, siteUrl: 'https://news.example' }),
@@ -29,13 +37,18 @@ describe('article page cache keys', () => {
 			articlePageKey({ ...page, related: ['c:1', 'b:1'] }),
 			articlePageKey({ ...page, related: ['b:1'] }),
 			articlePageKey({ ...page, translations: [] }),
-			articlePageKey({ ...page, edition: editionKey({ ...edition, siteUrl: 'https://news.example' }) }),
+			articlePageKey({
+				...page,
+				edition: editionKey({ ...edition, siteUrl: 'https://news.example' }),
+			}),
 		];
 		expect(new Set(keys).size).toBe(keys.length);
 	});
 
 	it('keeps lists apart: a story moved from related to translations is a different page', () => {
-		expect(articlePageKey({ ...page, related: ['b:1'], translations: ['c:1'] })).not.toBe(articlePageKey({ ...page, related: ['b:1', 'c:1'], translations: [] }));
+		expect(articlePageKey({ ...page, related: ['b:1'], translations: ['c:1'] })).not.toBe(
+			articlePageKey({ ...page, related: ['b:1', 'c:1'], translations: [] }),
+		);
 	});
 
 	it('gives MDX stories, and pages showing a story without a digest, no key, so they are always rendered', () => {
@@ -49,7 +62,14 @@ describe('listing page and card cache keys', () => {
 	const listingPage = {
 		edition: editionKey(edition),
 		listing: { kind: 'section', key: 'politics', name: 'Politics' },
-		position: { number: 2, pageCount: 3, first: 7, last: 12, total: 14, url: '/section/politics/page/2/' },
+		position: {
+			number: 2,
+			pageCount: 3,
+			first: 7,
+			last: 12,
+			total: 14,
+			url: '/section/politics/page/2/',
+		},
 		items: ['a:1', 'b:1'],
 	};
 
@@ -57,9 +77,15 @@ describe('listing page and card cache keys', () => {
 		const keys = [
 			listingPageKey(listingPage),
 			listingPageKey({ ...listingPage, items: ['a:2', 'b:1'] }),
-			listingPageKey({ ...listingPage, position: { ...listingPage.position, total: 15, pageCount: 3 } }),
+			listingPageKey({
+				...listingPage,
+				position: { ...listingPage.position, total: 15, pageCount: 3 },
+			}),
 			listingPageKey({ ...listingPage, listing: { ...listingPage.listing, name: 'Politique' } }),
-			listingPageKey({ ...listingPage, edition: editionKey({ ...edition, timeZone: 'Asia/Tashkent' }) }),
+			listingPageKey({
+				...listingPage,
+				edition: editionKey({ ...edition, timeZone: 'Asia/Tashkent' }),
+			}),
 		];
 		expect(new Set(keys).size).toBe(keys.length);
 		expect(listingPageKey({ ...listingPage, items: ['a:1', undefined] })).toBeUndefined();

@@ -27,7 +27,9 @@ describe('pageTitle', () => {
 
 describe('titleHtml', () => {
 	it('escapes what could end or enter markup, and nothing more', () => {
-		expect(titleHtml(`<script>alert('x')</script> & "quotes"`)).toBe(`&lt;script&gt;alert('x')&lt;/script&gt; &amp; "quotes"`);
+		expect(titleHtml(`<script>alert('x')</script> & "quotes"`)).toBe(
+			`&lt;script&gt;alert('x')&lt;/script&gt; &amp; "quotes"`,
+		);
 	});
 
 	it('counts escapes against the limit, as html-validate does', () => {

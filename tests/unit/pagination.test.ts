@@ -92,7 +92,15 @@ describe('paginate: other sizes', () => {
 	it('still has one empty page for an empty list', () => {
 		const pages = paginate([], 6, '/section/tech/');
 		expect(pages).toHaveLength(1);
-		expect(pages[0]).toMatchObject({ number: 1, pageCount: 1, items: [], first: 0, last: 0, total: 0, url: '/section/tech/' });
+		expect(pages[0]).toMatchObject({
+			number: 1,
+			pageCount: 1,
+			items: [],
+			first: 0,
+			last: 0,
+			total: 0,
+			url: '/section/tech/',
+		});
 		expect(pages[0]?.prevUrl).toBeUndefined();
 		expect(pages[0]?.nextUrl).toBeUndefined();
 		expect(pages[0]?.links).toEqual([{ number: 1, url: '/section/tech/', current: true }]);

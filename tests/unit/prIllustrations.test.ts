@@ -6,7 +6,12 @@ import { parse, text } from '../helpers/html.ts';
 
 describe('parseAnnotation', () => {
 	it('reads back what errorAnnotation escaped', () => {
-		const problem = { file: 'content/articles/a,b.md', line: 7, field: 'body: x', message: '100% wrong:\r\nsee, here' };
+		const problem = {
+			file: 'content/articles/a,b.md',
+			line: 7,
+			field: 'body: x',
+			message: '100% wrong:\r\nsee, here',
+		};
 		expect(parseAnnotation(errorAnnotation(problem, process.cwd()))).toEqual({
 			file: 'content/articles/a,b.md',
 			line: 7,
@@ -22,8 +27,12 @@ describe('prIllustrations', () => {
 		expect(annotation?.name).toBe('pr-annotation');
 		const annotated = parse(annotation?.html ?? '');
 		expect(text(annotated.querySelector('.label'))).toContain('Not a screenshot of GitHub');
-		expect(text(annotated.querySelector('.annotation'))).toContain('Check failure on line 5 in content/articles/kazakhstan-budget-2027.md');
-		expect(text(annotated.querySelector('.annotation .text'))).toContain('npm run check: section"economics" is not a section, expected one of politics');
+		expect(text(annotated.querySelector('.annotation'))).toContain(
+			'Check failure on line 5 in content/articles/kazakhstan-budget-2027.md',
+		);
+		expect(text(annotated.querySelector('.annotation .text'))).toContain(
+			'npm run check: section"economics" is not a section, expected one of politics',
+		);
 		const commented = parse(comment?.html ?? '');
 		expect(text(commented.querySelector('.label'))).toContain('Not a screenshot of GitHub');
 		const links = [...commented.querySelectorAll('.body li a')].map((a) => a.getAttribute('href'));

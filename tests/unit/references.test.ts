@@ -4,38 +4,62 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { imagePathsIn, resolveImageSrc } from '../../src/lib/imagePaths.ts';
 import { scanBody } from '../../src/lib/references.ts';
-import { formatProblem, referenceChecks, validateAndParseArticle, validateReferences, type ContentIndex } from '../../scripts/lib/validate.ts';
+import {
+	formatProblem,
+	referenceChecks,
+	validateAndParseArticle,
+	validateReferences,
+	type ContentIndex,
+} from '../../scripts/lib/validate.ts';
 
 const CONTENT = '/site/content';
 const ARTICLE = path.join(CONTENT, 'articles/story.md');
 
 describe('resolveImageSrc', () => {
 	it('reads ./ and ../ beside the article and /images/ in the content folder', () => {
-		expect(resolveImageSrc('./lead.jpg', path.join(CONTENT, 'articles/story/index.md'), CONTENT)).toEqual({ ok: true, file: '/site/content/articles/story/lead.jpg' });
-		expect(resolveImageSrc('../images/map.png', ARTICLE, CONTENT)).toEqual({ ok: true, file: '/site/content/images/map.png' });
-		expect(resolveImageSrc('/images/map.png', ARTICLE, CONTENT)).toEqual({ ok: true, file: '/site/content/images/map.png' });
+		expect(
+			resolveImageSrc('./lead.jpg', path.join(CONTENT, 'articles/story/index.md'), CONTENT),
+		).toEqual({ ok: true, file: '/site/content/articles/story/lead.jpg' });
+		expect(resolveImageSrc('../images/map.png', ARTICLE, CONTENT)).toEqual({
+			ok: true,
+			file: '/site/content/images/map.png',
+		});
+		expect(resolveImageSrc('/images/map.png', ARTICLE, CONTENT)).toEqual({
+			ok: true,
+			file: '/site/content/images/map.png',
+		});
 	});
 
 	it('explains every other spelling', () => {
 		expect(resolveImageSrc('https://cdn.example/x.jpg', ARTICLE, CONTENT)).toEqual({
 			ok: false,
-			message: '"https://cdn.example/x.jpg" is a web address, expected a file: save the image beside the article and write "./name.jpg"',
+			message:
+				'"https://cdn.example/x.jpg" is a web address, expected a file: save the image beside the article and write "./name.jpg"',
 		});
 		expect(resolveImageSrc('lead.jpg', ARTICLE, CONTENT)).toEqual({
 			ok: false,
-			message: '"lead.jpg" is not a path the site knows, expected "./name.jpg" (beside the article) or "/images/name.jpg" (in the images folder)',
+			message:
+				'"lead.jpg" is not a path the site knows, expected "./name.jpg" (beside the article) or "/images/name.jpg" (in the images folder)',
 		});
 		expect(resolveImageSrc('../../../etc/passwd.jpg', ARTICLE, CONTENT)).toEqual({
 			ok: false,
-			message: '"../../../etc/passwd.jpg" points outside the content folder, expected a file inside it',
+			message:
+				'"../../../etc/passwd.jpg" points outside the content folder, expected a file inside it',
 		});
-		expect(resolveImageSrc('./clip.gif', ARTICLE, CONTENT)).toEqual({ ok: false, message: '"./clip.gif" is not a photo file, expected a .jpg, .png, .webp or .avif image' });
+		expect(resolveImageSrc('./clip.gif', ARTICLE, CONTENT)).toEqual({
+			ok: false,
+			message: '"./clip.gif" is not a photo file, expected a .jpg, .png, .webp or .avif image',
+		});
 	});
 });
 
 describe('scanBody', () => {
 	it('finds images, article links and Related slugs with their lines in the file', () => {
-		const scan = scanBody('Intro [a](/articles/foo/) and [b](https://other.example/articles/x/).\n\n![Alt](./a.jpg)\n\n<Related slug="bar" />\n\n<Figure src="./b.jpg" />\n', 'mdx', 9);
+		const scan = scanBody(
+			'Intro [a](/articles/foo/) and [b](https://other.example/articles/x/).\n\n![Alt](./a.jpg)\n\n<Related slug="bar" />\n\n<Figure src="./b.jpg" />\n',
+			'mdx',
+			9,
+		);
 		expect(scan).toEqual({
 			ok: true,
 			references: [
@@ -64,7 +88,8 @@ describe('validateReferences', () => {
 			['en', new Set(['story', 'other-story'])],
 			['ru', new Set(['istoriya'])],
 		]),
-		inspectImage: async (file) => (file in files ? files[file] : 'does not exist, expected an image file at that path'),
+		inspectImage: async (file) =>
+			file in files ? files[file] : 'does not exist, expected an image file at that path',
 	});
 	const lines = async (raw: string, files: Record<string, string | undefined> = {}) =>
 		(await validateReferences('articles/story.md', ARTICLE, raw, index(files))).map(formatProblem);
@@ -73,13 +98,25 @@ describe('validateReferences', () => {
 
 	it('is quiet when everything exists', async () => {
 		const raw = `${FRONT}image:\n  src: ./lead.jpg\n  alt: "A"\n---\n\n![Alt](/images/a.jpg) [x](/articles/other-story/)\n`;
-		expect(await lines(raw, { '/site/content/articles/lead.jpg': undefined, '/site/content/images/a.jpg': undefined })).toEqual([]);
+		expect(
+			await lines(raw, {
+				'/site/content/articles/lead.jpg': undefined,
+				'/site/content/images/a.jpg': undefined,
+			}),
+		).toEqual([]);
 	});
 
 	it('reports a missing or unreadable lead image at image.src', async () => {
 		const raw = `${FRONT}image:\n  alt: "A"\n  src: ./lead.jpg\n---\nBody\n`;
-		expect(await lines(raw)).toEqual(['articles/story.md:8: image.src: "./lead.jpg" does not exist, expected an image file at that path']);
-		expect(await lines(raw, { '/site/content/articles/lead.jpg': 'cannot be read as an image (bad header), expected a JPEG, PNG, WebP or AVIF file' })).toEqual([
+		expect(await lines(raw)).toEqual([
+			'articles/story.md:8: image.src: "./lead.jpg" does not exist, expected an image file at that path',
+		]);
+		expect(
+			await lines(raw, {
+				'/site/content/articles/lead.jpg':
+					'cannot be read as an image (bad header), expected a JPEG, PNG, WebP or AVIF file',
+			}),
+		).toEqual([
 			'articles/story.md:8: image.src: "./lead.jpg" cannot be read as an image (bad header), expected a JPEG, PNG, WebP or AVIF file',
 		]);
 	});
@@ -102,9 +139,15 @@ describe('validateReferences', () => {
 		]);
 	});
 
-	it('looks up <Related> in the story\'s own edition, as the build does', async () => {
+	it("looks up <Related> in the story's own edition, as the build does", async () => {
 		const raw = `${FRONT}---\n\n<Related slug="other-story" />\n\n<Related slug="istoriya" />\n`;
-		const problems = await validateReferences('articles/ru/story.mdx', ARTICLE.replace(/\.md$/, '.mdx'), raw, index({}), 'ru');
+		const problems = await validateReferences(
+			'articles/ru/story.mdx',
+			ARTICLE.replace(/\.md$/, '.mdx'),
+			raw,
+			index({}),
+			'ru',
+		);
 		expect(problems.map(formatProblem)).toEqual([
 			'articles/ru/story.mdx:8: body: <Related slug="other-story"> names no article in the story\'s edition (ru), expected the slug (file name) of an existing article of that edition',
 		]);
@@ -112,7 +155,12 @@ describe('validateReferences', () => {
 
 	it('reports unknown and missing <Related> slugs in MDX', async () => {
 		const raw = `${FRONT}---\n\n<Related slug="nope" />\n\n<Related />\n\n<Related slug="other-story" />\n`;
-		const problems = await validateReferences('articles/story.mdx', ARTICLE.replace(/\.md$/, '.mdx'), raw, index({}));
+		const problems = await validateReferences(
+			'articles/story.mdx',
+			ARTICLE.replace(/\.md$/, '.mdx'),
+			raw,
+			index({}),
+		);
 		expect(problems.map(formatProblem)).toEqual([
 			'articles/story.mdx:8: body: <Related slug="nope"> names no article, expected the slug (file name) of an existing article',
 			'articles/story.mdx:10: body: <Related> has no slug, expected slug="other-story"',
@@ -132,11 +180,20 @@ describe('imagePathsIn', () => {
 			'<Figure src="/images/shared%20one.webp" alt="Shared" />',
 			'![c](../elsewhere/d.jpeg)',
 		].join('\n');
-		expect(imagePathsIn(raw)).toEqual(['../elsewhere/d.jpeg', './lead.jpg', './market.JPG', './my photo.png', '/images/shared one.webp', '/images/shared%20one.webp']);
+		expect(imagePathsIn(raw)).toEqual([
+			'../elsewhere/d.jpeg',
+			'./lead.jpg',
+			'./market.JPG',
+			'./my photo.png',
+			'/images/shared one.webp',
+			'/images/shared%20one.webp',
+		]);
 	});
 
 	it('ignores web addresses, other files and look-alikes', () => {
-		expect(imagePathsIn('See ./notes.md, https://example.com/photo.jpg, ./a.jpgx and ./b.jpg.bak')).toEqual([]);
+		expect(
+			imagePathsIn('See ./notes.md, https://example.com/photo.jpg, ./a.jpgx and ./b.jpg.bak'),
+		).toEqual([]);
 	});
 });
 
@@ -152,21 +209,32 @@ describe("referenceChecks on check's own parse", () => {
 		for (const raw of files) {
 			const { parsed } = validateAndParseArticle('story.md', 'story.md', raw);
 			expect(parsed, raw).toBeDefined();
-			expect(referenceChecks('story.md', ARTICLE, raw, CONTENT, parsed), raw).toEqual(referenceChecks('story.md', ARTICLE, raw, CONTENT));
+			expect(referenceChecks('story.md', ARTICLE, raw, CONTENT, parsed), raw).toEqual(
+				referenceChecks('story.md', ARTICLE, raw, CONTENT),
+			);
 		}
-		expect(files.slice(0, 3).map((raw) => referenceChecks('story.md', ARTICLE, raw, CONTENT).length)).toEqual([4, 1, 1]); // <Related> counts in MDX only
+		expect(
+			files.slice(0, 3).map((raw) => referenceChecks('story.md', ARTICLE, raw, CONTENT).length),
+		).toEqual([4, 1, 1]); // <Related> counts in MDX only
 	});
 
 	it('reads the lead image from the parse it is given, not from the YAML again', () => {
 		const raw = files[0] as string;
 		const { parsed } = validateAndParseArticle('story.md', 'story.md', raw);
-		const other = { yaml: parsed?.yaml ?? '', doc: parseDocument('\ntitle: T\nimage:\n  src: ./other.jpg\n') };
+		const other = {
+			yaml: parsed?.yaml ?? '',
+			doc: parseDocument('\ntitle: T\nimage:\n  src: ./other.jpg\n'),
+		};
 		const [lead] = referenceChecks('story.md', ARTICLE, raw, CONTENT, other);
 		expect(lead).toMatchObject({ kind: 'image', src: './other.jpg', line: 4 });
 	});
 
 	it('gives no parse for a front-matter that cannot be read, and the problem', () => {
-		const { problems, parsed } = validateAndParseArticle('story.md', 'story.md', '---\ntitle: "open\n---\nBody.\n');
+		const { problems, parsed } = validateAndParseArticle(
+			'story.md',
+			'story.md',
+			'---\ntitle: "open\n---\nBody.\n',
+		);
 		expect(parsed).toBeUndefined();
 		expect(problems.map((p) => p.field)).toEqual(['(front-matter)']);
 	});

@@ -9,8 +9,14 @@ function site(...specs: [string, ArticleFixture][]): Article[] {
 	return specs.map(([slug, fixture]) => makeArticle(slug, fixture)).sort(compareNewestFirst);
 }
 
-const relatedSlugs = (articles: readonly Article[], slug: string, count: number = SITE.relatedCount) =>
-	relatedArticles(articles, count).get(slug)?.map((a) => a.slug);
+const relatedSlugs = (
+	articles: readonly Article[],
+	slug: string,
+	count: number = SITE.relatedCount,
+) =>
+	relatedArticles(articles, count)
+		.get(slug)
+		?.map((a) => a.slug);
 
 describe('relatedArticles', () => {
 	it('shows 3 related articles', () => {
@@ -50,7 +56,10 @@ describe('relatedArticles', () => {
 			['same-tag', { date: decDay(9), section: 'culture', tags: ['Oil'] }],
 			['same-country', { date: decDay(8), section: 'culture', countries: ['kazakhstan'] }],
 			['same-section', { date: decDay(7), section: 'economy' }],
-			['nothing-shared', { date: decDay(10, 10), section: 'tech', countries: ['uzbekistan'], tags: ['ai'] }],
+			[
+				'nothing-shared',
+				{ date: decDay(10, 10), section: 'tech', countries: ['uzbekistan'], tags: ['ai'] },
+			],
 		);
 		expect(relatedSlugs(articles, 'story')).toEqual(['same-tag', 'same-country', 'same-section']);
 		expect(relatedSlugs(articles, 'nothing-shared')).toEqual([]);
@@ -58,7 +67,10 @@ describe('relatedArticles', () => {
 
 	it('prefers a shared tag to a shared country, and a shared country to a shared section', () => {
 		const articles = site(
-			['story', { date: decDay(20), section: 'economy', countries: ['kyrgyzstan'], tags: ['remittances'] }],
+			[
+				'story',
+				{ date: decDay(20), section: 'economy', countries: ['kyrgyzstan'], tags: ['remittances'] },
+			],
 			// Newer section-only matches that should lose to older, closer matches.
 			['section-1', { date: decDay(19), section: 'economy' }],
 			['section-2', { date: decDay(18), section: 'economy' }],
@@ -73,10 +85,21 @@ describe('relatedArticles', () => {
 
 	it('adds up what is shared: more in common ranks higher', () => {
 		const articles = site(
-			['story', { date: decDay(20), section: 'energy', countries: ['tajikistan', 'afghanistan'], tags: ['rogun', 'water'] }],
+			[
+				'story',
+				{
+					date: decDay(20),
+					section: 'energy',
+					countries: ['tajikistan', 'afghanistan'],
+					tags: ['rogun', 'water'],
+				},
+			],
 			['one-tag', { date: decDay(19), section: 'politics', tags: ['water'] }],
 			['two-tags', { date: decDay(3), section: 'politics', tags: ['water', 'rogun'] }],
-			['tag-and-country', { date: decDay(4), section: 'politics', countries: ['tajikistan'], tags: ['rogun'] }],
+			[
+				'tag-and-country',
+				{ date: decDay(4), section: 'politics', countries: ['tajikistan'], tags: ['rogun'] },
+			],
 		);
 		expect(relatedSlugs(articles, 'story', 2)).toEqual(['tag-and-country', 'two-tags']);
 	});
@@ -141,7 +164,10 @@ describe('relatedArticles', () => {
 	});
 
 	it('returns fewer than 3 when fewer articles share anything', () => {
-		const articles = site(['story', { date: decDay(10), section: 'tech' }], ['other', { date: decDay(9), section: 'tech' }]);
+		const articles = site(
+			['story', { date: decDay(10), section: 'tech' }],
+			['other', { date: decDay(9), section: 'tech' }],
+		);
 		expect(relatedSlugs(articles, 'story')).toEqual(['other']);
 		expect(relatedSlugs(site(['alone', { date: decDay(1) }]), 'alone')).toEqual([]);
 	});
@@ -155,8 +181,16 @@ describe('relatedArticles', () => {
 			['d5', { date: decDay(5) }],
 		);
 		// A window of 1: only the article just before and just after in the section timeline.
-		expect(relatedArticles(articles, 3, 1).get('d3')?.map((a) => a.slug)).toEqual(['d4', 'd2']);
-		expect(relatedArticles(articles, 3, 1).get('d5')?.map((a) => a.slug)).toEqual(['d4']);
+		expect(
+			relatedArticles(articles, 3, 1)
+				.get('d3')
+				?.map((a) => a.slug),
+		).toEqual(['d4', 'd2']);
+		expect(
+			relatedArticles(articles, 3, 1)
+				.get('d5')
+				?.map((a) => a.slug),
+		).toEqual(['d4']);
 	});
 
 	it('returns the article objects themselves', () => {

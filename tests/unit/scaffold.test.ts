@@ -5,18 +5,65 @@ import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 
 describe('parseNewArgs', () => {
 	it('reads the headline, section, countries, author and format', () => {
-		expect(parseNewArgs(['Бюджет 2027', '--section', 'economy', '--country', 'kazakhstan', '--country', 'kyrgyzstan', '--author', 'Aigerim', '--mdx'])).toEqual({
+		expect(
+			parseNewArgs([
+				'Бюджет 2027',
+				'--section',
+				'economy',
+				'--country',
+				'kazakhstan',
+				'--country',
+				'kyrgyzstan',
+				'--author',
+				'Aigerim',
+				'--mdx',
+			]),
+		).toEqual({
 			ok: true,
-			request: { title: 'Бюджет 2027', section: 'economy', countries: ['kazakhstan', 'kyrgyzstan'], author: 'Aigerim', format: 'mdx', lang: 'en' },
+			request: {
+				title: 'Бюджет 2027',
+				section: 'economy',
+				countries: ['kazakhstan', 'kyrgyzstan'],
+				author: 'Aigerim',
+				format: 'mdx',
+				lang: 'en',
+			},
 		});
 	});
 
 	it('reads the edition and the story translated', () => {
-		expect(parseNewArgs(['Бюджет 2027', '--section', 'economy', '--lang', 'ru', '--translation-of', 'budget-vote'])).toEqual({
+		expect(
+			parseNewArgs([
+				'Бюджет 2027',
+				'--section',
+				'economy',
+				'--lang',
+				'ru',
+				'--translation-of',
+				'budget-vote',
+			]),
+		).toEqual({
 			ok: true,
-			request: { title: 'Бюджет 2027', section: 'economy', countries: [], format: 'md', lang: 'ru', translationOf: 'budget-vote' },
+			request: {
+				title: 'Бюджет 2027',
+				section: 'economy',
+				countries: [],
+				format: 'md',
+				lang: 'ru',
+				translationOf: 'budget-vote',
+			},
 		});
-		expect(parseNewArgs(['Headline', '--section', 'economy', '--lang', 'kk', '--translation-of', 'Budget Vote'])).toEqual({
+		expect(
+			parseNewArgs([
+				'Headline',
+				'--section',
+				'economy',
+				'--lang',
+				'kk',
+				'--translation-of',
+				'Budget Vote',
+			]),
+		).toEqual({
 			ok: false,
 			errors: [
 				'"kk" is not an edition, expected one of en, ru',
@@ -37,7 +84,10 @@ describe('parseNewArgs', () => {
 		});
 		expect(parseNewArgs(['Headline', '--section'])).toEqual({
 			ok: false,
-			errors: ['--section needs a value', '--section is missing, expected one of politics, economy, society, tech, culture, energy, security, opinion'],
+			errors: [
+				'--section needs a value',
+				'--section is missing, expected one of politics, economy, society, tech, culture, energy, security, opinion',
+			],
 		});
 	});
 });

@@ -16,31 +16,42 @@ const at = (iso: string) => new Date(iso);
 
 describe('the build schedule', () => {
 	it('reads the cron lines of a workflow', () => {
-		const workflow = "name: Build\non:\n  push:\n    branches: [main]\n  schedule:\n    - cron: '*/30 * * * *'\n    - cron: '5 4 * * 1'\n";
+		const workflow =
+			"name: Build\non:\n  push:\n    branches: [main]\n  schedule:\n    - cron: '*/30 * * * *'\n    - cron: '5 4 * * 1'\n";
 		expect(workflowCrons(workflow)).toEqual(['*/30 * * * *', '5 4 * * 1']);
 		expect(workflowCrons('on:\n  push: {}\n')).toEqual([]);
 	});
 
 	it('reads the cron of the main workflow', async () => {
-		expect(workflowCrons(await readFile(path.join(ROOT, '.github/workflows/build.yml'), 'utf8')).length).toBeGreaterThan(0);
+		expect(
+			workflowCrons(await readFile(path.join(ROOT, '.github/workflows/build.yml'), 'utf8')).length,
+		).toBeGreaterThan(0);
 	});
 
 	it('finds the first run at or after a time, in UTC, across several crons', () => {
-		expect(nextRun(['*/30 * * * *'], at('2026-01-20T04:00:00Z'))).toEqual(at('2026-01-20T04:00:00Z'));
-		expect(nextRun(['*/30 * * * *'], at('2026-01-20T04:00:01Z'))).toEqual(at('2026-01-20T04:30:00Z'));
-		expect(nextRun(['0 * * * *', '45 4 * * *'], at('2026-01-20T04:10:00Z'))).toEqual(at('2026-01-20T04:45:00Z'));
+		expect(nextRun(['*/30 * * * *'], at('2026-01-20T04:00:00Z'))).toEqual(
+			at('2026-01-20T04:00:00Z'),
+		);
+		expect(nextRun(['*/30 * * * *'], at('2026-01-20T04:00:01Z'))).toEqual(
+			at('2026-01-20T04:30:00Z'),
+		);
+		expect(nextRun(['0 * * * *', '45 4 * * *'], at('2026-01-20T04:10:00Z'))).toEqual(
+			at('2026-01-20T04:45:00Z'),
+		);
 		expect(nextRun(['0 6 * * *'], at('2026-01-20T07:00:00Z'))).toEqual(at('2026-01-21T06:00:00Z'));
 		expect(nextRun([], at('2026-01-20T07:00:00Z'))).toBeUndefined();
 	});
 
 	it('says spans as people do', () => {
-		expect([12 * 60_000, 5 * 3_600_000 + 20 * 60_000, 3 * 3_600_000, 26 * 3_600_000, 12 * 86_400_000].map(formatSpan)).toEqual([
-			'12 min',
-			'5 h 20 min',
-			'3 h',
-			'1 day 2 h',
-			'12 days',
-		]);
+		expect(
+			[
+				12 * 60_000,
+				5 * 3_600_000 + 20 * 60_000,
+				3 * 3_600_000,
+				26 * 3_600_000,
+				12 * 86_400_000,
+			].map(formatSpan),
+		).toEqual(['12 min', '5 h 20 min', '3 h', '1 day 2 h', '12 days']);
 	});
 });
 
@@ -50,15 +61,37 @@ describe('scheduleOf', () => {
 		{ ...makeArticle('published'), ...file('published') },
 		{ ...makeArticle('later', { date: at('2025-12-20T04:10:00Z') }), ...file('later') },
 		{ ...makeArticle('sooner', { date: at('2025-12-18T06:00:00Z') }), ...file('sooner') },
-		{ ...makeArticle('old-draft', { draft: true, date: at('2025-12-01T05:00:00Z'), author: ['A One', 'B Two'] }), ...file('old-draft') },
-		{ ...makeArticle('future-draft', { draft: true, date: at('2025-12-24T05:00:00Z') }), ...file('future-draft') },
+		{
+			...makeArticle('old-draft', {
+				draft: true,
+				date: at('2025-12-01T05:00:00Z'),
+				author: ['A One', 'B Two'],
+			}),
+			...file('old-draft'),
+		},
+		{
+			...makeArticle('future-draft', { draft: true, date: at('2025-12-24T05:00:00Z') }),
+			...file('future-draft'),
+		},
 	];
 
 	it('lists embargoed stories by go-live time with the build that publishes each, and drafts oldest first', () => {
 		const { embargoed, drafts } = scheduleOf(articles, NOW, ['0 * * * *']);
 		expect(embargoed).toEqual([
-			{ id: 'sooner', file: 'articles/sooner.md', title: 'A headline', goLive: at('2025-12-18T06:00:00Z'), publishedBy: at('2025-12-18T06:00:00Z') },
-			{ id: 'later', file: 'articles/later.md', title: 'A headline', goLive: at('2025-12-20T04:10:00Z'), publishedBy: at('2025-12-20T05:00:00Z') },
+			{
+				id: 'sooner',
+				file: 'articles/sooner.md',
+				title: 'A headline',
+				goLive: at('2025-12-18T06:00:00Z'),
+				publishedBy: at('2025-12-18T06:00:00Z'),
+			},
+			{
+				id: 'later',
+				file: 'articles/later.md',
+				title: 'A headline',
+				goLive: at('2025-12-20T04:10:00Z'),
+				publishedBy: at('2025-12-20T05:00:00Z'),
+			},
 		]);
 		expect(drafts.map((d) => [d.id, d.authors, d.ageMs / 86_400_000])).toEqual([
 			['old-draft', ['A One', 'B Two'], 16.291666666666668],
@@ -73,7 +106,11 @@ describe('npm run schedule', () => {
 		spawnSync(process.execPath, [path.join(ROOT, 'scripts/schedule.ts'), ...args], {
 			cwd: ROOT,
 			encoding: 'utf8',
-			env: cleanEnv({ CONTENT_DIR: content, SOURCE_DATE_EPOCH: String(FIXTURE_EPOCH), SITE_TIME_ZONE: 'Asia/Almaty' }),
+			env: cleanEnv({
+				CONTENT_DIR: content,
+				SOURCE_DATE_EPOCH: String(FIXTURE_EPOCH),
+				SITE_TIME_ZONE: 'Asia/Almaty',
+			}),
 		});
 
 	beforeAll(async () => {
@@ -81,7 +118,10 @@ describe('npm run schedule', () => {
 		content = path.join(await tempDir('caravan-schedule-'), 'content');
 		await cp(path.join(ROOT, 'tests/fixtures/site'), content, { recursive: true });
 		await writeFiles(content, {
-			'articles/ru/skoro.md': story('Скоро', 'Текст.').replace('2025-12-01T10:00:00+05:00', '2025-12-18T09:10:00+05:00'),
+			'articles/ru/skoro.md': story('Скоро', 'Текст.').replace(
+				'2025-12-01T10:00:00+05:00',
+				'2025-12-18T09:10:00+05:00',
+			),
 			'articles/broken.md': '---\ntitle: [unclosed\n---\n',
 		});
 	});
@@ -96,11 +136,17 @@ describe('npm run schedule', () => {
 		// Soonest first.
 		expect(text.indexOf('ru/skoro')).toBeLessThan(text.indexOf('embargoed-story'));
 		expect(text).toContain('goes live 2025-12-18 09:10 Asia/Almaty = 2025-12-18 04:10 UTC');
-		expect(text).toContain('published by the scheduled build of 2025-12-18 04:30 UTC (2025-12-18 09:30 Asia/Almaty), in 21 h 30 min');
+		expect(text).toContain(
+			'published by the scheduled build of 2025-12-18 04:30 UTC (2025-12-18 09:30 Asia/Almaty), in 21 h 30 min',
+		);
 		expect(text).toContain('goes live 2026-01-20 09:00 Asia/Almaty = 2026-01-20 04:00 UTC');
-		expect(text).toContain('published by the scheduled build of 2026-01-20 04:00 UTC (2026-01-20 09:00 Asia/Almaty), in 33 days');
+		expect(text).toContain(
+			'published by the scheduled build of 2026-01-20 04:00 UTC (2026-01-20 09:00 Asia/Almaty), in 33 days',
+		);
 		expect(text).toContain('Drafts (1):');
-		expect(text).toContain('draft-story  "Unpublished draft story"  by Staff Reporter, 12 days old (dated 2025-12-05 00:00 Asia/Almaty)');
+		expect(text).toContain(
+			'draft-story  "Unpublished draft story"  by Staff Reporter, 12 days old (dated 2025-12-05 00:00 Asia/Almaty)',
+		);
 		expect(text).toMatch(/front-matter has problems \(run npm run check\): .*broken\.md/);
 		expect(text).not.toContain('fixture-story-01');
 	});
@@ -108,10 +154,18 @@ describe('npm run schedule', () => {
 	it('gives the same as JSON for tools', () => {
 		const result = run('--json');
 		expect(result.status, result.stderr).toBe(0);
-		const report = JSON.parse(result.stdout) as Record<string, unknown> & { embargoed: { id: string; goLive: unknown; publishedBy: unknown }[]; drafts: unknown[] };
-		expect(report.now).toEqual({ utc: '2025-12-17T07:00:00.000Z', local: '2025-12-17T12:00:00+05:00' });
+		const report = JSON.parse(result.stdout) as Record<string, unknown> & {
+			embargoed: { id: string; goLive: unknown; publishedBy: unknown }[];
+			drafts: unknown[];
+		};
+		expect(report.now).toEqual({
+			utc: '2025-12-17T07:00:00.000Z',
+			local: '2025-12-17T12:00:00+05:00',
+		});
 		expect(report.timeZone).toBe('Asia/Almaty');
-		expect(report.embargoed.map(({ id, goLive, publishedBy }) => ({ id, goLive, publishedBy }))).toEqual([
+		expect(
+			report.embargoed.map(({ id, goLive, publishedBy }) => ({ id, goLive, publishedBy })),
+		).toEqual([
 			{
 				id: 'ru/skoro',
 				goLive: { utc: '2025-12-18T04:10:00.000Z', local: '2025-12-18T09:10:00+05:00' },

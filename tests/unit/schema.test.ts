@@ -2,9 +2,19 @@ import { describe, expect, it } from 'vitest';
 // The front-matter parser Astro's content loader uses for .md and .mdx (js-yaml, default schema).
 import { parseFrontmatter as ownParse } from '../../src/lib/frontmatter.ts';
 import { COUNTRIES, SECTIONS, TICKER } from '../../src/config.ts';
-import { ARTICLE_KEYS, articleSchema, correctionSchema, tickerSchema } from '../../src/lib/schema.ts';
+import {
+	ARTICLE_KEYS,
+	articleSchema,
+	correctionSchema,
+	tickerSchema,
+} from '../../src/lib/schema.ts';
 
-const BASE = { title: 'A headline', date: '2025-12-17', author: 'Aigerim Sadykova', section: 'economy' } as const;
+const BASE = {
+	title: 'A headline',
+	date: '2025-12-17',
+	author: 'Aigerim Sadykova',
+	section: 'economy',
+} as const;
 
 function parse(overrides: Record<string, unknown> = {}, without: string[] = []) {
 	const input: Record<string, unknown> = { ...BASE, ...overrides };
@@ -15,7 +25,8 @@ function parse(overrides: Record<string, unknown> = {}, without: string[] = []) 
 /** The output of a valid input (fails the test with the issues otherwise). */
 function valid(overrides: Record<string, unknown> = {}) {
 	const result = parse(overrides);
-	if (!result.success) throw new Error(`expected valid, got ${JSON.stringify(result.error.issues)}`);
+	if (!result.success)
+		throw new Error(`expected valid, got ${JSON.stringify(result.error.issues)}`);
 	return result.data;
 }
 
@@ -67,7 +78,10 @@ describe('articleSchema: author', () => {
 	});
 
 	it('reads a list of names as is', () => {
-		expect(valid({ author: ['Aigerim Sadykova', 'Farrukh Nazarov'] }).author).toEqual(['Aigerim Sadykova', 'Farrukh Nazarov']);
+		expect(valid({ author: ['Aigerim Sadykova', 'Farrukh Nazarov'] }).author).toEqual([
+			'Aigerim Sadykova',
+			'Farrukh Nazarov',
+		]);
 	});
 
 	it('trims names', () => {
@@ -95,7 +109,9 @@ describe('articleSchema: section', () => {
 	});
 
 	it.each(['sport', 'Economy', 'economy ', ''])('rejects %j, naming the sections', (section) => {
-		expect(issues({ section })).toEqual([`section: ${JSON.stringify(section)} is not a section, expected one of ${SECTION_LIST}`]);
+		expect(issues({ section })).toEqual([
+			`section: ${JSON.stringify(section)} is not a section, expected one of ${SECTION_LIST}`,
+		]);
 	});
 
 	it('is required', () => {
@@ -105,14 +121,25 @@ describe('articleSchema: section', () => {
 
 describe('articleSchema: countries', () => {
 	it('lists exactly the configured countries', () => {
-		expect([...COUNTRIES]).toEqual(['kazakhstan', 'kyrgyzstan', 'tajikistan', 'turkmenistan', 'uzbekistan', 'afghanistan', 'region']);
+		expect([...COUNTRIES]).toEqual([
+			'kazakhstan',
+			'kyrgyzstan',
+			'tajikistan',
+			'turkmenistan',
+			'uzbekistan',
+			'afghanistan',
+			'region',
+		]);
 	});
 
 	it('accepts every configured country, alone or in a list', () => {
 		for (const country of COUNTRIES) {
 			expect(valid({ countries: country }).countries).toEqual([country]);
 		}
-		expect(valid({ countries: ['kazakhstan', 'region'] }).countries).toEqual(['kazakhstan', 'region']);
+		expect(valid({ countries: ['kazakhstan', 'region'] }).countries).toEqual([
+			'kazakhstan',
+			'region',
+		]);
 	});
 
 	it('defaults to none', () => {
@@ -149,7 +176,9 @@ describe('articleSchema: date and updated', () => {
 	});
 
 	it('keeps the offset of a date-time', () => {
-		expect(valid({ date: '2025-12-17T09:30:00+05:00' }).date.toISOString()).toBe('2025-12-17T04:30:00.000Z');
+		expect(valid({ date: '2025-12-17T09:30:00+05:00' }).date.toISOString()).toBe(
+			'2025-12-17T04:30:00.000Z',
+		);
 	});
 
 	it.each(['2025-13-45', '2025-02-30'])('rejects the impossible date %s', (date) => {
@@ -161,8 +190,12 @@ describe('articleSchema: date and updated', () => {
 	});
 
 	it('rejects a value that is not a date', () => {
-		expect(issues({ date: 20251217 })).toEqual(['date: expected a date like 2025-12-17 or 2025-12-17T09:30:00+05:00']);
-		expect(issues({ date: 'last Tuesday' })[0]).toMatch(/^date: "last Tuesday" is not a date; expected YYYY-MM-DD/);
+		expect(issues({ date: 20251217 })).toEqual([
+			'date: expected a date like 2025-12-17 or 2025-12-17T09:30:00+05:00',
+		]);
+		expect(issues({ date: 'last Tuesday' })[0]).toMatch(
+			/^date: "last Tuesday" is not a date; expected YYYY-MM-DD/,
+		);
 	});
 
 	it('is required', () => {
@@ -171,18 +204,24 @@ describe('articleSchema: date and updated', () => {
 
 	it('accepts updated on or after date', () => {
 		expect(valid({ updated: '2025-12-17' }).updated).toEqual(new Date('2025-12-16T19:00:00Z'));
-		expect(valid({ updated: '2025-12-18T10:00:00+05:00' }).updated?.toISOString()).toBe('2025-12-18T05:00:00.000Z');
+		expect(valid({ updated: '2025-12-18T10:00:00+05:00' }).updated?.toISOString()).toBe(
+			'2025-12-18T05:00:00.000Z',
+		);
 	});
 
 	it('rejects updated before date', () => {
-		expect(issues({ date: '2025-12-17T10:00:00+05:00', updated: '2025-12-17T09:59:59+05:00' })).toEqual([
+		expect(
+			issues({ date: '2025-12-17T10:00:00+05:00', updated: '2025-12-17T09:59:59+05:00' }),
+		).toEqual(['updated: is before `date`, expected a time on or after it']);
+		expect(issues({ updated: '2025-12-16' })).toEqual([
 			'updated: is before `date`, expected a time on or after it',
 		]);
-		expect(issues({ updated: '2025-12-16' })).toEqual(['updated: is before `date`, expected a time on or after it']);
 	});
 
 	it('rejects an impossible updated date', () => {
-		expect(issues({ updated: '2025-02-30' })).toEqual(['updated: "2025-02-30" is not a real calendar date']);
+		expect(issues({ updated: '2025-02-30' })).toEqual([
+			'updated: "2025-02-30" is not a real calendar date',
+		]);
 	});
 });
 
@@ -190,19 +229,25 @@ describe('articleSchema: dates as the content collection loads them (unquoted YA
 	// The collection re-reads front-matter with src/lib/frontmatter.ts (YAML core schema), so
 	// unquoted timestamps reach the schema as the text the writer typed.
 	const load = (frontMatter: string) =>
-		articleSchema.parse(ownParse(`---\n${frontMatter}\ntitle: T\nauthor: A\nsection: economy\n---\nBody.\n`).data);
+		articleSchema.parse(
+			ownParse(`---\n${frontMatter}\ntitle: T\nauthor: A\nsection: economy\n---\nBody.\n`).data,
+		);
 
 	it('reads an unquoted date-only value as the start of that day in Almaty', () => {
 		expect(load('date: 2025-12-17').date.toISOString()).toBe('2025-12-16T19:00:00.000Z');
 	});
 
 	it('keeps the offset of an unquoted date-time', () => {
-		expect(load('date: 2025-12-17T09:30:00+05:00').date.toISOString()).toBe('2025-12-17T04:30:00.000Z');
+		expect(load('date: 2025-12-17T09:30:00+05:00').date.toISOString()).toBe(
+			'2025-12-17T04:30:00.000Z',
+		);
 	});
 
 	it('keeps the offset of an unquoted date-time that falls on midnight UTC', () => {
 		// js-yaml would yield the same Date for this as for `2025-12-17`.
-		expect(load('date: 2025-12-17T05:00:00+05:00').date.toISOString()).toBe('2025-12-17T00:00:00.000Z');
+		expect(load('date: 2025-12-17T05:00:00+05:00').date.toISOString()).toBe(
+			'2025-12-17T00:00:00.000Z',
+		);
 		expect(load('date: 2025-12-17T00:00:00Z').date.toISOString()).toBe('2025-12-17T00:00:00.000Z');
 	});
 
@@ -221,7 +266,9 @@ describe('articleSchema: other fields', () => {
 	it('rejects unknown keys', () => {
 		const result = parse({ sectoin: 'economy' });
 		expect(result.success).toBe(false);
-		expect(result.error?.issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['sectoin'], path: [] })]);
+		expect(result.error?.issues).toEqual([
+			expect.objectContaining({ code: 'unrecognized_keys', keys: ['sectoin'], path: [] }),
+		]);
 	});
 
 	it('reads draft as a boolean, false by default', () => {
@@ -236,33 +283,60 @@ describe('articleSchema: other fields', () => {
 	});
 
 	it('knows every documented key', () => {
-		expect(ARTICLE_KEYS).toEqual(['title', 'date', 'author', 'section', 'countries', 'tags', 'summary', 'updated', 'draft', 'image', 'lang', 'translationOf', 'corrections']);
+		expect(ARTICLE_KEYS).toEqual([
+			'title',
+			'date',
+			'author',
+			'section',
+			'countries',
+			'tags',
+			'summary',
+			'updated',
+			'draft',
+			'image',
+			'lang',
+			'translationOf',
+			'corrections',
+		]);
 	});
 });
 
 describe('articleSchema: image', () => {
 	it('accepts an image with alt text', () => {
-		const image = { src: './lead.jpg', alt: 'Deputies voting', caption: 'The vote', credit: 'Caravan' };
+		const image = {
+			src: './lead.jpg',
+			alt: 'Deputies voting',
+			caption: 'The vote',
+			credit: 'Caravan',
+		};
 		expect(valid({ image }).image).toEqual(image);
 	});
 
 	it('requires src', () => {
 		expect(issues({ image: { alt: 'x' } })).toEqual(['image.src: expected the image file as text']);
-		expect(issues({ image: { src: ' ', alt: 'x' } })).toEqual(['image.src: must not be empty, expected the image file']);
+		expect(issues({ image: { src: ' ', alt: 'x' } })).toEqual([
+			'image.src: must not be empty, expected the image file',
+		]);
 	});
 
 	it('requires alt text', () => {
-		expect(issues({ image: { src: './lead.jpg' } })).toEqual(['image.alt: is missing, expected a description of the image (or `decorative: true`)']);
+		expect(issues({ image: { src: './lead.jpg' } })).toEqual([
+			'image.alt: is missing, expected a description of the image (or `decorative: true`)',
+		]);
 	});
 
 	it.each(['', '   '])('rejects an empty alt (%j) on a non-decorative image', (alt) => {
-		const expected = ['image.alt: is empty, expected a description of the image (or `decorative: true`)'];
+		const expected = [
+			'image.alt: is empty, expected a description of the image (or `decorative: true`)',
+		];
 		expect(issues({ image: { src: './lead.jpg', alt } })).toEqual(expected);
 		expect(issues({ image: { src: './lead.jpg', alt, decorative: false } })).toEqual(expected);
 	});
 
 	it('accepts an empty alt on a decorative image', () => {
-		expect(valid({ image: { src: './rule.png', alt: '', decorative: true } }).image?.decorative).toBe(true);
+		expect(
+			valid({ image: { src: './rule.png', alt: '', decorative: true } }).image?.decorative,
+		).toBe(true);
 	});
 
 	it('does not require alt on a decorative image', () => {
@@ -271,7 +345,9 @@ describe('articleSchema: image', () => {
 
 	it('rejects unknown image keys', () => {
 		const result = parse({ image: { src: './lead.jpg', alt: 'x', width: 300 } });
-		expect(result.error?.issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['width'], path: ['image'] })]);
+		expect(result.error?.issues).toEqual([
+			expect.objectContaining({ code: 'unrecognized_keys', keys: ['width'], path: ['image'] }),
+		]);
 	});
 });
 
@@ -290,28 +366,40 @@ describe('articleSchema: corrections', () => {
 	});
 
 	it('rejects a correction without text or with empty text', () => {
-		expect(issues({ corrections: [{ date: '2025-12-18' }] })).toEqual(['corrections.0.text: expected the correction as text']);
+		expect(issues({ corrections: [{ date: '2025-12-18' }] })).toEqual([
+			'corrections.0.text: expected the correction as text',
+		]);
 		expect(issues({ corrections: [{ date: '2025-12-18', text: '' }] })).toEqual([
 			'corrections.0.text: must not be empty, expected the correction',
 		]);
 	});
 
 	it('rejects a correction with an impossible date', () => {
-		expect(issues({ corrections: [{ date: '2025-12-40', text: 'x' }] })).toEqual(['corrections.0.date: "2025-12-40" is not a real calendar date']);
+		expect(issues({ corrections: [{ date: '2025-12-40', text: 'x' }] })).toEqual([
+			'corrections.0.date: "2025-12-40" is not a real calendar date',
+		]);
 	});
 
 	it('rejects unknown keys in a correction', () => {
 		const result = correctionSchema.safeParse({ date: '2025-12-18', text: 'x', by: 'Editor' });
-		expect(result.error?.issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['by'] })]);
+		expect(result.error?.issues).toEqual([
+			expect.objectContaining({ code: 'unrecognized_keys', keys: ['by'] }),
+		]);
 	});
 
 	it('must be a list', () => {
-		expect(issues({ corrections: { date: '2025-12-18', text: 'x' } })).toEqual(['corrections: expected a list of { date, text }']);
+		expect(issues({ corrections: { date: '2025-12-18', text: 'x' } })).toEqual([
+			'corrections: expected a list of { date, text }',
+		]);
 	});
 });
 
 describe('tickerSchema', () => {
-	const snapshot = { date: '2025-12-17', base: 'USD', rates: { KGS: 87.41, KZT: 515.46, TJS: 9.2243, TMT: 3.51, UZS: 12050.12 } };
+	const snapshot = {
+		date: '2025-12-17',
+		base: 'USD',
+		rates: { KGS: 87.41, KZT: 515.46, TJS: 9.2243, TMT: 3.51, UZS: 12050.12 },
+	};
 	const tickerIssues = (input: unknown) => {
 		const result = tickerSchema.safeParse(input);
 		if (result.success) throw new Error('expected invalid');
@@ -323,32 +411,48 @@ describe('tickerSchema', () => {
 	});
 
 	it('accepts a snapshot holding only some of the configured currencies, and others', () => {
-		expect(tickerSchema.safeParse({ ...snapshot, rates: { KGS: 87.41, EUR: 0.95 } }).success).toBe(true);
+		expect(tickerSchema.safeParse({ ...snapshot, rates: { KGS: 87.41, EUR: 0.95 } }).success).toBe(
+			true,
+		);
 	});
 
 	it('rejects a snapshot holding none of the configured currencies', () => {
-		expect(tickerIssues({ ...snapshot, rates: { EUR: 0.95 } })).toEqual([`rates: holds none of ${TICKER.currencies.join(', ')}`]);
+		expect(tickerIssues({ ...snapshot, rates: { EUR: 0.95 } })).toEqual([
+			`rates: holds none of ${TICKER.currencies.join(', ')}`,
+		]);
 	});
 
 	it.each([-87.41, 0])('rejects the rate %d', (rate) => {
-		expect(tickerIssues({ ...snapshot, rates: { KGS: rate } })).toEqual(['rates.KGS: must be above 0']);
+		expect(tickerIssues({ ...snapshot, rates: { KGS: rate } })).toEqual([
+			'rates.KGS: must be above 0',
+		]);
 	});
 
 	it('rejects a rate that is not a number', () => {
-		expect(tickerIssues({ ...snapshot, rates: { KGS: '87.41' } })).toEqual(['rates.KGS: expected a number of units per 1 base']);
+		expect(tickerIssues({ ...snapshot, rates: { KGS: '87.41' } })).toEqual([
+			'rates.KGS: expected a number of units per 1 base',
+		]);
 	});
 
 	it('rejects malformed currency codes', () => {
-		expect(tickerIssues({ ...snapshot, base: 'usd' })).toEqual(['base: expected a three-letter currency code like USD']);
-		expect(tickerSchema.safeParse({ ...snapshot, rates: { KGS: 87.41, kzt: 515 } }).success).toBe(false);
+		expect(tickerIssues({ ...snapshot, base: 'usd' })).toEqual([
+			'base: expected a three-letter currency code like USD',
+		]);
+		expect(tickerSchema.safeParse({ ...snapshot, rates: { KGS: 87.41, kzt: 515 } }).success).toBe(
+			false,
+		);
 	});
 
 	it.each(['17.12.2025', '2025-12-17T00:00:00Z', '2025-1-7'])('rejects the date %j', (date) => {
-		expect(tickerIssues({ ...snapshot, date })).toEqual(['date: expected the snapshot day as YYYY-MM-DD']);
+		expect(tickerIssues({ ...snapshot, date })).toEqual([
+			'date: expected the snapshot day as YYYY-MM-DD',
+		]);
 	});
 
 	it.each(['2025-02-30', '2025-13-01', '2025-12-00'])('rejects the impossible day %j', (date) => {
-		expect(tickerIssues({ ...snapshot, date })).toEqual(['date: is not a real calendar date, expected the snapshot day as YYYY-MM-DD']);
+		expect(tickerIssues({ ...snapshot, date })).toEqual([
+			'date: is not a real calendar date, expected the snapshot day as YYYY-MM-DD',
+		]);
 	});
 
 	it('accepts a leap day', () => {

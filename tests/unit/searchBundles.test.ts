@@ -1,6 +1,12 @@
 /** How stories are split into search bundles by publication period, and how bundles are cached by the CDN. */
 import { describe, expect, it } from 'vitest';
-import { bundleHeaderRules, searchBundlePath, searchBundlePaths, searchBundleStarts, searchPeriodStart } from '../../src/lib/searchBundles.ts';
+import {
+	bundleHeaderRules,
+	searchBundlePath,
+	searchBundlePaths,
+	searchBundleStarts,
+	searchPeriodStart,
+} from '../../src/lib/searchBundles.ts';
 
 describe('search bundles', () => {
 	it('puts a story in the calendar period of its date (UTC), whatever else is published', () => {
@@ -21,24 +27,59 @@ describe('search bundles', () => {
 	});
 
 	it("lists an edition's bundles newest period first, once each", () => {
-		const dates = ['2025-02-01', '2026-08-09', '2025-03-30', '2026-07-01'].map((day) => new Date(`${day}T12:00:00Z`));
-		expect(searchBundlePaths('ru', dates, { months: 3 }, 1)).toEqual(['/pagefind/ru/2026-07-01/', '/pagefind/ru/2025-01-01/']);
+		const dates = ['2025-02-01', '2026-08-09', '2025-03-30', '2026-07-01'].map(
+			(day) => new Date(`${day}T12:00:00Z`),
+		);
+		expect(searchBundlePaths('ru', dates, { months: 3 }, 1)).toEqual([
+			'/pagefind/ru/2026-07-01/',
+			'/pagefind/ru/2025-01-01/',
+		]);
 		expect(searchBundlePaths('en', [], { months: 3 }, 1)).toEqual([]);
 		expect(searchBundlePath('en', '2026-10-01')).toBe('/pagefind/en/2026-10-01/');
 	});
 
 	it('keeps the newest periods in one bundle until it holds enough stories, and older periods apart', () => {
-		const days = ['2026-09-10', '2026-10-03', '2026-10-20', '2026-11-02', '2026-11-25', '2026-12-01'];
+		const days = [
+			'2026-09-10',
+			'2026-10-03',
+			'2026-10-20',
+			'2026-11-02',
+			'2026-11-25',
+			'2026-12-01',
+		];
 		const dates = days.map((day) => new Date(`${day}T12:00:00Z`));
 		const month = { months: 1 };
 		// December alone has one story: November joins it until the two hold three.
-		expect(searchBundleStarts(dates, month, 3)).toEqual(['2026-09-01', '2026-10-01', '2026-10-01', '2026-11-01', '2026-11-01', '2026-11-01']);
-		expect(searchBundleStarts(dates, month, 1)).toEqual(['2026-09-01', '2026-10-01', '2026-10-01', '2026-11-01', '2026-11-01', '2026-12-01']);
+		expect(searchBundleStarts(dates, month, 3)).toEqual([
+			'2026-09-01',
+			'2026-10-01',
+			'2026-10-01',
+			'2026-11-01',
+			'2026-11-01',
+			'2026-11-01',
+		]);
+		expect(searchBundleStarts(dates, month, 1)).toEqual([
+			'2026-09-01',
+			'2026-10-01',
+			'2026-10-01',
+			'2026-11-01',
+			'2026-11-01',
+			'2026-12-01',
+		]);
 		// More than the archive holds: one bundle for everything.
 		expect(new Set(searchBundleStarts(dates, month, 100))).toEqual(new Set(['2026-09-01']));
 		// Once December holds enough, November's bundle is November's stories alone, as it stays.
-		const later = [...dates, ...['2026-12-05', '2026-12-09'].map((day) => new Date(`${day}T12:00:00Z`))];
-		expect(searchBundleStarts(later, month, 3).slice(3)).toEqual(['2026-11-01', '2026-11-01', '2026-12-01', '2026-12-01', '2026-12-01']);
+		const later = [
+			...dates,
+			...['2026-12-05', '2026-12-09'].map((day) => new Date(`${day}T12:00:00Z`)),
+		];
+		expect(searchBundleStarts(later, month, 3).slice(3)).toEqual([
+			'2026-11-01',
+			'2026-11-01',
+			'2026-12-01',
+			'2026-12-01',
+			'2026-12-01',
+		]);
 	});
 
 	it('gives every bundle the caching rules of /pagefind/, and adds nothing without bundles', () => {
@@ -56,7 +97,10 @@ describe('search bundles', () => {
 			'/',
 			'  Cache-Control: public, max-age=60',
 		].join('\n');
-		const rules = bundleHeaderRules(headers, ['/pagefind/en/2026-10-01/', '/pagefind/ru/2026-07-01/']);
+		const rules = bundleHeaderRules(headers, [
+			'/pagefind/en/2026-10-01/',
+			'/pagefind/ru/2026-07-01/',
+		]);
 		expect(rules.split('\n').filter((line) => line && !line.startsWith('#'))).toEqual([
 			'/pagefind/en/2026-10-01/fragment/*',
 			'  Cache-Control: public, max-age=31536000, immutable',

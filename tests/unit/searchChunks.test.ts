@@ -6,7 +6,12 @@ import { gzipSync } from 'node:zlib';
 import { encode } from 'cborg';
 import { describe, expect, it } from 'vitest';
 import { metaIndexChunks } from '../../scripts/lib/searchIndex.ts';
-import { chunksForQuery, chunkTableText, readChunkTable, type IndexChunk } from '../../src/lib/searchChunks.ts';
+import {
+	chunksForQuery,
+	chunkTableText,
+	readChunkTable,
+	type IndexChunk,
+} from '../../src/lib/searchChunks.ts';
 
 const CHUNKS: IndexChunk[] = [
 	['00', '2007', 'en_a'],
@@ -47,7 +52,9 @@ describe('chunksForQuery', () => {
 
 describe('the chunk table the search page carries', () => {
 	it('reads back what the build writes', () => {
-		expect(chunkTableText(CHUNKS)).toBe('00 2007 en_a aa alm en_b aln water en_c waters zz en_d а яя ru_e');
+		expect(chunkTableText(CHUNKS)).toBe(
+			'00 2007 en_a aa alm en_b aln water en_c waters zz en_d а яя ru_e',
+		);
 		expect(readChunkTable(chunkTableText(CHUNKS))).toEqual(CHUNKS);
 	});
 
@@ -60,20 +67,27 @@ describe('the chunk table the search page carries', () => {
 
 describe('metaIndexChunks', () => {
 	/** A metadata file as Pagefind writes it: signature, then CBOR (version, pages, chunks, filters, sorts), gzipped. */
-	const meta = (fields: unknown[]) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), encode(fields)]));
+	const meta = (fields: unknown[]) =>
+		gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), encode(fields)]));
 
 	it("reads the chunk table of Pagefind's metadata", () => {
 		const chunks = [
 			['00', 'alm', 'en_1'],
 			['aln', 'zz', 'en_2'],
 		];
-		expect(metaIndexChunks(meta(['1.6.0', [['en_p', 120]], chunks, [], []]), '1.6.0')).toEqual(chunks);
+		expect(metaIndexChunks(meta(['1.6.0', [['en_p', 120]], chunks, [], []]), '1.6.0')).toEqual(
+			chunks,
+		);
 	});
 
 	it('fails the build, saying so, when the layout is not the one read (another Pagefind version)', () => {
 		const message = /no index chunk table where Caravan reads it \(was Pagefind upgraded\?\)/;
-		expect(() => metaIndexChunks(meta(['1.7.0', [], [['00', 'zz', 'en_1']]]), '1.6.0')).toThrow(message);
+		expect(() => metaIndexChunks(meta(['1.7.0', [], [['00', 'zz', 'en_1']]]), '1.6.0')).toThrow(
+			message,
+		);
 		expect(() => metaIndexChunks(meta(['1.6.0', [], [['00', 'zz']]]), '1.6.0')).toThrow(message);
-		expect(() => metaIndexChunks(gzipSync(encode(['1.6.0', [], [['00', 'zz', 'en_1']]])), '1.6.0')).toThrow(message);
+		expect(() =>
+			metaIndexChunks(gzipSync(encode(['1.6.0', [], [['00', 'zz', 'en_1']]])), '1.6.0'),
+		).toThrow(message);
 	});
 });

@@ -17,7 +17,9 @@ const state = (overrides: Partial<SearchState> = {}): SearchState => ({
 
 describe('readSearchState', () => {
 	it('reads words, filters and order from the query string', () => {
-		const read = readSearchState(new URLSearchParams('q=+oil+price+&section=Politics&section=Economy&tag=oil&sort=date'));
+		const read = readSearchState(
+			new URLSearchParams('q=+oil+price+&section=Politics&section=Economy&tag=oil&sort=date'),
+		);
 		expect(read).toEqual(
 			state({
 				query: 'oil price',
@@ -37,7 +39,12 @@ describe('searchStateToQuery', () => {
 	it('writes a stable query string that reads back to the same state', () => {
 		const original = state({
 			query: 'caravan & “lanterns”',
-			filters: { section: ['Society'], country: ['Kazakhstan', 'Afghanistan'], author: ["O'Brien <b>"], tag: [] },
+			filters: {
+				section: ['Society'],
+				country: ['Kazakhstan', 'Afghanistan'],
+				author: ["O'Brien <b>"],
+				tag: [],
+			},
 			sort: 'date',
 		});
 		const query = searchStateToQuery(original);
@@ -60,7 +67,9 @@ describe('isBlank', () => {
 		expect(isBlank(state())).toBe(true);
 		expect(isBlank(state({ sort: 'date' }))).toBe(true);
 		expect(isBlank(state({ query: 'oil' }))).toBe(false);
-		expect(isBlank(state({ filters: { section: [], country: [], author: [], tag: ['oil'] } }))).toBe(false);
+		expect(
+			isBlank(state({ filters: { section: [], country: [], author: [], tag: ['oil'] } })),
+		).toBe(false);
 	});
 });
 
@@ -68,7 +77,10 @@ describe('pagefindFilters', () => {
 	const filters = { section: ['Economy', 'Politics'], country: [], author: ['A'], tag: [] };
 
 	it('asks for any chosen value within each group that has one', () => {
-		expect(pagefindFilters(filters)).toEqual({ section: { any: ['Economy', 'Politics'] }, author: { any: ['A'] } });
+		expect(pagefindFilters(filters)).toEqual({
+			section: { any: ['Economy', 'Politics'] },
+			author: { any: ['A'] },
+		});
 	});
 
 	it('can leave one group out, to count that group’s options', () => {
@@ -79,7 +91,9 @@ describe('pagefindFilters', () => {
 describe('excerptParts', () => {
 	it('splits the excerpt into plain and marked runs, undoing Pagefind’s < > escaping', () => {
 		expect(
-			excerptParts('<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark> & “quotes” with <mark>two</mark> <mark>words</mark>.'),
+			excerptParts(
+				'<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark> & “quotes” with <mark>two</mark> <mark>words</mark>.',
+			),
 		).toEqual([
 			{ text: '<script>alert(1)</script>', marked: true },
 			{ text: ' & “quotes” with ', marked: false },
@@ -91,7 +105,9 @@ describe('excerptParts', () => {
 	});
 
 	it('keeps text without marks whole, and an empty excerpt empty', () => {
-		expect(excerptParts('Plain text & more')).toEqual([{ text: 'Plain text & more', marked: false }]);
+		expect(excerptParts('Plain text & more')).toEqual([
+			{ text: 'Plain text & more', marked: false },
+		]);
 		expect(excerptParts('')).toEqual([]);
 	});
 });

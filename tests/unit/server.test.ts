@@ -22,7 +22,9 @@ afterAll(async () => {
 describe('serve', () => {
 	it('answers a path with a malformed %-escape with 400, and goes on serving', async () => {
 		// Without an answer the request would hang: give up after 5 s rather than at the test timeout.
-		const malformed = await fetch(`${server.url}/%E0%A4%A/`, { signal: AbortSignal.timeout(5_000) });
+		const malformed = await fetch(`${server.url}/%E0%A4%A/`, {
+			signal: AbortSignal.timeout(5_000),
+		});
 		expect(malformed.status).toBe(400);
 		const home = await fetch(`${server.url}/`);
 		expect(home.status).toBe(200);

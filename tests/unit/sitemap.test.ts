@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { compareNewestFirst } from '../../src/lib/articles.ts';
 import { buildListings, listingPages } from '../../src/lib/listings.ts';
-import { inSitemap, lastModified, robotsTxt, sitemapFiles, sitemapIndex, sitemapUrls, type SitemapEdition } from '../../src/lib/sitemap.ts';
+import {
+	inSitemap,
+	lastModified,
+	robotsTxt,
+	sitemapFiles,
+	sitemapIndex,
+	sitemapUrls,
+	type SitemapEdition,
+} from '../../src/lib/sitemap.ts';
 import { decDay, makeArticle } from './fixtures.ts';
 
 describe('inSitemap', () => {
@@ -11,17 +19,29 @@ describe('inSitemap', () => {
 		expect(inSitemap('/404/')).toBe(false);
 		expect(inSitemap('/edition/')).toBe(false);
 		expect(inSitemap('/ru/edition/')).toBe(false);
-		expect(['/', '/articles/x/', '/section/economy/', '/tag/404-errors/'].every(inSitemap)).toBe(true);
+		expect(['/', '/articles/x/', '/section/economy/', '/tag/404-errors/'].every(inSitemap)).toBe(
+			true,
+		);
 	});
 });
 
 describe('lastModified', () => {
 	const articles = [
 		makeArticle('newest', { date: decDay(12), section: 'politics' }),
-		makeArticle('corrected', { date: decDay(5), section: 'economy', corrections: [{ date: decDay(14), text: 'Fixed.' }] }),
+		makeArticle('corrected', {
+			date: decDay(5),
+			section: 'economy',
+			corrections: [{ date: decDay(14), text: 'Fixed.' }],
+		}),
 		makeArticle('updated', { date: decDay(3), section: 'economy', updated: decDay(4) }),
 	];
-	const pages = listingPages(buildListings(articles, { sections: { politics: 'Politics', economy: 'Economy', tech: 'Tech' }, countries: {} }), 2);
+	const pages = listingPages(
+		buildListings(articles, {
+			sections: { politics: 'Politics', economy: 'Economy', tech: 'Tech' },
+			countries: {},
+		}),
+		2,
+	);
 	const dates = lastModified(articles, pages);
 
 	it('dates an article by its update or latest correction, else its date', () => {
@@ -40,18 +60,33 @@ describe('lastModified', () => {
 });
 
 describe('sitemapUrls', () => {
-	const names = { sections: { politics: 'Politics', economy: 'Economy' }, countries: { kazakhstan: 'Kazakhstan' } };
+	const names = {
+		sections: { politics: 'Politics', economy: 'Economy' },
+		countries: { kazakhstan: 'Kazakhstan' },
+	};
 	const en = [
 		makeArticle('budget-vote', { date: decDay(10), section: 'economy', updated: decDay(11) }),
-		...Array.from({ length: 11 }, (_, i) => makeArticle(`story-${i + 1}`, { date: decDay(i + 1), section: 'politics' })),
+		...Array.from({ length: 11 }, (_, i) =>
+			makeArticle(`story-${i + 1}`, { date: decDay(i + 1), section: 'politics' }),
+		),
 	].sort(compareNewestFirst);
-	const ru = [makeArticle('byudzhet', { lang: 'ru', date: decDay(12), section: 'economy', translationOf: 'budget-vote' })];
+	const ru = [
+		makeArticle('byudzhet', {
+			lang: 'ru',
+			date: decDay(12),
+			section: 'economy',
+			translationOf: 'budget-vote',
+		}),
+	];
 	const edition = (lang: 'en' | 'ru', prefix: string, articles: typeof en): SitemapEdition => ({
 		lang,
 		articles,
 		listingPages: listingPages(buildListings(articles, names, prefix), 1),
 	});
-	const urls = sitemapUrls([edition('en', '', en), edition('ru', '/ru', ru)], { site: 'https://x.example', sharedPaths: ['/section/', '/search/'] });
+	const urls = sitemapUrls([edition('en', '', en), edition('ru', '/ru', ru)], {
+		site: 'https://x.example',
+		sharedPaths: ['/section/', '/search/'],
+	});
 	const at = (path: string) => urls.find((url) => url.url === `https://x.example${path}`);
 
 	it("lists every edition's stories, listing pages and other pages, as absolute URLs, each once", () => {
@@ -67,11 +102,21 @@ describe('sitemapUrls', () => {
 			'/ru/section/economy/',
 			'/ru/section/politics/',
 		]);
-		for (const path of ['/', '/page/12/', '/articles/story-11/', '/articles/budget-vote/', '/author/aigerim-sadykova/page/12/', '/section/', '/section/politics/page/11/']) {
+		for (const path of [
+			'/',
+			'/page/12/',
+			'/articles/story-11/',
+			'/articles/budget-vote/',
+			'/author/aigerim-sadykova/page/12/',
+			'/section/',
+			'/section/politics/page/11/',
+		]) {
 			expect(paths, path).toContain(path);
 		}
 		// 12 stories, 12 front pages, 12 author pages, 11 politics pages, economy, kazakhstan, the sections index.
-		expect(paths.filter((path) => !path.startsWith('/ru/'))).toHaveLength(12 + 12 + 12 + 11 + 1 + 1 + 1);
+		expect(paths.filter((path) => !path.startsWith('/ru/'))).toHaveLength(
+			12 + 12 + 12 + 11 + 1 + 1 + 1,
+		);
 	});
 
 	it('leaves out what inSitemap leaves out', () => {
@@ -132,7 +177,11 @@ describe('sitemapFiles and sitemapIndex', () => {
 	});
 
 	it('indexes the other sitemaps undated, then each numbered file dated by its newest entry', () => {
-		expect(sitemapIndex(sitemapFiles(urls, 2), 'https://x.example', ['https://x.example/news-sitemap.xml'])).toEqual([
+		expect(
+			sitemapIndex(sitemapFiles(urls, 2), 'https://x.example', [
+				'https://x.example/news-sitemap.xml',
+			]),
+		).toEqual([
 			{ url: 'https://x.example/news-sitemap.xml' },
 			{ url: 'https://x.example/sitemap-0.xml', lastmod: decDay(9).toISOString() },
 			{ url: 'https://x.example/sitemap-1.xml', lastmod: decDay(5).toISOString() },
@@ -143,7 +192,9 @@ describe('sitemapFiles and sitemapIndex', () => {
 
 describe('robotsTxt', () => {
 	it('allows everything and lists the sitemaps', () => {
-		expect(robotsTxt(['https://x.example/sitemap-index.xml', 'https://x.example/news-sitemap.xml'])).toBe(
+		expect(
+			robotsTxt(['https://x.example/sitemap-index.xml', 'https://x.example/news-sitemap.xml']),
+		).toBe(
 			'User-agent: *\nAllow: /\n\nSitemap: https://x.example/sitemap-index.xml\nSitemap: https://x.example/news-sitemap.xml\n',
 		);
 	});

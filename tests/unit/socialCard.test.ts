@@ -4,8 +4,20 @@ import path from 'node:path';
 import satori from 'satori';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brandedCardSvg, cachedCard, cardFonts, cardKey, renderCard } from '../../scripts/lib/cardDrawing.ts';
-import { CARD_FONT_FAMILY, CARD_HEIGHT, CARD_WIDTH, headlineSize, type BrandedCard } from '../../src/lib/socialCard.ts';
+import {
+	brandedCardSvg,
+	cachedCard,
+	cardFonts,
+	cardKey,
+	renderCard,
+} from '../../scripts/lib/cardDrawing.ts';
+import {
+	CARD_FONT_FAMILY,
+	CARD_HEIGHT,
+	CARD_WIDTH,
+	headlineSize,
+	type BrandedCard,
+} from '../../src/lib/socialCard.ts';
 
 const KAZAKH = 'әғқңөұүһіӘҒҚҢӨҰҮҺІ';
 
@@ -20,13 +32,25 @@ const CARD: BrandedCard = {
 /** The outline satori draws for `text` in the card's fonts: its path data. */
 async function outline(text: string): Promise<string> {
 	const { fonts } = await cardFonts();
-	const element = { type: 'div', props: { style: { display: 'flex', fontFamily: CARD_FONT_FAMILY, fontSize: 100, fontWeight: 700 }, children: text } };
-	const svg = await satori(element as unknown as Parameters<typeof satori>[0], { width: 200, height: 200, fonts });
+	const element = {
+		type: 'div',
+		props: {
+			style: { display: 'flex', fontFamily: CARD_FONT_FAMILY, fontSize: 100, fontWeight: 700 },
+			children: text,
+		},
+	};
+	const svg = await satori(element as unknown as Parameters<typeof satori>[0], {
+		width: 200,
+		height: 200,
+		fonts,
+	});
 	return [...svg.matchAll(/ d="([^"]*)"/g)].map((match) => match[1]).join(' ');
 }
 
 async function solidImage(color: string, width = 800, height = 600): Promise<Buffer> {
-	return sharp({ create: { width, height, channels: 3, background: color } }).jpeg().toBuffer();
+	return sharp({ create: { width, height, channels: 3, background: color } })
+		.jpeg()
+		.toBuffer();
 }
 
 describe('branded card text', () => {

@@ -8,7 +8,12 @@ const PAGE: SocialMetaInput = {
 	url: 'https://caravan.example/articles/budget/',
 	siteName: 'Caravan',
 	locale: 'en-GB',
-	image: { url: 'https://caravan.example/cards/articles/budget.png', width: 1200, height: 630, alt: 'Budget passes' },
+	image: {
+		url: 'https://caravan.example/cards/articles/budget.png',
+		width: 1200,
+		height: 630,
+		alt: 'Budget passes',
+	},
 };
 
 const asRecord = (tags: ReturnType<typeof socialMeta>): [string, string][] =>
@@ -63,7 +68,7 @@ describe('socialMeta', () => {
 
 describe('metaTagsHtml', () => {
 	it('escapes every value in full, and a parser reads back the exact text', () => {
-		const hostile = "<script>alert('x')</script> & “quotes” \"here\"";
+		const hostile = '<script>alert(\'x\')</script> & “quotes” "here"';
 		const html = metaTagsHtml(socialMeta({ ...PAGE, title: hostile }));
 		expect(html).not.toContain('<script>');
 		expect(html).not.toMatch(/content="[^"]*[<>'][^"]*"/);

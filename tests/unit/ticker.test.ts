@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { TICKER } from '../../src/config.ts';
 import type { TickerSnapshot } from '../../src/lib/schema.ts';
-import { buildTicker, formatChange, formatValue, percentChange, pickSnapshots, tickerItems, tickerView } from '../../src/lib/ticker.ts';
+import {
+	buildTicker,
+	formatChange,
+	formatValue,
+	percentChange,
+	pickSnapshots,
+	tickerItems,
+	tickerView,
+} from '../../src/lib/ticker.ts';
 
-const snap = (date: string, rates: Record<string, number>, base = 'USD'): TickerSnapshot => ({ date, base, rates });
+const snap = (date: string, rates: Record<string, number>, base = 'USD'): TickerSnapshot => ({
+	date,
+	base,
+	rates,
+});
 
 const ZONE = 'Asia/Almaty';
 
-const texts = (current: TickerSnapshot, previous: TickerSnapshot | undefined, codes: readonly string[]) =>
-	tickerItems(current, previous, codes).map((item) => item.text);
+const texts = (
+	current: TickerSnapshot,
+	previous: TickerSnapshot | undefined,
+	codes: readonly string[],
+) => tickerItems(current, previous, codes).map((item) => item.text);
 
 describe('formatValue', () => {
 	it('always shows 5 decimals', () => {
@@ -51,7 +66,10 @@ describe('formatChange', () => {
 describe('percentChange', () => {
 	it('is the percent change of the value 1/rate, not of the rate', () => {
 		// Rate up from 9.19 to 9.2243 units per dollar: each unit is worth less.
-		expect(percentChange(9.2243, 9.19)).toBeCloseTo(((1 / 9.2243 - 1 / 9.19) / (1 / 9.19)) * 100, 10);
+		expect(percentChange(9.2243, 9.19)).toBeCloseTo(
+			((1 / 9.2243 - 1 / 9.19) / (1 / 9.19)) * 100,
+			10,
+		);
 		expect(percentChange(9.2243, 9.19)).toBeLessThan(0);
 		expect(percentChange(500, 507.5)).toBeCloseTo(1.5, 10);
 		expect(percentChange(87.41, 87.41)).toBe(0);
@@ -85,19 +103,41 @@ describe('tickerItems', () => {
 		const previous = snap('2025-12-16', { KGS: 87.41, TJS: 9.19, KZT: 507.5 });
 		const current = snap('2025-12-17', { KGS: 87.41, TJS: 9.2243, KZT: 500 });
 		const [kgs, tjs, kzt] = tickerItems(current, previous, ['KGS', 'TJS', 'KZT']);
-		expect(kgs).toMatchObject({ code: 'KGS', base: 'USD', change: 0, direction: 'flat', changeText: '0%' });
-		expect(tjs).toMatchObject({ code: 'TJS', value: 0.10841, change: -0.37, direction: 'down', changeText: '-0.37%' });
-		expect(kzt).toMatchObject({ code: 'KZT', value: 0.002, change: 1.5, direction: 'up', changeText: '+1.5%' });
+		expect(kgs).toMatchObject({
+			code: 'KGS',
+			base: 'USD',
+			change: 0,
+			direction: 'flat',
+			changeText: '0%',
+		});
+		expect(tjs).toMatchObject({
+			code: 'TJS',
+			value: 0.10841,
+			change: -0.37,
+			direction: 'down',
+			changeText: '-0.37%',
+		});
+		expect(kzt).toMatchObject({
+			code: 'KZT',
+			value: 0.002,
+			change: 1.5,
+			direction: 'up',
+			changeText: '+1.5%',
+		});
 	});
 
 	it('drops trailing zeros of whole-percent changes', () => {
-		expect(texts(snap('2025-12-17', { KZT: 500 }), snap('2025-12-16', { KZT: 510 }), ['KZT'])).toEqual([
-			'KZT/USD = 0.00200 +2%',
-		]);
+		expect(
+			texts(snap('2025-12-17', { KZT: 500 }), snap('2025-12-16', { KZT: 510 }), ['KZT']),
+		).toEqual(['KZT/USD = 0.00200 +2%']);
 	});
 
 	it('never shows "-0%": a fall too small to show is flat', () => {
-		const [item] = tickerItems(snap('2025-12-17', { KGS: 87.412 }), snap('2025-12-16', { KGS: 87.41 }), ['KGS']);
+		const [item] = tickerItems(
+			snap('2025-12-17', { KGS: 87.412 }),
+			snap('2025-12-16', { KGS: 87.41 }),
+			['KGS'],
+		);
 		expect(item?.text).toBe('KGS/USD = 0.01144 0%');
 		expect(item?.direction).toBe('flat');
 		expect(Object.is(item?.change, -0)).toBe(false);
@@ -106,28 +146,30 @@ describe('tickerItems', () => {
 
 	it('keeps the order of the codes asked for and skips codes the snapshot lacks', () => {
 		const current = snap('2025-12-17', { UZS: 12050, KGS: 87.41, TMT: 3.51 });
-		expect(tickerItems(current, undefined, ['KGS', 'KZT', 'TJS', 'TMT', 'UZS']).map((i) => i.code)).toEqual([
-			'KGS',
-			'TMT',
-			'UZS',
-		]);
+		expect(
+			tickerItems(current, undefined, ['KGS', 'KZT', 'TJS', 'TMT', 'UZS']).map((i) => i.code),
+		).toEqual(['KGS', 'TMT', 'UZS']);
 	});
 
 	it('leaves the change out for a code the previous snapshot lacks', () => {
-		expect(texts(snap('2025-12-17', { KGS: 87.41, TJS: 9.2243 }), snap('2025-12-16', { TJS: 9.19 }), ['KGS', 'TJS'])).toEqual([
-			'KGS/USD = 0.01144',
-			'TJS/USD = 0.10841 -0.37%',
-		]);
+		expect(
+			texts(snap('2025-12-17', { KGS: 87.41, TJS: 9.2243 }), snap('2025-12-16', { TJS: 9.19 }), [
+				'KGS',
+				'TJS',
+			]),
+		).toEqual(['KGS/USD = 0.01144', 'TJS/USD = 0.10841 -0.37%']);
 	});
 
 	it('does not compare snapshots with different bases', () => {
-		expect(texts(snap('2025-12-17', { KGS: 87.41 }), snap('2025-12-16', { KGS: 80 }, 'EUR'), ['KGS'])).toEqual([
-			'KGS/USD = 0.01144',
-		]);
+		expect(
+			texts(snap('2025-12-17', { KGS: 87.41 }), snap('2025-12-16', { KGS: 80 }, 'EUR'), ['KGS']),
+		).toEqual(['KGS/USD = 0.01144']);
 	});
 
 	it('uses the snapshot base in the label', () => {
-		expect(texts(snap('2025-12-17', { KGS: 100 }, 'EUR'), undefined, ['KGS'])).toEqual(['KGS/EUR = 0.01000']);
+		expect(texts(snap('2025-12-17', { KGS: 100 }, 'EUR'), undefined, ['KGS'])).toEqual([
+			'KGS/EUR = 0.01000',
+		]);
 	});
 });
 
@@ -191,14 +233,18 @@ describe('buildTicker', () => {
 	});
 
 	it("is as of the start of the current snapshot's day in the site's time zone", () => {
-		expect(buildTicker(snapshots, '2025-12-17', TICKER.currencies, ZONE)?.asOf).toEqual(new Date('2025-12-16T19:00:00Z'));
-		expect(buildTicker(snapshots, '2025-12-17', TICKER.currencies, 'UTC')?.asOf).toEqual(new Date('2025-12-17T00:00:00Z'));
+		expect(buildTicker(snapshots, '2025-12-17', TICKER.currencies, ZONE)?.asOf).toEqual(
+			new Date('2025-12-16T19:00:00Z'),
+		);
+		expect(buildTicker(snapshots, '2025-12-17', TICKER.currencies, 'UTC')?.asOf).toEqual(
+			new Date('2025-12-17T00:00:00Z'),
+		);
 	});
 
 	it('refuses a snapshot day that is not a real date (the schema lets none through)', () => {
-		expect(() => buildTicker([snap('2025-02-30', { KGS: 87.41 })], '2025-12-17', ['KGS'], ZONE)).toThrow(
-			'ticker snapshot 2025-02-30: date: "2025-02-30" is not a real calendar date',
-		);
+		expect(() =>
+			buildTicker([snap('2025-02-30', { KGS: 87.41 })], '2025-12-17', ['KGS'], ZONE),
+		).toThrow('ticker snapshot 2025-02-30: date: "2025-02-30" is not a real calendar date');
 	});
 
 	it('leaves changes out when only one snapshot is old enough', () => {
@@ -213,7 +259,13 @@ describe('buildTicker', () => {
 	it('never shows "-0%" anywhere', () => {
 		const many = [
 			snap('2025-12-16', { KGS: 87.41, KZT: 515.46, TJS: 9.2243, TMT: 3.51, UZS: 12050.12 }),
-			snap('2025-12-17', { KGS: 87.4101, KZT: 515.4601, TJS: 9.22431, TMT: 3.510001, UZS: 12050.1201 }),
+			snap('2025-12-17', {
+				KGS: 87.4101,
+				KZT: 515.4601,
+				TJS: 9.22431,
+				TMT: 3.510001,
+				UZS: 12050.1201,
+			}),
 		];
 		const ticker = buildTicker(many, '2025-12-17', TICKER.currencies, ZONE);
 		expect(ticker?.items).toHaveLength(5);
@@ -226,7 +278,10 @@ describe('buildTicker', () => {
 
 describe('tickerView', () => {
 	const ticker = buildTicker(
-		[snap('2025-12-16', { KGS: 87.41, TJS: 9.19 }), snap('2025-12-17', { KGS: 87.41, TJS: 9.2243 })],
+		[
+			snap('2025-12-16', { KGS: 87.41, TJS: 9.19 }),
+			snap('2025-12-17', { KGS: 87.41, TJS: 9.2243 }),
+		],
 		'2025-12-17',
 		['KGS', 'TJS'],
 		ZONE,

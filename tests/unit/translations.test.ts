@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatEditionDate, localiseDecimal, plural } from '../../src/i18n/format.ts';
 import { langOfPath, t } from '../../src/i18n/ui.ts';
-import { articleLang, entryId, translationMap, translationProblems } from '../../src/lib/translations.ts';
+import {
+	articleLang,
+	entryId,
+	translationMap,
+	translationProblems,
+} from '../../src/lib/translations.ts';
 
 const LANGS = ['en', 'ru'];
 
@@ -25,7 +30,11 @@ describe('articleLang', () => {
 
 describe('langOfPath', () => {
 	it('finds the edition of a page from its path', () => {
-		expect(['/', '/articles/budget/', '/russia/', '/ru', '/ru/', '/ru/articles/byudzhet/'].map(langOfPath)).toEqual(['en', 'en', 'en', 'ru', 'ru', 'ru']);
+		expect(
+			['/', '/articles/budget/', '/russia/', '/ru', '/ru/', '/ru/articles/byudzhet/'].map(
+				langOfPath,
+			),
+		).toEqual(['en', 'en', 'en', 'ru', 'ru', 'ru']);
 	});
 });
 
@@ -52,7 +61,12 @@ describe('translations', () => {
 		const unknown = { slug: 'x', lang: 'ru', translationOf: 'nope' };
 		const sameLang = { slug: 'y', lang: 'en', translationOf: 'alone' };
 		const chained = { slug: 'z', lang: 'en', translationOf: 'byudzhet' };
-		expect(translationProblems([en, ru, alone, unknown, sameLang, chained]).map((p) => [p.article.slug, p.message])).toEqual([
+		expect(
+			translationProblems([en, ru, alone, unknown, sameLang, chained]).map((p) => [
+				p.article.slug,
+				p.message,
+			]),
+		).toEqual([
 			['x', '"nope" is not an article, expected the slug of the original'],
 			['y', '"alone" is also in "en", expected an original in another language'],
 			['z', '"byudzhet" is itself a translation, expected the original\'s slug'],
@@ -93,7 +107,9 @@ describe('dictionaries', () => {
 	/** Every leaf of a dictionary: strings must be non-empty, functions must answer with text. */
 	function leaves(value: unknown, prefix = ''): [string, unknown][] {
 		if (value && typeof value === 'object') {
-			return Object.entries(value).flatMap(([key, inner]) => leaves(inner, prefix ? `${prefix}.${key}` : key));
+			return Object.entries(value).flatMap(([key, inner]) =>
+				leaves(inner, prefix ? `${prefix}.${key}` : key),
+			);
 		}
 		return [[prefix, value]];
 	}
@@ -102,7 +118,8 @@ describe('dictionaries', () => {
 		const en = new Map(leaves(t('en')));
 		const ru = new Map(leaves(t('ru')));
 		// Plural forms may differ by language (Russian has few and many); every other key must match.
-		const comparable = (keys: Iterable<string>) => [...keys].filter((key) => !/\.(one|few|many)$/.test(key)).sort();
+		const comparable = (keys: Iterable<string>) =>
+			[...keys].filter((key) => !/\.(one|few|many)$/.test(key)).sort();
 		expect(comparable(ru.keys())).toEqual(comparable(en.keys()));
 		for (const [key, value] of ru) {
 			if (typeof value === 'function') expect(String(value(3, 6, 9)), key).not.toBe('');

@@ -2,12 +2,19 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../scripts/check.ts';
 import { ARTICLE_KEYS } from '../../src/lib/schema.ts';
-import { closestKey, editDistance, formatProblem, validateArticle, validateTicker } from '../../scripts/lib/validate.ts';
+import {
+	closestKey,
+	editDistance,
+	formatProblem,
+	validateArticle,
+	validateTicker,
+} from '../../scripts/lib/validate.ts';
 import { rawArticle, VALID_LINES } from './fixtures.ts';
 
 const FILE = 'content/articles/budget-vote.md';
 const SECTION_LIST = 'politics, economy, society, tech, culture, energy, security, opinion';
-const BROKEN_YAML_HINT = 'expected "key: value" lines; quote values that contain a colon or start with a quote';
+const BROKEN_YAML_HINT =
+	'expected "key: value" lines; quote values that contain a colon or start with a quote';
 
 /** Validate raw text as `content/articles/<relativePath>` and return the formatted lines. */
 function check(raw: string, relativePath = 'budget-vote.md'): string[] {
@@ -27,9 +34,9 @@ function linesWith(replacements: Record<number, string | null>, extra: string[] 
 
 describe('formatProblem', () => {
 	it('reads path:line: field: message', () => {
-		expect(formatProblem({ file: 'content/articles/a.md', line: 3, field: 'date', message: 'is wrong' })).toBe(
-			'content/articles/a.md:3: date: is wrong',
-		);
+		expect(
+			formatProblem({ file: 'content/articles/a.md', line: 3, field: 'date', message: 'is wrong' }),
+		).toBe('content/articles/a.md:3: date: is wrong');
 	});
 });
 
@@ -83,7 +90,9 @@ describe('validateArticle: valid files', () => {
 
 	it('accepts <slug>/index.md and .mdx files', () => {
 		expect(check(rawArticle(linesWith({})), 'budget-vote/index.md')).toEqual([]);
-		expect(check(rawArticle(linesWith({}), "import X from './x.js';\n\n<X />\n"), 'budget-vote.mdx')).toEqual([]);
+		expect(
+			check(rawArticle(linesWith({}), "import X from './x.js';\n\n<X />\n"), 'budget-vote.mdx'),
+		).toEqual([]);
 	});
 
 	it('accepts a file saved with Windows line endings', () => {
@@ -102,11 +111,15 @@ describe('validateArticle: broken YAML', () => {
 
 	it('reports an unclosed single quote on line 2 at line 2', () => {
 		const raw = rawArticle(linesWith({ 2: "title: 'Budget approved" }));
-		expect(check(raw)).toEqual([`${FILE}:2: (front-matter): broken YAML (Missing closing 'quote), ${BROKEN_YAML_HINT}`]);
+		expect(check(raw)).toEqual([
+			`${FILE}:2: (front-matter): broken YAML (Missing closing 'quote), ${BROKEN_YAML_HINT}`,
+		]);
 	});
 
 	it('reports an unclosed quote at its line even when a later line holds an apostrophe', () => {
-		const raw = rawArticle(linesWith({ 2: 'title: "Budget approved' }, ["summary: Kazakhstan's budget passes"]));
+		const raw = rawArticle(
+			linesWith({ 2: 'title: "Budget approved' }, ["summary: Kazakhstan's budget passes"]),
+		);
 		expect(check(raw)).toEqual([
 			`${FILE}:2: (front-matter): broken YAML (Missing closing "quote), ${BROKEN_YAML_HINT}`,
 		]);
@@ -114,12 +127,16 @@ describe('validateArticle: broken YAML', () => {
 
 	it('reports an unclosed quote on a later line at that line', () => {
 		const raw = rawArticle(linesWith({ 4: 'author: "Aigerim Sadykova' }));
-		expect(check(raw)).toEqual([`${FILE}:4: (front-matter): broken YAML (Missing closing "quote), ${BROKEN_YAML_HINT}`]);
+		expect(check(raw)).toEqual([
+			`${FILE}:4: (front-matter): broken YAML (Missing closing "quote), ${BROKEN_YAML_HINT}`,
+		]);
 	});
 
 	it('reports the line with Windows line endings too', () => {
 		const raw = rawArticle(linesWith({ 2: 'title: "Budget approved' })).replace(/\n/g, '\r\n');
-		expect(check(raw)).toEqual([`${FILE}:2: (front-matter): broken YAML (Missing closing "quote), ${BROKEN_YAML_HINT}`]);
+		expect(check(raw)).toEqual([
+			`${FILE}:2: (front-matter): broken YAML (Missing closing "quote), ${BROKEN_YAML_HINT}`,
+		]);
 	});
 
 	it('reports an unquoted colon', () => {
@@ -131,11 +148,20 @@ describe('validateArticle: broken YAML', () => {
 
 	it('reports a duplicate key at the duplicate', () => {
 		const raw = rawArticle(linesWith({}, ['title: Again']));
-		expect(check(raw)).toEqual([`${FILE}:6: (front-matter): has "title" twice, expected each field once`]);
+		expect(check(raw)).toEqual([
+			`${FILE}:6: (front-matter): has "title" twice, expected each field once`,
+		]);
 	});
 
 	it('never throws, whatever the input', () => {
-		for (const raw of ['---\n"\n---\n', '---\n: :\n---\n', '---\n\t- [\n---\n', '---\n', '---\n---', '']) {
+		for (const raw of [
+			'---\n"\n---\n',
+			'---\n: :\n---\n',
+			'---\n\t- [\n---\n',
+			'---\n',
+			'---\n---',
+			'',
+		]) {
 			expect(() => check(raw)).not.toThrow();
 			expect(check(raw).length).toBeGreaterThan(0);
 		}
@@ -144,27 +170,40 @@ describe('validateArticle: broken YAML', () => {
 
 describe('validateArticle: missing or malformed front-matter', () => {
 	it('reports a file without a front-matter block', () => {
-		expect(check('# Just a body\n')).toEqual([`${FILE}:1: (front-matter): is missing, expected the file to start with a --- block`]);
+		expect(check('# Just a body\n')).toEqual([
+			`${FILE}:1: (front-matter): is missing, expected the file to start with a --- block`,
+		]);
 	});
 
 	it('reports front-matter that is not key: value lines', () => {
-		expect(check('---\n- a\n- b\n---\nBody.\n')).toEqual([`${FILE}:2: (front-matter): is a list, expected "key: value" lines`]);
+		expect(check('---\n- a\n- b\n---\nBody.\n')).toEqual([
+			`${FILE}:2: (front-matter): is a list, expected "key: value" lines`,
+		]);
 	});
 
 	it('reports every required key of an empty front-matter block', () => {
 		const lines = check('---\n---\nBody.\n');
-		expect(lines.map((l) => l.split(': ')[0])).toEqual([`${FILE}:1`, `${FILE}:1`, `${FILE}:1`, `${FILE}:1`]);
+		expect(lines.map((l) => l.split(': ')[0])).toEqual([
+			`${FILE}:1`,
+			`${FILE}:1`,
+			`${FILE}:1`,
+			`${FILE}:1`,
+		]);
 		expect(lines.map((l) => l.split(': ')[1])).toEqual(['title', 'date', 'author', 'section']);
 	});
 });
 
 describe('validateArticle: field problems', () => {
 	it('reports a missing title (at line 1, where the block starts)', () => {
-		expect(check(rawArticle(linesWith({ 2: null })))).toEqual([`${FILE}:1: title: is missing, expected a headline as text`]);
+		expect(check(rawArticle(linesWith({ 2: null })))).toEqual([
+			`${FILE}:1: title: is missing, expected a headline as text`,
+		]);
 	});
 
 	it('reports an empty title at its line', () => {
-		expect(check(rawArticle(linesWith({ 2: 'title: ""' })))).toEqual([`${FILE}:2: title: must not be empty, expected a headline`]);
+		expect(check(rawArticle(linesWith({ 2: 'title: ""' })))).toEqual([
+			`${FILE}:2: title: must not be empty, expected a headline`,
+		]);
 	});
 
 	it('reports an impossible date at the line of the date key', () => {
@@ -203,8 +242,12 @@ describe('validateArticle: field problems', () => {
 	});
 
 	it('reports an unknown key inside the image at its line', () => {
-		const raw = rawArticle(linesWith({}, ['image:', '  src: ./lead.jpg', '  alt: Deputies voting', '  width: 300']));
-		expect(check(raw)).toEqual([`${FILE}:9: image.width: unknown field, expected one of the documented keys`]);
+		const raw = rawArticle(
+			linesWith({}, ['image:', '  src: ./lead.jpg', '  alt: Deputies voting', '  width: 300']),
+		);
+		expect(check(raw)).toEqual([
+			`${FILE}:9: image.width: unknown field, expected one of the documented keys`,
+		]);
 	});
 
 	it('reports nested problems at their own lines with their full field names', () => {
@@ -228,12 +271,16 @@ describe('validateArticle: field problems', () => {
 
 	it('reports an image without alt at the image key', () => {
 		const raw = rawArticle(linesWith({}, ['image:', '  src: ./lead.jpg']));
-		expect(check(raw)).toEqual([`${FILE}:6: image.alt: is missing, expected a description of the image (or \`decorative: true\`)`]);
+		expect(check(raw)).toEqual([
+			`${FILE}:6: image.alt: is missing, expected a description of the image (or \`decorative: true\`)`,
+		]);
 	});
 
 	it('reports an empty alt at its line', () => {
 		const raw = rawArticle(linesWith({}, ['image:', '  src: ./lead.jpg', '  alt: ""']));
-		expect(check(raw)).toEqual([`${FILE}:8: image.alt: is empty, expected a description of the image (or \`decorative: true\`)`]);
+		expect(check(raw)).toEqual([
+			`${FILE}:8: image.alt: is empty, expected a description of the image (or \`decorative: true\`)`,
+		]);
 	});
 
 	it('reports updated before date at the updated line', () => {
@@ -243,7 +290,9 @@ describe('validateArticle: field problems', () => {
 	});
 
 	it('reports a draft flag that is not a boolean', () => {
-		expect(check(rawArticle(linesWith({}, ['draft: yes'])))).toEqual([`${FILE}:6: draft: expected true or false`]);
+		expect(check(rawArticle(linesWith({}, ['draft: yes'])))).toEqual([
+			`${FILE}:6: draft: expected true or false`,
+		]);
 	});
 
 	it('reports a file name that cannot be a URL, on line 1', () => {
@@ -289,7 +338,14 @@ describe('validateArticle: several problems in one file', () => {
 	});
 
 	it('reports an empty alt and an early update together with an unknown key', () => {
-		const raw = rawArticle([...linesWith({}), 'updated: 2025-12-16', 'colour: red', 'image:', '  src: ./lead.jpg', '  alt: ""']);
+		const raw = rawArticle([
+			...linesWith({}),
+			'updated: 2025-12-16',
+			'colour: red',
+			'image:',
+			'  src: ./lead.jpg',
+			'  alt: ""',
+		]);
 		expect(check(raw)).toEqual([
 			`${FILE}:6: updated: is before \`date\`, expected a time on or after it`,
 			`${FILE}:7: colour: unknown field, expected one of ${ARTICLE_KEYS.join(', ')}`,
@@ -298,11 +354,20 @@ describe('validateArticle: several problems in one file', () => {
 	});
 
 	it('reports schema problems beside a bad file name', () => {
-		const lines = check(rawArticle(linesWith({ 3: 'date: 2025-13-45', 5: 'section: sport' })), 'Budget_Vote.md');
+		const lines = check(
+			rawArticle(linesWith({ 3: 'date: 2025-13-45', 5: 'section: sport' })),
+			'Budget_Vote.md',
+		);
 		expect(lines).toHaveLength(3);
-		expect(lines[0]).toMatch(/^content\/articles\/Budget_Vote\.md:1: \(file name\): "Budget_Vote" cannot be a URL/);
-		expect(lines[1]).toBe('content/articles/Budget_Vote.md:3: date: "2025-13-45" is not a real calendar date');
-		expect(lines[2]).toBe(`content/articles/Budget_Vote.md:5: section: "sport" is not a section, expected one of ${SECTION_LIST}`);
+		expect(lines[0]).toMatch(
+			/^content\/articles\/Budget_Vote\.md:1: \(file name\): "Budget_Vote" cannot be a URL/,
+		);
+		expect(lines[1]).toBe(
+			'content/articles/Budget_Vote.md:3: date: "2025-13-45" is not a real calendar date',
+		);
+		expect(lines[2]).toBe(
+			`content/articles/Budget_Vote.md:5: section: "sport" is not a section, expected one of ${SECTION_LIST}`,
+		);
 	});
 });
 
@@ -322,11 +387,15 @@ describe('validateTicker', () => {
 		const raw = '{\n  "date": "2025-12-17",\n  "base": "USD",\n  "rates": {"KGS": 87.41,,}\n}\n';
 		const lines = checkTicker(raw);
 		expect(lines).toHaveLength(1);
-		expect(lines[0]).toMatch(/^content\/ticker\/2025-12-17\.json:4: \(json\): broken JSON \(.+\), expected \{"date", "base", "rates"\}$/);
+		expect(lines[0]).toMatch(
+			/^content\/ticker\/2025-12-17\.json:4: \(json\): broken JSON \(.+\), expected \{"date", "base", "rates"\}$/,
+		);
 	});
 
 	it('reports empty or truncated JSON', () => {
-		expect(checkTicker('')).toEqual([`${TICKER_FILE}:1: (json): broken JSON (Unexpected end of JSON input), expected {"date", "base", "rates"}`]);
+		expect(checkTicker('')).toEqual([
+			`${TICKER_FILE}:1: (json): broken JSON (Unexpected end of JSON input), expected {"date", "base", "rates"}`,
+		]);
 		expect(checkTicker('{"date": "2025-12-17"')[0]).toMatch(/: \(json\): broken JSON \(/);
 	});
 

@@ -9,12 +9,14 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 describe('actionlint', () => {
 	it('passes every workflow in .github/workflows/', async () => {
 		const files = await workflowFiles();
-		expect(files.map((file) => path.basename(file))).toEqual(expect.arrayContaining(['build.yml', 'preview.yml', 'preview-comment.yml']));
+		expect(files.map((file) => path.basename(file))).toEqual(
+			expect.arrayContaining(['build.yml', 'preview.yml', 'preview-comment.yml']),
+		);
 		expect(await lintWorkflows(files)).toEqual([]);
 	});
 
 	it('rejects a broken workflow, naming each line, shell scripts included', async () => {
-		expect(existsSync(SHELLCHECK), 'shellcheck (npm test installs Debian\'s)').toBe(true);
+		expect(existsSync(SHELLCHECK), "shellcheck (npm test installs Debian's)").toBe(true);
 		const problems = await lintWorkflows([path.join(ROOT, 'tests/fixtures/workflows/broken.yml')]);
 		expect(problems.map(({ line, kind }) => ({ line, kind }))).toEqual([
 			{ line: 14, kind: 'action' },
@@ -25,6 +27,9 @@ describe('actionlint', () => {
 		expect(problems[0]?.message).toContain('"fetch-dept" is not defined');
 		expect(problems[1]?.message).toContain('potentially untrusted');
 		// Where the unquoted variable is in the file, not in the script.
-		expect(problems[3]).toMatchObject({ column: 18, message: 'Double quote to prevent globbing and word splitting. [SC2086]' });
+		expect(problems[3]).toMatchObject({
+			column: 18,
+			message: 'Double quote to prevent globbing and word splitting. [SC2086]',
+		});
 	});
 });

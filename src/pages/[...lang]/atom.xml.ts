@@ -9,5 +9,7 @@ export const getStaticPaths = (() => editionPaths()) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
 	const { articles, options } = await feedData('atom', undefined, (props as { lang: Lang }).lang);
-	return new Response(atomFeed(articles, options), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+	return new Response(atomFeed(articles, options), {
+		headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
+	});
 };

@@ -8,5 +8,7 @@ import { siteData } from '../../site/content.ts';
 
 export const GET: APIRoute = async () => {
 	const { all } = await siteData();
-	return new Response(JSON.stringify(cardJobs(all)), { headers: { 'Content-Type': 'application/json' } });
+	return new Response(JSON.stringify(cardJobs(all)), {
+		headers: { 'Content-Type': 'application/json' },
+	});
 };

@@ -9,7 +9,10 @@ import type { Frame, Page } from 'playwright-core';
 /** WCAG 2.1 A and AA: the rules the site must pass. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+	createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+	'utf8',
+);
 
 export interface AxeViolation {
 	id: string;
@@ -23,18 +26,51 @@ export interface AxeViolation {
  * in through the DevTools protocol (not a `<script>` element), so it runs under any
  * Content-Security-Policy the page has.
  */
-export async function axeViolations(page: Page, tags: string[] = WCAG_TAGS, include?: string): Promise<AxeViolation[]> {
+export async function axeViolations(
+	page: Page,
+	tags: string[] = WCAG_TAGS,
+	include?: string,
+): Promise<AxeViolation[]> {
 	// Into every frame too (the edition strip): axe checks a frame's content only when it runs there.
 	await Promise.all(page.frames().map((frame) => frame.evaluate(axeSource)));
-	return page.evaluate(async ([runOnly, selector]) => {
-		const axe = (window as unknown as { axe: { run: (context: Document | object, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-		const result = await axe.run(selector ? { include: [selector] } : document, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] });
-		return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-	}, [tags, include] as const);
+	return page.evaluate(
+		async ([runOnly, selector]) => {
+			const axe = (
+				window as unknown as {
+					axe: {
+						run: (
+							context: Document | object,
+							options: object,
+						) => Promise<{
+							violations: {
+								id: string;
+								impact: string | null;
+								help: string;
+								nodes: { target: unknown[] }[];
+							}[];
+						}>;
+					};
+				}
+			).axe;
+			const result = await axe.run(selector ? { include: [selector] } : document, {
+				runOnly: { type: 'tag', values: runOnly },
+				resultTypes: ['violations'],
+			});
+			return result.violations.map((v) => ({
+				id: v.id,
+				impact: v.impact,
+				help: v.help,
+				targets: v.nodes.map((n) => n.target.join(' ')),
+			}));
+		},
+		[tags, include] as const,
+	);
 }
 
 export function formatViolations(violations: AxeViolation[]): string {
-	return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.slice(0, 5).join('\n    ')}`).join('\n');
+	return violations
+		.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.slice(0, 5).join('\n    ')}`)
+		.join('\n');
 }
 
 /**
@@ -44,7 +80,12 @@ export function formatViolations(violations: AxeViolation[]): string {
 async function focusedFrame(page: Page): Promise<Frame> {
 	for (const frame of page.frames()) {
 		if (frame === page.mainFrame()) continue;
-		if (await frame.evaluate(() => document.hasFocus() && document.activeElement !== document.body).catch(() => false)) return frame;
+		if (
+			await frame
+				.evaluate(() => document.hasFocus() && document.activeElement !== document.body)
+				.catch(() => false)
+		)
+			return frame;
 	}
 	return page.mainFrame();
 }
@@ -91,12 +132,23 @@ export async function skipLink(page: Page): Promise<SkipLinkResult> {
 		const box = element?.getBoundingClientRect();
 		return {
 			firstFocusText: (element?.textContent ?? '').trim(),
-			visibleWhenFocused: Boolean(box && box.width > 1 && box.height > 1 && box.bottom > 0 && box.top < innerHeight),
+			visibleWhenFocused: Boolean(
+				box && box.width > 1 && box.height > 1 && box.bottom > 0 && box.top < innerHeight,
+			),
 		};
 	});
 	// Only a link within the page is a skip link; pressing Enter on any other would navigate away.
-	const inPage = await page.evaluate(() => document.activeElement?.getAttribute('href')?.startsWith('#') ?? false);
-	if (!inPage) return { firstFocus, firstFocusText, visibleWhenFocused, focusAfterEnter: '(not a link within the page)', focusInMain: false };
+	const inPage = await page.evaluate(
+		() => document.activeElement?.getAttribute('href')?.startsWith('#') ?? false,
+	);
+	if (!inPage)
+		return {
+			firstFocus,
+			firstFocusText,
+			visibleWhenFocused,
+			focusAfterEnter: '(not a link within the page)',
+			focusInMain: false,
+		};
 	await page.keyboard.press('Enter');
 	const focusAfterEnter = await describeFocus(page);
 	const focusInMain = await page.evaluate(() => Boolean(document.activeElement?.closest('main')));
@@ -118,10 +170,18 @@ export async function focusWithoutIndicator(page: Page, count = 20): Promise<str
 			const style = getComputedStyle(element);
 			const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1;
 			// A visually hidden control (the ticker's pause checkbox) shows its focus on its label.
-			const label = element.id ? document.querySelector(`label[for="${CSS.escape(element.id)}"]`) : null;
+			const label = element.id
+				? document.querySelector(`label[for="${CSS.escape(element.id)}"]`)
+				: null;
 			const labelStyle = label ? getComputedStyle(label) : null;
-			const labelOutline = Boolean(labelStyle && labelStyle.outlineStyle !== 'none' && parseFloat(labelStyle.outlineWidth) >= 1);
-			return element.matches(':focus-visible') && (outline || style.boxShadow !== 'none' || labelOutline);
+			const labelOutline = Boolean(
+				labelStyle &&
+				labelStyle.outlineStyle !== 'none' &&
+				parseFloat(labelStyle.outlineWidth) >= 1,
+			);
+			return (
+				element.matches(':focus-visible') && (outline || style.boxShadow !== 'none' || labelOutline)
+			);
 		});
 		if (!visible) missing.push(await describeFocus(frame));
 	}
@@ -129,7 +189,10 @@ export async function focusWithoutIndicator(page: Page, count = 20): Promise<str
 }
 
 /** `animation-play-state` of every animated element inside `container`. */
-export async function animationStates(page: Page | Frame, container = '.ticker'): Promise<string[]> {
+export async function animationStates(
+	page: Page | Frame,
+	container = '.ticker',
+): Promise<string[]> {
 	return page.evaluate((selector) => {
 		const root = document.querySelector(selector);
 		if (!root) return [];
@@ -141,15 +204,16 @@ export async function animationStates(page: Page | Frame, container = '.ticker')
 }
 
 /** Animations of elements inside `container` that are running now (the Web Animations view). */
-export async function runningAnimations(page: Page | Frame, container = '.ticker'): Promise<number> {
+export async function runningAnimations(
+	page: Page | Frame,
+	container = '.ticker',
+): Promise<number> {
 	return page.evaluate((selector) => {
 		const root = document.querySelector(selector);
-		return document
-			.getAnimations()
-			.filter((animation) => {
-				const target = (animation.effect as KeyframeEffect | null)?.target;
-				return target && root?.contains(target) && animation.playState === 'running';
-			}).length;
+		return document.getAnimations().filter((animation) => {
+			const target = (animation.effect as KeyframeEffect | null)?.target;
+			return target && root?.contains(target) && animation.playState === 'running';
+		}).length;
 	}, container);
 }
 
@@ -165,20 +229,30 @@ export interface TickerPauseResult {
  * Reach the ticker's pause control with the keyboard, press Space, then Tab away (so neither
  * focus nor hover is what pauses it) and read the animation's play state.
  */
-export async function pauseTickerWithKeyboard(page: Page, control = '#ticker-pause', container = '.ticker'): Promise<TickerPauseResult> {
+export async function pauseTickerWithKeyboard(
+	page: Page,
+	control = '#ticker-pause',
+	container = '.ticker',
+): Promise<TickerPauseResult> {
 	await page.mouse.move(0, 0);
 	const ticker = await tickerFrame(page);
 	const before = await animationStates(ticker, container);
 	let reached = false;
 	for (let i = 0; i < 40 && !reached; i++) {
 		await page.keyboard.press('Tab');
-		reached = await ticker.evaluate((selector) => document.hasFocus() && (document.activeElement?.matches(selector) ?? false), control);
+		reached = await ticker.evaluate(
+			(selector) => document.hasFocus() && (document.activeElement?.matches(selector) ?? false),
+			control,
+		);
 	}
 	if (!reached) return { before, after: before, checked: false };
 	await page.keyboard.press('Space');
 	await page.keyboard.press('Tab');
 	const after = await animationStates(ticker, container);
-	const checked = await ticker.evaluate((selector) => (document.querySelector(selector) as HTMLInputElement | null)?.checked ?? false, control);
+	const checked = await ticker.evaluate(
+		(selector) => (document.querySelector(selector) as HTMLInputElement | null)?.checked ?? false,
+		control,
+	);
 	return { before, after, checked };
 }
 
@@ -230,7 +304,8 @@ export async function charactersPerLine(page: Page, selector: string): Promise<n
 						lines.push(count);
 						count = 0;
 					}
-					if (box && (lineTop === undefined || box.top > lineTop + box.height / 2)) lineTop = box.top;
+					if (box && (lineTop === undefined || box.top > lineTop + box.height / 2))
+						lineTop = box.top;
 					count++;
 				}
 			}

@@ -65,7 +65,11 @@ export async function checkBudget(dist: string, budget: Budget = BUDGET): Promis
 		const bytes = Buffer.byteLength(html);
 		if (/^articles\/[^/]+\/index\.html$/.test(file)) {
 			largestArticleBytes = Math.max(largestArticleBytes, bytes);
-			if (bytes > budget.articleHtmlBytes) problems.push({ file, problem: `article HTML is ${bytes} bytes, over ${budget.articleHtmlBytes}` });
+			if (bytes > budget.articleHtmlBytes)
+				problems.push({
+					file,
+					problem: `article HTML is ${bytes} bytes, over ${budget.articleHtmlBytes}`,
+				});
 		}
 		const { document } = parseHTML(html);
 		if (!isSearchPage(file)) {
@@ -79,24 +83,38 @@ export async function checkBudget(dist: string, budget: Budget = BUDGET): Promis
 				const src = script.getAttribute('src') ?? '';
 				if (/\/Embed\.[^/]*\.js$/.test(src) && document.querySelector('caravan-embed')) {
 					const bytes = (await stat(path.join(dist, src))).size;
-					if (bytes > budget.embedScriptBytes) problems.push({ file, problem: `the video embed script is ${bytes} bytes, over ${budget.embedScriptBytes}` });
+					if (bytes > budget.embedScriptBytes)
+						problems.push({
+							file,
+							problem: `the video embed script is ${bytes} bytes, over ${budget.embedScriptBytes}`,
+						});
 					continue;
 				}
-				problems.push({ file, problem: `has JavaScript: <script${script.getAttribute('src') ? ` src="${script.getAttribute('src')}"` : ''}> (only the search page may)` });
+				problems.push({
+					file,
+					problem: `has JavaScript: <script${script.getAttribute('src') ? ` src="${script.getAttribute('src')}"` : ''}> (only the search page may)`,
+				});
 			}
-			for (const link of document.querySelectorAll('link[rel~="stylesheet"][href], link[rel="modulepreload"][href]')) {
+			for (const link of document.querySelectorAll(
+				'link[rel~="stylesheet"][href], link[rel="modulepreload"][href]',
+			)) {
 				const href = link.getAttribute('href') ?? '';
 				if (link.getAttribute('rel') === 'modulepreload') {
 					problems.push({ file, problem: `preloads JavaScript ${href}` });
 					continue;
 				}
-				if (/^(https?:)?\/\//.test(href)) problems.push({ file, problem: `stylesheet from another host: ${href}` });
-				else stylesheets.add(urlPathToFile(dist, new URL(href, 'http://x/' + file).pathname) ?? href);
+				if (/^(https?:)?\/\//.test(href))
+					problems.push({ file, problem: `stylesheet from another host: ${href}` });
+				else
+					stylesheets.add(urlPathToFile(dist, new URL(href, 'http://x/' + file).pathname) ?? href);
 			}
 		}
 		for (const img of document.querySelectorAll('img')) {
 			if (!img.hasAttribute('width') || !img.hasAttribute('height')) {
-				problems.push({ file, problem: `<img src="${img.getAttribute('src') ?? ''}"> lacks width or height` });
+				problems.push({
+					file,
+					problem: `<img src="${img.getAttribute('src') ?? ''}"> lacks width or height`,
+				});
 			}
 		}
 		if (document.querySelector('link[href*="fonts.googleapis"], link[href*="fonts.gstatic"]')) {
@@ -113,16 +131,22 @@ export async function checkBudget(dist: string, budget: Budget = BUDGET): Promis
 		}
 	}
 	if (totalCssBytes > budget.totalCssBytes) {
-		problems.push({ file: [...stylesheets].join(', '), problem: `CSS totals ${totalCssBytes} bytes, over ${budget.totalCssBytes}` });
+		problems.push({
+			file: [...stylesheets].join(', '),
+			problem: `CSS totals ${totalCssBytes} bytes, over ${budget.totalCssBytes}`,
+		});
 	}
 
 	for (const file of await distFiles(dist, '.css')) {
 		const css = await readFile(path.join(dist, file), 'utf8');
 		for (const face of fontFaces(css)) {
-			if (!face.unicodeRange) problems.push({ file, problem: '@font-face without unicode-range (not subset)' });
+			if (!face.unicodeRange)
+				problems.push({ file, problem: '@font-face without unicode-range (not subset)' });
 			for (const url of face.urls) {
-				if (/^(https?:)?\/\//.test(url)) problems.push({ file, problem: `font from another host: ${url}` });
-				else if (!url.startsWith('data:') && !/\.woff2([?#].*)?$/.test(url)) problems.push({ file, problem: `font is not woff2: ${url}` });
+				if (/^(https?:)?\/\//.test(url))
+					problems.push({ file, problem: `font from another host: ${url}` });
+				else if (!url.startsWith('data:') && !/\.woff2([?#].*)?$/.test(url))
+					problems.push({ file, problem: `font is not woff2: ${url}` });
 			}
 		}
 	}
@@ -130,7 +154,11 @@ export async function checkBudget(dist: string, budget: Budget = BUDGET): Promis
 	const fonts = await distFiles(dist, ...FONT_EXTENSIONS);
 	for (const file of fonts) {
 		const { size } = await stat(path.join(dist, file));
-		if (size > budget.fontFileBytes) problems.push({ file, problem: `font file is ${size} bytes, over ${budget.fontFileBytes}: not subset?` });
+		if (size > budget.fontFileBytes)
+			problems.push({
+				file,
+				problem: `font file is ${size} bytes, over ${budget.fontFileBytes}: not subset?`,
+			});
 	}
 	return { problems, largestArticleBytes, totalCssBytes, fontFiles: fonts.length };
 }

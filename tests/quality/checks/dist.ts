@@ -8,7 +8,9 @@ export async function distFiles(dist: string, ...extensions: string[]): Promise<
 	const entries = await readdir(dist, { recursive: true, withFileTypes: true });
 	return entries
 		.filter((entry) => entry.isFile() && extensions.some((ext) => entry.name.endsWith(ext)))
-		.map((entry) => path.relative(dist, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+		.map((entry) =>
+			path.relative(dist, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+		)
 		.sort();
 }
 
@@ -28,11 +30,14 @@ export function urlPathToFile(dist: string, urlPath: string): string | undefined
 	} catch {
 		return undefined;
 	}
-	const candidates = decoded.endsWith('/') ? [`${decoded}index.html`] : [decoded, `${decoded}/index.html`];
+	const candidates = decoded.endsWith('/')
+		? [`${decoded}index.html`]
+		: [decoded, `${decoded}/index.html`];
 	for (const candidate of candidates) {
 		const file = path.join(dist, candidate);
 		if (!file.startsWith(path.resolve(dist) + path.sep)) continue;
-		if (existsSync(file) && statSync(file).isFile()) return path.relative(dist, file).split(path.sep).join('/');
+		if (existsSync(file) && statSync(file).isFile())
+			return path.relative(dist, file).split(path.sep).join('/');
 	}
 	return undefined;
 }

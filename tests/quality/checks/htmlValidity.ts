@@ -15,16 +15,29 @@ export interface HtmlProblem {
 }
 
 /** Every html-validate error in every `*.html` under `dist`. */
-export async function validateHtml(dist: string): Promise<{ files: number; problems: HtmlProblem[] }> {
-	const config = JSON.parse(await readFile(path.join(ROOT, '.htmlvalidate.json'), 'utf8')) as ConfigData;
+export async function validateHtml(
+	dist: string,
+): Promise<{ files: number; problems: HtmlProblem[] }> {
+	const config = JSON.parse(
+		await readFile(path.join(ROOT, '.htmlvalidate.json'), 'utf8'),
+	) as ConfigData;
 	const validator = new HtmlValidate(new StaticConfigLoader(config));
 	const files = await distFiles(dist, '.html');
 	const problems: HtmlProblem[] = [];
 	for (const file of files) {
-		const report = await validator.validateString(await readFile(path.join(dist, file), 'utf8'), file);
+		const report = await validator.validateString(
+			await readFile(path.join(dist, file), 'utf8'),
+			file,
+		);
 		for (const result of report.results) {
 			for (const message of result.messages) {
-				problems.push({ file, line: message.line, column: message.column, rule: message.ruleId, message: message.message });
+				problems.push({
+					file,
+					line: message.line,
+					column: message.column,
+					rule: message.ruleId,
+					message: message.message,
+				});
 			}
 		}
 	}

@@ -55,25 +55,33 @@ export function srcsetUrls(srcset: string): string[] {
 function jsonUrls(value: unknown, origin: string, into: string[] = []): string[] {
 	if (typeof value === 'string' && value.startsWith(`${origin}/`)) into.push(value);
 	else if (Array.isArray(value)) for (const item of value) jsonUrls(item, origin, into);
-	else if (value && typeof value === 'object') for (const item of Object.values(value)) jsonUrls(item, origin, into);
+	else if (value && typeof value === 'object')
+		for (const item of Object.values(value)) jsonUrls(item, origin, into);
 	return into;
 }
 
-function htmlReferences(html: string, base: string, origin: string): { refs: Reference[]; problems: string[] } {
+function htmlReferences(
+	html: string,
+	base: string,
+	origin: string,
+): { refs: Reference[]; problems: string[] } {
 	const { document } = parseHTML(html);
 	const refs: Reference[] = [];
 	const problems: string[] = [];
 	const baseHref = document.querySelector('base[href]')?.getAttribute('href');
 	const docBase = baseHref ? new URL(baseHref, base).href : base;
 	for (const [selector, attribute] of HTML_URL_ATTRIBUTES) {
-		for (const element of document.querySelectorAll(selector)) refs.push({ ref: element.getAttribute(attribute) ?? '', base: docBase });
+		for (const element of document.querySelectorAll(selector))
+			refs.push({ ref: element.getAttribute(attribute) ?? '', base: docBase });
 	}
 	for (const element of document.querySelectorAll('img[srcset], source[srcset]')) {
-		for (const ref of srcsetUrls(element.getAttribute('srcset') ?? '')) refs.push({ ref, base: docBase });
+		for (const ref of srcsetUrls(element.getAttribute('srcset') ?? ''))
+			refs.push({ ref, base: docBase });
 	}
 	for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
 		try {
-			for (const ref of jsonUrls(JSON.parse(script.textContent ?? ''), origin)) refs.push({ ref, base: docBase });
+			for (const ref of jsonUrls(JSON.parse(script.textContent ?? ''), origin))
+				refs.push({ ref, base: docBase });
 		} catch {
 			problems.push('JSON-LD block is not valid JSON');
 		}
@@ -90,7 +98,8 @@ function xmlReferences(xml: string, base: string): Reference[] {
 		if (['loc', 'link', 'url', 'guid'].includes(name) && element.children.length === 0) {
 			const value = (element.textContent ?? '').trim();
 			// An RSS <guid> is only a URL when it says so (isPermaLink defaults to true).
-			if (value && !(name === 'guid' && element.getAttribute('isPermaLink') === 'false')) refs.push({ ref: value, base });
+			if (value && !(name === 'guid' && element.getAttribute('isPermaLink') === 'false'))
+				refs.push({ ref: value, base });
 		}
 		for (const attribute of ['href', 'url']) {
 			const value = element.getAttribute(attribute);
@@ -101,11 +110,17 @@ function xmlReferences(xml: string, base: string): Reference[] {
 }
 
 function cssReferences(css: string, base: string): Reference[] {
-	return [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)].map((match) => ({ ref: match[2] ?? '', base }));
+	return [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)].map((match) => ({
+		ref: match[2] ?? '',
+		base,
+	}));
 }
 
 function robotsReferences(text: string, base: string): Reference[] {
-	return [...text.matchAll(/^\s*sitemap:\s*(\S+)/gim)].map((match) => ({ ref: match[1] ?? '', base }));
+	return [...text.matchAll(/^\s*sitemap:\s*(\S+)/gim)].map((match) => ({
+		ref: match[1] ?? '',
+		base,
+	}));
 }
 
 /** Ids (and legacy `<a name>`) of an HTML file, parsed once. */
@@ -117,7 +132,9 @@ function idIndex(dist: string): (file: string) => Promise<Set<string>> {
 			ids = readFile(path.join(dist, file), 'utf8').then((html) => {
 				const { document } = parseHTML(html);
 				return new Set(
-					[...document.querySelectorAll('[id], a[name]')].map((element) => element.getAttribute('id') ?? element.getAttribute('name') ?? ''),
+					[...document.querySelectorAll('[id], a[name]')].map(
+						(element) => element.getAttribute('id') ?? element.getAttribute('name') ?? '',
+					),
 				);
 			});
 			cache.set(file, ids);
@@ -127,7 +144,10 @@ function idIndex(dist: string): (file: string) => Promise<Set<string>> {
 }
 
 /** Every broken internal reference in `dist`. `origin` is the site's production origin (SITE.url). */
-export async function checkLinks(dist: string, options: { origin: string }): Promise<LinkProblem[]> {
+export async function checkLinks(
+	dist: string,
+	options: { origin: string },
+): Promise<LinkProblem[]> {
 	const origin = options.origin.replace(/\/+$/, '');
 	const ids = idIndex(dist);
 	const problems: LinkProblem[] = [];
@@ -168,7 +188,10 @@ export async function checkLinks(dist: string, options: { origin: string }): Pro
 }
 
 /** HTML pages reachable from the front page by following `<a href>` links, as files relative to `dist`. */
-export async function reachablePages(dist: string, options: { origin: string }): Promise<Set<string>> {
+export async function reachablePages(
+	dist: string,
+	options: { origin: string },
+): Promise<Set<string>> {
 	const origin = options.origin.replace(/\/+$/, '');
 	const seen = new Set<string>(['index.html']);
 	const queue = ['index.html'];
@@ -193,8 +216,13 @@ export async function reachablePages(dist: string, options: { origin: string }):
 }
 
 /** Article pages (`articles/<slug>/index.html`) that no chain of links from the front page reaches. */
-export async function findOrphanArticles(dist: string, options: { origin: string }): Promise<string[]> {
+export async function findOrphanArticles(
+	dist: string,
+	options: { origin: string },
+): Promise<string[]> {
 	const reachable = await reachablePages(dist, options);
-	const articles = (await distFiles(dist, 'index.html')).filter((file) => /^articles\/[^/]+\/index\.html$/.test(file));
+	const articles = (await distFiles(dist, 'index.html')).filter((file) =>
+		/^articles\/[^/]+\/index\.html$/.test(file),
+	);
 	return articles.filter((file) => !reachable.has(file));
 }

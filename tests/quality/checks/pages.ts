@@ -18,7 +18,9 @@ export interface PageOfKind {
 
 /** The first `<kind>/<slug>/index.html` listing (section, country, author, tag) with stories. */
 async function firstListing(dist: string, kind: string): Promise<string | undefined> {
-	const files = (await distFiles(dist, 'index.html')).filter((file) => new RegExp(`^${kind}/[^/]+/index\\.html$`).test(file));
+	const files = (await distFiles(dist, 'index.html')).filter((file) =>
+		new RegExp(`^${kind}/[^/]+/index\\.html$`).test(file),
+	);
 	for (const file of files) {
 		const { document } = parseHTML(await readFile(path.join(dist, file), 'utf8'));
 		if (document.querySelector('main article')) return fileToUrlPath(file);
@@ -26,16 +28,28 @@ async function firstListing(dist: string, kind: string): Promise<string | undefi
 	return files[0] && fileToUrlPath(files[0]);
 }
 
-export async function pagesOfEveryKind(dist: string): Promise<{ pages: PageOfKind[]; missing: string[] }> {
+export async function pagesOfEveryKind(
+	dist: string,
+): Promise<{ pages: PageOfKind[]; missing: string[] }> {
 	const pages: PageOfKind[] = [];
 	const missing: string[] = [];
-	const add = (kind: string, url: string | undefined, why: string, extra: Partial<PageOfKind> = {}) =>
-		url ? pages.push({ kind, url, ...extra }) : missing.push(`${kind}: ${why}`);
+	const add = (
+		kind: string,
+		url: string | undefined,
+		why: string,
+		extra: Partial<PageOfKind> = {},
+	) => (url ? pages.push({ kind, url, ...extra }) : missing.push(`${kind}: ${why}`));
 
 	add('front page', '/', '');
-	add('front page 2', existsSync(path.join(dist, 'page/2/index.html')) ? '/page/2/' : undefined, 'fewer stories than one page');
+	add(
+		'front page 2',
+		existsSync(path.join(dist, 'page/2/index.html')) ? '/page/2/' : undefined,
+		'fewer stories than one page',
+	);
 
-	const articles = (await distFiles(dist, 'index.html')).filter((file) => /^articles\/[^/]+\/index\.html$/.test(file));
+	const articles = (await distFiles(dist, 'index.html')).filter((file) =>
+		/^articles\/[^/]+\/index\.html$/.test(file),
+	);
 	let withImage: string | undefined;
 	let withoutImage: string | undefined;
 	let searchWord: string | undefined;
@@ -44,15 +58,24 @@ export async function pagesOfEveryKind(dist: string): Promise<{ pages: PageOfKin
 		const hasImage = Boolean(document.querySelector('main article img'));
 		if (hasImage) withImage ??= fileToUrlPath(file);
 		else withoutImage ??= fileToUrlPath(file);
-		searchWord ??= (document.querySelector('h1')?.textContent ?? '').split(/\W+/).sort((a, b) => b.length - a.length)[0];
+		searchWord ??= (document.querySelector('h1')?.textContent ?? '')
+			.split(/\W+/)
+			.sort((a, b) => b.length - a.length)[0];
 	}
 	add('article with image', withImage, 'no article in this site has an image yet');
 	add('article without image', withoutImage, 'every article has an image');
-	for (const kind of ['section', 'country', 'author', 'tag']) add(kind, await firstListing(dist, kind), `no /${kind}/… pages`);
-	add('sections index', existsSync(path.join(dist, 'section/index.html')) ? '/section/' : undefined, 'no /section/ page');
+	for (const kind of ['section', 'country', 'author', 'tag'])
+		add(kind, await firstListing(dist, kind), `no /${kind}/… pages`);
+	add(
+		'sections index',
+		existsSync(path.join(dist, 'section/index.html')) ? '/section/' : undefined,
+		'no /section/ page',
+	);
 	add(
 		'search with results',
-		existsSync(path.join(dist, 'search/index.html')) && searchWord ? `/search/?q=${encodeURIComponent(searchWord)}` : undefined,
+		existsSync(path.join(dist, 'search/index.html')) && searchWord
+			? `/search/?q=${encodeURIComponent(searchWord)}`
+			: undefined,
 		'no /search/ page in this build yet (Pagefind search lands with its own issue)',
 		{ needsJavaScript: true },
 	);

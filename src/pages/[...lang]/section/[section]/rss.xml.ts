@@ -8,9 +8,15 @@ import { editionPaths } from '../../../../lib/editionPaths.ts';
 import { rssOptions } from '../../../../lib/feeds.ts';
 
 export const getStaticPaths = (() =>
-	editionPaths().flatMap(({ params, props }) => SECTIONS.map((section) => ({ params: { ...params, section }, props })))) satisfies GetStaticPaths;
+	editionPaths().flatMap(({ params, props }) =>
+		SECTIONS.map((section) => ({ params: { ...params, section }, props })),
+	)) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, props }) => {
-	const { articles, options } = await feedData('rss', params.section as SectionSlug, (props as { lang: Lang }).lang);
+	const { articles, options } = await feedData(
+		'rss',
+		params.section as SectionSlug,
+		(props as { lang: Lang }).lang,
+	);
 	return rss(rssOptions(articles, options));
 };
