@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { builtSite } from '../../scripts/lib/fixtureSites.ts';
 import { badDist } from './badDist.ts';
 import { BUDGET, checkBudget } from './checks/budget.ts';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { distFiles } from './checks/dist.ts';
 
 const sites = { sample: '', fixture: '' };
 beforeAll(async () => {
@@ -18,6 +21,23 @@ describe.each(['sample', 'fixture'] as const)('the %s site', (site) => {
 		expect(report.totalCssBytes).toBeGreaterThan(2_000);
 		expect(report.totalCssBytes).toBeLessThanOrEqual(BUDGET.totalCssBytes);
 		expect(report.fontFiles).toBeGreaterThan(0);
+	});
+});
+
+describe.each(['sample', 'fixture'] as const)('the %s site', (site) => {
+	it('links one stylesheet, the same on every page and in the edition strip', async () => {
+		const linked = new Map<string, string[]>();
+		for (const file of await distFiles(sites[site], '.html')) {
+			const html = await readFile(path.join(sites[site], file), 'utf8');
+			const hrefs = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((m) => m[0]);
+			// Pages without a head of their own (redirects) link none.
+			if (!hrefs.length && !/<body/.test(html)) continue;
+			linked.set(hrefs.join(' '), [...(linked.get(hrefs.join(' ')) ?? []), file]);
+		}
+		expect([...linked.keys()]).toHaveLength(1);
+		const [only] = linked.keys();
+		expect(only).toMatch(/^<link rel="stylesheet" href="\/_astro\/[^"]+\.css">$/);
+		expect(linked.get(only!)).toEqual(expect.arrayContaining(['index.html', 'edition/index.html', 'search/index.html']));
 	});
 });
 
