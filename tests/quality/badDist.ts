@@ -5,7 +5,7 @@ import { ROOT, tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 export const BAD_FIXTURE = path.join(ROOT, 'tests/fixtures/quality/bad');
 
-/** A fresh copy of the bad site, plus an article page over 50 KB linking a stylesheet over 25 KB. */
+/** A fresh copy of the bad site, plus an article page over 50 KB linking a stylesheet over the CSS budget. */
 export async function badDist(): Promise<string> {
 	const dist = path.join(await tempDir('caravan-bad-'), 'dist');
 	await cp(BAD_FIXTURE, dist, { recursive: true });

@@ -21,7 +21,9 @@ export interface Budget {
 export const BUDGET: Budget = {
 	articleHtmlBytes: 50 * 1024,
 	embedScriptBytes: 2 * 1024,
-	totalCssBytes: 25 * 1024,
+	// The whole site's one stylesheet (astro.config.mjs), search page's rules included since they
+	// share it: 26.6 KB (5.3 KB gzip) when it became one file; 25 KB before, without search's 3.2 KB.
+	totalCssBytes: 28 * 1024,
 	// A Noto Serif latin-ext subset is about 66 KB; a whole un-subset family is several hundred.
 	fontFileBytes: 100 * 1024,
 };
