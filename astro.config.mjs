@@ -30,7 +30,7 @@ export default defineConfig({
 	},
 	integrations: [mdx(), caravanImages(), devSearchIndex()],
 	// Every script as a file, never inlined: the Content-Security-Policy allows no inline scripts.
-	// One stylesheet for the whole site (~27 KB, ~5.5 KB gzip), cached after the first page: a
+	// One stylesheet for the whole site (~27 KB, ~5.3 KB gzip), cached after the first page: a
 	// first search made five stylesheet requests (three on the page, two in the edition strip's
 	// frame), and each new kind of page more (docs/search.md, "What a first search costs").
 	vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
