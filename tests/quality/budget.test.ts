@@ -37,7 +37,9 @@ describe.each(['sample', 'fixture'] as const)('the %s site', (site) => {
 		expect([...linked.keys()]).toHaveLength(1);
 		const [only] = linked.keys();
 		expect(only).toMatch(/^<link rel="stylesheet" href="\/_astro\/[^"]+\.css">$/);
-		expect(linked.get(only!)).toEqual(expect.arrayContaining(['index.html', 'edition/index.html', 'search/index.html']));
+		expect(linked.get(only!)).toEqual(
+			expect.arrayContaining(['index.html', 'edition/index.html', 'search/index.html']),
+		);
 	});
 });
 
