@@ -65,6 +65,12 @@ describe('the edition strip', () => {
 					await route.continue();
 				});
 				await page.goto(new URL('/', site.url).href, { waitUntil: 'domcontentloaded' });
+				// As first painted: a browser paints nothing before the page's stylesheets apply.
+				await page.waitForFunction(() =>
+					[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every(
+						(link) => link.sheet,
+					),
+				);
 				const before = await page.locator('iframe.edition-frame').boundingBox();
 				await page.waitForLoadState('networkidle');
 				const after = await page.locator('iframe.edition-frame').boundingBox();
