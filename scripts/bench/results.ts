@@ -342,47 +342,30 @@ function comparisonTable(result: SizeResult): string[] {
 		`| ${label} | ${ours} | ${theirs} | ${r} |`;
 	const lines = ['| figure | Caravan | Hugo + Pagefind | ratio |', '| --- | ---: | ---: | ---: |'];
 	const h = hugo;
+	// A row whose two figures are shown the same way and compared as they are.
+	const figure = (
+		label: string,
+		format: (value: number | undefined) => string,
+		ours: number | undefined,
+		theirs: number | undefined,
+	) => both(label, format(ours), format(theirs), ratio(ours, theirs));
+	lines.push(figure('full build, cold', formatSeconds, caravan.cold.seconds, h?.cold.seconds));
+	lines.push(figure('CPU time, cold', formatSeconds, caravan.cold.cpuSeconds, h?.cold.cpuSeconds));
 	lines.push(
-		both(
-			'full build, cold',
-			formatSeconds(caravan.cold.seconds),
-			formatSeconds(h?.cold.seconds),
-			ratio(caravan.cold.seconds, h?.cold.seconds),
-		),
-	);
-	lines.push(
-		both(
-			'CPU time, cold',
-			formatSeconds(caravan.cold.cpuSeconds),
-			formatSeconds(h?.cold.cpuSeconds),
-			ratio(caravan.cold.cpuSeconds, h?.cold.cpuSeconds),
-		),
-	);
-	lines.push(
-		both(
+		figure(
 			'rebuild after one changed article',
-			formatSeconds(caravan.warm?.seconds),
-			formatSeconds(h?.warm?.seconds),
-			ratio(caravan.warm?.seconds, h?.warm?.seconds),
+			formatSeconds,
+			caravan.warm?.seconds,
+			h?.warm?.seconds,
 		),
 	);
 	lines.push(
-		both(
-			'peak RSS, cold',
-			formatBytes(caravan.cold.peakRssBytes),
-			formatBytes(h?.cold.peakRssBytes),
-			ratio(caravan.cold.peakRssBytes, h?.cold.peakRssBytes),
-		),
+		figure('peak RSS, cold', formatBytes, caravan.cold.peakRssBytes, h?.cold.peakRssBytes),
 	);
 	const ourIndexing = pagefindStep(caravan.cold);
 	const theirIndexing = pagefindStep(h?.cold);
 	lines.push(
-		both(
-			'Pagefind indexing',
-			formatSeconds(ourIndexing?.seconds),
-			formatSeconds(theirIndexing?.seconds),
-			ratio(ourIndexing?.seconds, theirIndexing?.seconds),
-		),
+		figure('Pagefind indexing', formatSeconds, ourIndexing?.seconds, theirIndexing?.seconds),
 	);
 	lines.push(
 		both(
@@ -405,11 +388,11 @@ function comparisonTable(result: SizeResult): string[] {
 		),
 	);
 	lines.push(
-		both(
+		figure(
 			'article page with its CSS and JS, gzip',
-			formatBytes(page?.withAssetsGzipBytes),
-			formatBytes(theirPage?.withAssetsGzipBytes),
-			ratio(page?.withAssetsGzipBytes, theirPage?.withAssetsGzipBytes),
+			formatBytes,
+			page?.withAssetsGzipBytes,
+			theirPage?.withAssetsGzipBytes,
 		),
 	);
 	lines.push(
