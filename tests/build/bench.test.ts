@@ -33,6 +33,17 @@ function pageSet(dist: string): Set<string> {
 	);
 }
 
+/** `npm run bench` with these arguments; it builds through the project's .astro/, so not while another test builds. */
+function runBench(args: string[]) {
+	return withBuildLock(() =>
+		spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench.ts'), ...args], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			env: cleanEnv(),
+		}),
+	);
+}
+
 let out: string;
 let work: string;
 let run: { status: number | null; stdout: string; stderr: string };
@@ -41,29 +52,17 @@ let browser: Browser;
 beforeAll(async () => {
 	out = await tempDir('caravan-bench-results-');
 	work = await tempDir('caravan-bench-work-');
-	// The bench builds twice through the project's .astro/: not while another test builds.
-	const result = await withBuildLock(() =>
-		spawnSync(
-			process.execPath,
-			[
-				path.join(ROOT, 'scripts/bench.ts'),
-				'--articles',
-				'30',
-				'--baseline',
-				'hugo',
-				'--keep',
-				'--out',
-				out,
-				'--work',
-				work,
-			],
-			{
-				cwd: ROOT,
-				encoding: 'utf8',
-				env: cleanEnv(),
-			},
-		),
-	);
+	const result = await runBench([
+		'--articles',
+		'30',
+		'--baseline',
+		'hugo',
+		'--keep',
+		'--out',
+		out,
+		'--work',
+		work,
+	]);
 	run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
 	browser = await launchBrowser();
 }, 600_000);
@@ -307,31 +306,20 @@ describe('npm run bench --articles 30 --baseline hugo --no-warm', () => {
 	beforeAll(async () => {
 		coldWork = await tempDir('caravan-bench-cold-');
 		coldOut = await tempDir('caravan-bench-cold-results-');
-		const result = await withBuildLock(() =>
-			spawnSync(
-				process.execPath,
-				[
-					path.join(ROOT, 'scripts/bench.ts'),
-					'--articles',
-					'30',
-					'--baseline',
-					'hugo',
-					'--no-warm',
-					'--no-search',
-					'--no-dev',
-					'--keep',
-					'--out',
-					coldOut,
-					'--work',
-					coldWork,
-				],
-				{
-					cwd: ROOT,
-					encoding: 'utf8',
-					env: cleanEnv(),
-				},
-			),
-		);
+		const result = await runBench([
+			'--articles',
+			'30',
+			'--baseline',
+			'hugo',
+			'--no-warm',
+			'--no-search',
+			'--no-dev',
+			'--keep',
+			'--out',
+			coldOut,
+			'--work',
+			coldWork,
+		]);
 		expect(result.status, result.stderr).toBe(0);
 	}, 600_000);
 	afterAll(() =>
