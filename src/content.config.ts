@@ -1,7 +1,8 @@
 /** Content collections: where articles and ticker snapshots come from, validated by `src/lib/schema.ts`. */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
@@ -62,18 +63,16 @@ function withOwnReader(loader: Loader): Loader {
 function withImagesInDigest(loader: Loader, articlesDir: string): Loader {
 	return {
 		...loader,
-		load: async (context) => {
-			// Keyed by the file's text, which is all the loader hands to generateDigest.
+		load: (context) => {
+			// Passed by Astro's content layer but not in the public LoaderContext type.
+			const { entryTypes } = context as unknown as { entryTypes: Map<string, EntryType> };
+			// Keyed by the file's text, which is all the loader hands to generateDigest. Astro reads
+			// each file once and asks for its entry info just before its digest, so the images are
+			// hashed there, from the text already read.
 			const imagesByText = new Map<string, string>();
-			const files = await readdir(articlesDir, { recursive: true, withFileTypes: true }).catch(
-				() => [],
-			);
-			for (const entry of files) {
-				if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
-				const file = path.join(entry.parentPath, entry.name);
-				const text = await readFile(file, 'utf8');
+			const imagesDigest = async (text: string, file: string) => {
 				const images = imagePathsIn(text);
-				if (!images.length) continue;
+				if (!images.length) return;
 				const hash = createHash('sha256');
 				for (const src of images) {
 					const resolved = resolveImageSrc(src, file, contentDir());
@@ -83,15 +82,32 @@ function withImagesInDigest(loader: Loader, articlesDir: string): Loader {
 							.update(await readFile(resolved.file).catch(() => 'missing'));
 				}
 				// Two files with the same text (in different folders) get both files' images.
-				imagesByText.set(text, (imagesByText.get(text) ?? '') + hash.digest('hex'));
-			}
+				const digest = hash.digest('hex');
+				const known = imagesByText.get(text) ?? '';
+				if (!known.includes(digest)) imagesByText.set(text, known + digest);
+			};
+			const withImages = new Map(
+				[...entryTypes].map(([ext, type]) => [
+					ext,
+					ext === '.md' || ext === '.mdx'
+						? {
+								...type,
+								getEntryInfo: async (params: { contents: string; fileUrl: URL }) => {
+									const file = fileURLToPath(params.fileUrl);
+									if (file.startsWith(articlesDir)) await imagesDigest(params.contents, file);
+									return type.getEntryInfo(params);
+								},
+							}
+						: type,
+				]),
+			);
 			const generateDigest: typeof context.generateDigest = (data) =>
 				context.generateDigest(
 					typeof data === 'string' && imagesByText.has(data)
 						? `${data}\n${imagesByText.get(data)}`
 						: data,
 				);
-			return loader.load({ ...context, generateDigest });
+			return loader.load({ ...context, entryTypes: withImages, generateDigest } as typeof context);
 		},
 	};
 }
@@ -99,8 +115,8 @@ function withImagesInDigest(loader: Loader, articlesDir: string): Loader {
 const articlesDir = path.join(contentDir(), 'articles');
 
 const articles = defineCollection({
-	loader: withImagesInDigest(
-		withOwnReader(
+	loader: withOwnReader(
+		withImagesInDigest(
 			glob({
 				pattern: '**/*.{md,mdx}',
 				base: articlesDir,
@@ -113,8 +129,8 @@ const articles = defineCollection({
 					return entryId(lang, slug, DEFAULT_LANG);
 				},
 			}),
+			articlesDir,
 		),
-		articlesDir,
 	),
 	schema: articleSchema,
 });

@@ -61,8 +61,12 @@ export interface SitemapEdition {
 	listingPages: readonly Pick<ListingPage, 'listing' | 'page'>[];
 }
 
-/** The order @astrojs/sitemap listed URLs in (kept, so the files did not change when it was replaced). */
-const byUrl = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+/**
+ * The order @astrojs/sitemap listed URLs in (kept, so the files did not change when it was
+ * replaced): `localeCompare(b, 'en', { numeric: true })`, with the collator made once, not per
+ * comparison (1 s of a 10,000-story build).
+ */
+const byUrl = new Intl.Collator('en', { numeric: true }).compare;
 
 /**
  * Every page the sitemaps list, in URL order: each edition's articles and listing pages, and
