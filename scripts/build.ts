@@ -5,16 +5,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { totalmem } from 'node:os';
 import path from 'node:path';
 import { cacheDir } from '../src/config.ts';
 import { acquireBuildLock, type BuildLock } from './lib/buildLock.ts';
-import { drawCards } from './lib/cards.ts';
-import { checkContent, printProblems } from './check.ts';
+import { checkInChildProcess } from './lib/checkProcess.ts';
 import { markOutput, unfinishedOutput } from './lib/finishedOutput.ts';
 import { guardPageCache } from './lib/pageCache.ts';
-import { folderSize, sampleUsage } from './lib/resources.ts';
-import { buildSearchIndex } from './lib/searchIndex.ts';
+import { astroHeapLimitMb, folderSize, sampleUsage } from './lib/resources.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(process.env.CARAVAN_OUT_DIR ?? path.join(root, 'dist'));
@@ -24,14 +21,21 @@ const oldDir = `${outDir}.old`;
 const lockDir = path.join(root, '.astro', 'build.lock');
 let lock: BuildLock | undefined;
 
-/** Steps run on the finished Astro output, in order, before it replaces `dist/`. */
+/**
+ * Steps run on the finished Astro output, in order, before it replaces `dist/`. Each step's code
+ * is loaded only when it runs, so the build's own process stays small while Astro runs beside it
+ * (issue 14's memory target counts the whole process tree).
+ */
 const postBuildSteps: { name: string; run: (dir: string) => Promise<void> }[] = [
 	// Astro writes ru/404.astro as ru/404/index.html; CDNs look for the nearest 404.html.
 	{ name: 'edition 404 pages', run: moveEdition404s },
 	// The cards Astro listed, drawn on every core (scripts/lib/cards.ts).
-	{ name: 'social cards', run: drawCards },
+	{ name: 'social cards', run: async (dir) => (await import('./lib/cards.ts')).drawCards(dir) },
 	// Last: Pagefind reads the finished article pages.
-	{ name: 'search index', run: buildSearchIndex },
+	{
+		name: 'search index',
+		run: async (dir) => (await import('./lib/searchIndex.ts')).buildSearchIndex(dir),
+	},
 ];
 
 async function moveEdition404s(dir: string): Promise<void> {
@@ -114,26 +118,13 @@ async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
 	return result;
 }
 
-/**
- * Node arguments for the Astro child. V8's default heap limit (about 4 GB) is what makes Astro
- * run out of memory near 100,000 Markdown files, so large sites get a limit that grows with the
- * article count, capped at three quarters of the machine's memory. Smaller sites keep V8's
- * default: a higher limit lets V8 put off collections and only raises peak memory.
- * `CARAVAN_MAX_OLD_SPACE_MB` sets the limit by hand; `CARAVAN_ASTRO_NODE_ARGS` adds flags
- * (e.g. `--cpu-prof --cpu-prof-dir=prof`) for profiling.
- */
+/** Node arguments for the Astro child: its heap limit, and profiling flags when asked. */
 function astroNodeArgs(articles: number): string[] {
 	const args = (process.env.CARAVAN_ASTRO_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-	const byHand = Number(process.env.CARAVAN_MAX_OLD_SPACE_MB);
-	const cap = Math.floor((totalmem() / 2 ** 20) * 0.75);
-	const wanted =
-		byHand > 0
-			? byHand
-			: articles > 20_000
-				? Math.min(cap, Math.max(4096, Math.ceil(articles * 0.12)))
-				: 0;
-	if (wanted > 0) args.push(`--max-old-space-size=${wanted}`);
-	return args;
+	return [
+		...args,
+		`--max-old-space-size=${astroHeapLimitMb(articles, Number(process.env.CARAVAN_MAX_OLD_SPACE_MB))}`,
+	];
 }
 
 /** Article count above which Astro's content store is split into files (see astro.config.mjs). */
@@ -143,9 +134,9 @@ async function main(): Promise<void> {
 	const buildStart = performance.now();
 	lock = await acquireBuildLock(lockDir, (line) => console.log(`[caravan] ${line}`));
 	const buildId = `${process.pid} ${new Date().toISOString()}`;
-	const { problems, articles } = await timed('check', () => checkContent());
+	const { problems, articles } = await timed('check', () => checkInChildProcess());
 	if (problems.length) {
-		printProblems(problems);
+		(await import('./check.ts')).printProblems(problems);
 		console.error(
 			`\nBuild stopped: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the content. dist/ was not changed.`,
 		);
