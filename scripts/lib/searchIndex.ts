@@ -7,8 +7,11 @@
  * around an article (related stories, the ticker) never changes its bundle.
  * A bundle is a pure function of those inputs, Pagefind's version and its options: a build
  * re-indexes only bundles whose digest is new and hard-links the others, byte for byte, from the
- * build cache (`<cacheDir>/caravan-search/<digest>/`). One Pagefind process per bundle, one
- * after another, so memory stays that of the largest period.
+ * build cache (`<cacheDir>/caravan-search/<digest>/`). The digest is made of each page's URL and
+ * a digest of what Pagefind reads of it, remembered with the page's date by the page file's stat
+ * (scripts/lib/statMemo.ts): a page Astro restored from its cache is the last build's file and is
+ * not read again, so a warm build reads the pages Astro rendered and those of bundles to index.
+ * One Pagefind process per bundle, one after another, so memory stays that of the largest period.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -27,7 +30,9 @@ import {
 	searchBundleStarts,
 } from '../../src/lib/searchBundles.ts';
 import { chunkTableText, type IndexChunk } from '../../src/lib/searchChunks.ts';
+import { codeVersion } from './checkCache.ts';
 import { linkTree } from './linkFiles.ts';
+import { StatMemo } from './statMemo.ts';
 
 /**
  * Pages that are search results, relative to the built site: every edition's articles. Each
@@ -111,31 +116,81 @@ export function sharedWasmEngine(engine: string): string {
 	return `/* Caravan: one WebAssembly fetch per language for every bundle (scripts/lib/searchIndex.ts). */const caravanWasm={};\n${engine.replace(WASM_FETCH, shared)}`;
 }
 
-/** One edition's article pages, reduced for indexing, sorted by URL. */
-async function editionPages(dir: string, prefix: string): Promise<IndexedPage[]> {
+/** What the memo keeps of an article page (null for a page without an indexed article). */
+interface PageSummary {
+	/** The page's `data-pagefind-sort` date, as an ISO string. */
+	date: string;
+	/** `pageDigest` of what Pagefind reads of the page. */
+	digest: string;
+}
+
+/** An article page to index: its file, URL, date and digest, and its fed HTML when read in this build. */
+interface ListedPage {
+	url: string;
+	file: string;
+	date: Date;
+	digest: string;
+	html?: string;
+}
+
+/** The digest of what Pagefind reads of a page (`IndexedPage.html`). */
+export function pageDigest(html: string): string {
+	return createHash('sha256').update(html).digest('base64url');
+}
+
+/**
+ * One edition's article pages, sorted by URL. A page is read only when the memo has nothing for
+ * its file as it is now; what is read is kept for indexing, so no page is read twice.
+ */
+async function editionPages(
+	dir: string,
+	prefix: string,
+	memo: StatMemo<PageSummary | null>,
+): Promise<ListedPage[]> {
 	const articles = path.join(dir, prefix, 'articles');
 	if (!existsSync(articles)) return [];
-	const pages: IndexedPage[] = [];
+	const pages: ListedPage[] = [];
 	for (const slug of (await readdir(articles)).sort()) {
 		const file = path.join(articles, slug, 'index.html');
 		if (!existsSync(file)) continue;
-		const page = indexedPage(
-			`/${path.posix.join(prefix, 'articles', slug)}/`,
-			await readFile(file, 'utf8'),
-		);
-		if (page) pages.push(page);
+		const url = `/${path.posix.join(prefix, 'articles', slug)}/`;
+		let html: string | undefined;
+		const summary = await memo.value(file, path.relative(dir, file), (text) => {
+			const page = indexedPage(url, text);
+			html = page?.html;
+			return page ? { date: page.date.toISOString(), digest: pageDigest(page.html) } : null;
+		});
+		if (summary)
+			pages.push({ url, file, date: new Date(summary.date), digest: summary.digest, html });
 	}
 	return pages;
 }
 
+/**
+ * What Pagefind reads of each page of a bundle to index: read now for pages the memo knew. A page
+ * whose text no longer gives its digest was rewritten in place, which no step may do.
+ */
+async function fedPages(pages: readonly ListedPage[]): Promise<IndexedPage[]> {
+	const fed: IndexedPage[] = [];
+	for (const page of pages) {
+		const html = page.html ?? indexedPage(page.url, await readFile(page.file, 'utf8'))?.html;
+		if (html === undefined || pageDigest(html) !== page.digest)
+			throw new Error(
+				`${page.url}: the page changed while the search index was built (rewritten in place?)`,
+			);
+		fed.push({ url: page.url, date: page.date, html });
+	}
+	return fed;
+}
+
 /** An edition's pages grouped into bundles by period: site path → pages, newest first. */
-export function periodBundles(
+export function periodBundles<P extends { date: Date }>(
 	lang: string,
-	pages: readonly IndexedPage[],
+	pages: readonly P[],
 	period: SearchPeriod,
 	recentStories: number,
-): Map<string, IndexedPage[]> {
-	const bundles = new Map<string, IndexedPage[]>();
+): Map<string, P[]> {
+	const bundles = new Map<string, P[]>();
 	const starts = searchBundleStarts(
 		pages.map((page) => page.date),
 		period,
@@ -143,18 +198,23 @@ export function periodBundles(
 	);
 	pages.forEach((page, i) => {
 		const bundle = searchBundlePath(lang, starts[i] as string);
-		bundles.set(bundle, [...(bundles.get(bundle) ?? []), page]);
+		const bundlePages = bundles.get(bundle);
+		if (bundlePages) bundlePages.push(page);
+		else bundles.set(bundle, [page]);
 	});
 	return new Map([...bundles].sort(([a], [b]) => b.localeCompare(a)));
 }
 
-/** The digest a bundle's files are cached under: its input pages, Pagefind's version and options. */
-export function bundleDigest(pages: readonly IndexedPage[]): string {
+/**
+ * The digest a bundle's files are cached under: its pages (each URL and `pageDigest` of what
+ * Pagefind reads of it), Pagefind's version and options.
+ */
+export function bundleDigest(pages: readonly { url: string; digest: string }[]): string {
 	const hash = createHash('sha256').update(
 		JSON.stringify({ PAGEFIND_VERSION, INDEX_OPTIONS, INPUT_FORMAT }),
 	);
 	for (const page of [...pages].sort((a, b) => a.url.localeCompare(b.url)))
-		hash.update(`\0${page.url}\0${page.html}`);
+		hash.update(`\0${page.url}\0${page.digest}`);
 	return hash.digest('hex').slice(0, 32);
 }
 
@@ -165,7 +225,10 @@ async function check<T extends { errors: string[] }>(response: Promise<T>): Prom
 }
 
 /** Index `pages` with Pagefind into `outputPath`, in a Pagefind process of its own. */
-async function writeBundle(outputPath: string, pages: readonly IndexedPage[]): Promise<void> {
+async function writeBundle(
+	outputPath: string,
+	pages: readonly Pick<IndexedPage, 'url' | 'html'>[],
+): Promise<void> {
 	try {
 		const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
 		if (!index) throw new Error(errors.join('; '));
@@ -184,7 +247,7 @@ async function writeBundle(outputPath: string, pages: readonly IndexedPage[]): P
 async function cachedBundle(
 	cache: string,
 	digest: string,
-	pages: readonly IndexedPage[],
+	pages: () => Promise<IndexedPage[]>,
 ): Promise<boolean> {
 	const folder = path.join(cache, digest);
 	if (existsSync(folder)) {
@@ -192,7 +255,7 @@ async function cachedBundle(
 	}
 	const scratch = `${folder}.tmp-${process.pid}`;
 	await rm(scratch, { recursive: true, force: true });
-	await writeBundle(scratch, pages);
+	await writeBundle(scratch, await pages());
 	await rename(scratch, folder);
 	return true;
 }
@@ -204,19 +267,31 @@ export async function buildSearchIndex(
 ): Promise<void> {
 	const cache = path.join(cacheDir(), 'caravan-search');
 	await mkdir(cache, { recursive: true });
+	const memo = await StatMemo.open<PageSummary | null>(
+		'search-pages',
+		codeVersion(import.meta.filename),
+	);
 	const written: string[] = [];
 	const used = new Set<string>();
 	let stories = 0;
 	let indexed = 0;
+	/** Pages the memo knew, read again to index their bundle. */
+	let readAgain = 0;
 	let engine: string | undefined;
 	for (const lang of LANGS) {
 		const prefix = langPrefix(lang).replace(/^\//, '');
-		const pages = await editionPages(dir, prefix);
+		const pages = await editionPages(dir, prefix, memo);
 		stories += pages.length;
 		for (const [bundle, bundlePages] of periodBundles(lang, pages, period, recentStories)) {
 			const digest = bundleDigest(bundlePages);
 			used.add(digest);
-			if (await cachedBundle(cache, digest, bundlePages)) indexed++;
+			const fed = () => {
+				readAgain += bundlePages.filter((page) => page.html === undefined).length;
+				return fedPages(bundlePages);
+			};
+			if (await cachedBundle(cache, digest, fed)) indexed++;
+			// A bundle's pages are let go once it is indexed (or found in the cache).
+			for (const page of bundlePages) delete page.html;
 			await linkTree(path.join(cache, digest), path.join(dir, bundle));
 			engine ??= path.join(dir, bundle, 'pagefind.js');
 			written.push(bundle);
@@ -227,6 +302,7 @@ export async function buildSearchIndex(
 			written.filter((bundle) => bundle.startsWith(`/pagefind/${lang}/`)),
 		);
 	}
+	await memo.save();
 	// The cache keeps what this build used: a bundle whose stories change is written anew anyway.
 	for (const name of await readdir(cache))
 		if (!used.has(name)) await rm(path.join(cache, name), { recursive: true, force: true });
@@ -240,7 +316,7 @@ export async function buildSearchIndex(
 	if (existsSync(headers))
 		await appendFile(headers, bundleHeaderRules(await readFile(headers, 'utf8'), written));
 	console.log(
-		`[caravan] search index: ${stories} article${stories === 1 ? '' : 's'} in ${written.length} bundle${written.length === 1 ? '' : 's'}, ${indexed} indexed, ${written.length - indexed} from the cache`,
+		`[caravan] search index: ${stories} article${stories === 1 ? '' : 's'} in ${written.length} bundle${written.length === 1 ? '' : 's'}, ${indexed} indexed, ${written.length - indexed} from the cache; ${memo.read + readAgain} of ${memo.looked} pages read`,
 	);
 }
 

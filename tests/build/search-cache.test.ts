@@ -1,15 +1,17 @@
 /**
  * The search index step on its own (scripts/lib/searchIndex.ts), over copies of the built fixture in
  * five-day bundles: a bundle is reused from the cache byte for byte unless what Pagefind reads of
- * its stories changed, a story moved between bundles gives a cold build's index, and what is
- * fed to Pagefind (the article alone) indexes exactly as the whole page would.
+ * its stories changed, a story moved between bundles gives a cold build's index, a page that is
+ * the last build's file (hard-linked, as Astro restores it) is not read again, and what is fed to
+ * Pagefind (the article alone) indexes exactly as the whole page would.
  */
-import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSearchIndex, indexedPage } from '../../scripts/lib/searchIndex.ts';
 import { builtSite, tempDir } from '../../scripts/lib/fixtureSites.ts';
+import { linkTree } from '../../scripts/lib/linkFiles.ts';
 
 const PERIOD = { days: 5 };
 const OLDEST = 'pagefind/en/2025-11-28';
@@ -51,17 +53,19 @@ async function indexCopy(
 	}
 }
 
-/** Rewrite an article page's text. */
+/** Rewrite an article page's text (in a new file where `newFile`, as Astro writes a page it renders). */
 async function editPage(
 	dist: string,
 	slug: string,
 	from: string | RegExp,
 	to: string,
+	{ newFile = false } = {},
 ): Promise<void> {
 	const file = path.join(dist, 'articles', slug, 'index.html');
 	const html = await readFile(file, 'utf8');
 	const edited = html.replace(from, to);
 	expect(edited).not.toBe(html);
+	if (newFile) await rm(file);
 	await writeFile(file, edited);
 }
 
@@ -158,6 +162,48 @@ describe('search bundles from the cache', { timeout: 120_000 }, () => {
 		expect(warm.log).toContain('2 indexed, 2 from the cache');
 		const cold = await indexCopy('moved-cold', path.join(work, 'cache-cold-2'), move);
 		expect(await tree(path.join(warm.dist, 'pagefind'))).toEqual(
+			await tree(path.join(cold.dist, 'pagefind')),
+		);
+	});
+
+	it('reads only the pages that are new files, and re-indexes only their bundles', async () => {
+		const cache = path.join(work, 'cache-memo');
+		// Pages written well before the step, as Astro's are: one written in the clock tick the step
+		// starts in is read again next time (scripts/lib/statMemo.ts, racy files).
+		const hourAgo = new Date(Date.now() - 3_600_000);
+		const first = await indexCopy('memo-first', cache, async (dist) => {
+			for (const slug of await readdir(path.join(dist, 'articles')))
+				await utimes(path.join(dist, 'articles', slug, 'index.html'), hourAgo, hourAgo);
+		});
+		expect(first.log).toContain('4 indexed, 0 from the cache; 14 of 14 pages read');
+		/** The next build's output as Astro leaves it: every article page it restored hard-linked. */
+		const restoredCopy = async (name: string, edit?: (dist: string) => Promise<void>) =>
+			indexCopy(name, cache, async (dist) => {
+				await rm(path.join(dist, 'articles'), { recursive: true });
+				await linkTree(path.join(first.dist, 'articles'), path.join(dist, 'articles'));
+				await edit?.(dist);
+			});
+		const unchanged = await restoredCopy('memo-unchanged');
+		expect(unchanged.log).toContain('0 indexed, 4 from the cache; 0 of 14 pages read');
+		expect(await tree(path.join(unchanged.dist, 'pagefind'))).toEqual(
+			await tree(path.join(first.dist, 'pagefind')),
+		);
+
+		// One old story rendered again (a new file, as Astro writes it): its bundle, and only
+		// that, is indexed again, from its pages read in full.
+		const rendered = (dist: string) =>
+			editPage(dist, 'fixture-story-01', 'filed from the ruins of Otrar', 'filed from Sauran', {
+				newFile: true,
+			});
+		const edited = await restoredCopy('memo-edited', rendered);
+		const oldest = JSON.parse(
+			await readFile(path.join(edited.dist, OLDEST, 'pagefind-entry.json'), 'utf8'),
+		) as { languages: Record<string, { page_count: number }> };
+		const pages = Object.values(oldest.languages)[0]?.page_count ?? 0;
+		expect(pages).toBeGreaterThan(1);
+		expect(edited.log).toContain(`1 indexed, 3 from the cache; ${pages} of 14 pages read`);
+		const cold = await indexCopy('memo-edited-cold', path.join(work, 'cache-memo-cold'), rendered);
+		expect(await tree(path.join(edited.dist, 'pagefind'))).toEqual(
 			await tree(path.join(cold.dist, 'pagefind')),
 		);
 	});
