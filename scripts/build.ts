@@ -29,6 +29,11 @@ let lock: BuildLock | undefined;
 const postBuildSteps: { name: string; run: (dir: string) => Promise<void> }[] = [
 	// Astro writes ru/404.astro as ru/404/index.html; CDNs look for the nearest 404.html.
 	{ name: 'edition 404 pages', run: moveEdition404s },
+	// The processed images the pages use, linked from the image cache (scripts/lib/processedImages.ts).
+	{
+		name: 'processed images',
+		run: async (dir) => (await import('./lib/processedImages.ts')).linkProcessedImages(dir),
+	},
 	// The cards Astro listed, drawn on every core (scripts/lib/cards.ts).
 	{ name: 'social cards', run: async (dir) => (await import('./lib/cards.ts')).drawCards(dir) },
 	// Last: Pagefind reads the finished article pages.

@@ -3,9 +3,11 @@
  * are taken from the cache (hard-linked, not copied), the rest are rendered again, and the result
  * is byte for byte the cold build of the same content. The same on the first build of a new day:
  * a new ticker snapshot, an embargo lifted and a new story render only the pages they change.
+ * The image step reads only the pages Astro rendered (scripts/lib/statMemo.ts), and still links
+ * the images that only restored pages use.
  */
 import { existsSync } from 'node:fs';
-import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +24,8 @@ const NEW_STORY = 'next-day-story';
 /** The story whose headline changes, and the one whose body photo is replaced under the same name. */
 const RETITLED = 'fixture-story-05';
 const REPHOTOGRAPHED = 'folder-form-story';
+/** A story with a photo that nothing changes: its page is restored from the cache on every warm build. */
+const STILL_PHOTO = 'still-photo-story';
 
 let work: string;
 let contentDir: string;
@@ -41,6 +45,32 @@ const photo = (background: string) =>
 const restored = (build: BuildResult) =>
 	[...build.stdout.matchAll(/├─ (\S+) \(restored\)/g)].map((match) => match[1] ?? '').sort();
 
+/** How many HTML files the image step read, and of how many (from its log line). */
+function htmlRead(build: BuildResult): [number, number] {
+	const line = /processed images: \d+ linked into \/_images\/; (\d+) of (\d+) HTML files read/.exec(
+		build.stdout,
+	);
+	expect(line, build.stdout).toBeTruthy();
+	return [Number(line?.[1]), Number(line?.[2])];
+}
+
+/**
+ * The processed images that only restored HTML pages of `dist` use (no page Astro rendered in
+ * `build`): each must be in `dist/_images/` though the image step never read those pages.
+ */
+async function imagesOfRestoredPagesOnly(dist: string, build: BuildResult): Promise<string[]> {
+	const restoredPages = new Set(restored(build).filter((file) => file.endsWith('.html')));
+	const byRestored = new Set<string>();
+	const byRendered = new Set<string>();
+	for (const file of await readdir(dist, { recursive: true })) {
+		if (!file.endsWith('.html')) continue;
+		const names =
+			(await readFile(path.join(dist, file), 'utf8')).match(/\/_images\/[^" ,]+/g) ?? [];
+		for (const name of names) (restoredPages.has(`/${file}`) ? byRestored : byRendered).add(name);
+	}
+	return [...byRestored].filter((name) => !byRendered.has(name)).sort();
+}
+
 beforeAll(async () => {
 	work = await tempDir('caravan-incremental-');
 	contentDir = path.join(work, 'content');
@@ -48,6 +78,15 @@ beforeAll(async () => {
 	const story = path.join(contentDir, 'articles', REPHOTOGRAPHED, 'index.md');
 	await writeFile(story, `${await readFile(story, 'utf8')}\n![A market stall](./market.jpg)\n`);
 	await writeFile(path.join(path.dirname(story), 'market.jpg'), await photo('#b33a2a'));
+	await mkdir(path.join(contentDir, 'articles', STILL_PHOTO));
+	await writeFile(
+		path.join(contentDir, 'articles', STILL_PHOTO, 'index.md'),
+		`---\ntitle: "A photo nothing changes"\ndate: 2025-11-20T10:00:00+05:00\nauthor: "Staff Reporter"\nsection: energy\ncountries: [turkmenistan]\n---\n\nA paragraph.\n\n![A gas flare](./flare.jpg)\n`,
+	);
+	await writeFile(
+		path.join(contentDir, 'articles', STILL_PHOTO, 'flare.jpg'),
+		await photo('#d98c1f'),
+	);
 	await writeFile(
 		path.join(contentDir, 'articles', `${EMBARGO_LIFTED}.md`),
 		storyText('Embargo lifted on the second morning', '2025-12-18T10:00:00+05:00'),
@@ -160,6 +199,18 @@ describe('warm build after changing two stories', () => {
 		const [photo] = /\/_images\/[^" ]+\.jpg/.exec(html) ?? [];
 		expect(photo && existsSync(path.join(work, 'cold', 'dist', photo))).toBe(true);
 	});
+
+	it('links the images of restored pages without reading those pages again', async () => {
+		const dist = path.join(work, 'warm', 'dist');
+		const images = await imagesOfRestoredPagesOnly(dist, warm);
+		expect(images.some((name) => name.startsWith('/_images/flare-'))).toBe(true);
+		for (const name of images) expect(existsSync(path.join(dist, name)), name).toBe(true);
+		// The cold builds read every HTML file; the warm one only those Astro rendered.
+		const restoredHtml = restored(warm).filter((file) => file.endsWith('.html')).length;
+		const [read, html] = htmlRead(warm);
+		expect(htmlRead(cold)).toEqual([html, html]);
+		expect(read).toBe(html - restoredHtml);
+	});
 });
 
 describe("first build of a new day: tomorrow's ticker snapshot, an embargo lifted, one new story", () => {
@@ -215,5 +266,14 @@ describe("first build of a new day: tomorrow's ticker snapshot, an embargo lifte
 
 	it('gives the same files, byte for byte, as a cold build of the same content and day', async () => {
 		await expectSameFiles(dist(), path.join(work, 'cold-new-day', 'dist'));
+	});
+
+	it('links the images of restored pages without reading those pages again', async () => {
+		const images = await imagesOfRestoredPagesOnly(dist(), newDay);
+		expect(images.some((name) => name.startsWith('/_images/flare-'))).toBe(true);
+		for (const name of images) expect(existsSync(path.join(dist(), name)), name).toBe(true);
+		const restoredHtml = restored(newDay).filter((file) => file.endsWith('.html')).length;
+		const [read, html] = htmlRead(newDay);
+		expect(read).toBe(html - restoredHtml);
 	});
 });

@@ -1,0 +1,53 @@
+/**
+ * Post-build step: the processed images the built pages use, linked from the image cache
+ * (`<cacheDir>/caravan-images/`, written by src/site/imagePipeline.ts, each image once under a
+ * new name) into `<dir>/_images/`. Which images a page uses is remembered by the page file's stat
+ * (scripts/lib/statMemo.ts): a page Astro restored from its cache is the last build's file and is
+ * not read again, so a warm build reads only the pages it rendered. `astro dev` serves the same
+ * cache itself (src/integrations/imageFiles.ts).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { cacheDir, IMAGES } from '../../src/config.ts';
+import { codeVersion } from './checkCache.ts';
+import { linkOrCopy } from './linkFiles.ts';
+import { StatMemo } from './statMemo.ts';
+
+const REFERENCE = new RegExp(
+	`${IMAGES.urlPrefix.replace(/\//g, '\\/')}([a-z0-9-]+\\.(?:avif|webp|jpg|png))`,
+	'g',
+);
+
+/** The processed images a page's HTML refers to (`/_images/<name>`), by name, sorted, once each. */
+export function imageNames(html: string): string[] {
+	return [...new Set(Array.from(html.matchAll(REFERENCE), (match) => match[1] as string))].sort();
+}
+
+export async function linkProcessedImages(dir: string): Promise<void> {
+	const memo = await StatMemo.open<string[]>('image-names', codeVersion(import.meta.filename));
+	/** Each image used, and the first page using it (for the error when the cache has lost it). */
+	const used = new Map<string, string>();
+	for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+		const file = path.join(entry.parentPath, entry.name);
+		const page = path.relative(dir, file);
+		for (const name of await memo.value(file, page, imageNames))
+			if (!used.has(name)) used.set(name, page);
+	}
+	await memo.save();
+	const images = path.join(cacheDir(), 'caravan-images');
+	if (used.size) await mkdir(path.join(dir, IMAGES.urlPrefix), { recursive: true });
+	// Hard links, not copies: the cache writes each image once, to a new name.
+	for (const name of [...used.keys()].sort()) {
+		const from = path.join(images, name);
+		if (!existsSync(from))
+			throw new Error(
+				`${IMAGES.urlPrefix}${name}, used by ${used.get(name)}, is not in the image cache (${images}): was part of the build cache deleted? Empty ${cacheDir()} and build again`,
+			);
+		await linkOrCopy(from, path.join(dir, IMAGES.urlPrefix, name));
+	}
+	console.log(
+		`[caravan] processed images: ${used.size} linked into ${IMAGES.urlPrefix}; ${memo.read} of ${memo.looked} HTML files read`,
+	);
+}
