@@ -5,6 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, text, texts } from '../helpers/html.ts';
 import { builtSite, readDist } from '../../scripts/lib/fixtureSites.ts';
+import { distFiles } from '../quality/checks/dist.ts';
 
 let dist: string;
 const page = async (file: string) => parse(await readDist(dist, file));
@@ -45,6 +46,47 @@ describe('every page', () => {
 			'Opinion',
 		]);
 		expect(doc.querySelector('footer.site-footer')).not.toBeNull();
+	});
+
+	it('frames the strip on every page but the search pages, which show the same strip inline', async () => {
+		const strips = new Map<string, string[]>();
+		for (const prefix of ['', 'ru/']) {
+			const file = `${prefix}edition/index.html`;
+			if (existsSync(path.join(dist, file)))
+				strips.set(prefix, texts(await page(file), 'main.strip > :not(h1)'));
+		}
+		const pages = (await distFiles(dist, '.html')).filter(
+			(file) => !/^(ru\/)?edition\//.test(file),
+		);
+		expect(pages).toEqual(expect.arrayContaining(['index.html', 'search/index.html', '404.html']));
+		for (const file of pages) {
+			const doc = await page(file);
+			// Redirect pages have no body of their own.
+			if (!doc.querySelector('header.site-header')) continue;
+			const prefix = doc.documentElement.getAttribute('lang') === 'ru' ? 'ru/' : '';
+			const frames = [...doc.querySelectorAll('iframe.edition-frame')];
+			const inline = doc.querySelector('section.edition-strip');
+			if (/^(ru\/)?search\//.test(file)) {
+				// The search pages are rendered on every build anyway (they list the index's bundles),
+				// so the day in their HTML costs no render; inline, a first search skips the frame's
+				// document and its stylesheet (issue 15). The same strip, as a labelled region.
+				expect(frames, file).toHaveLength(0);
+				expect(inline?.getAttribute('aria-label'), file).toBe(
+					prefix
+						? 'Сегодняшний выпуск: дата и курсы валют'
+						: "Today's edition: date and currency rates",
+				);
+				expect(inline?.querySelector('h1, main'), file).toBeNull();
+				expect(inline && texts(doc, 'section.edition-strip > *'), file).toEqual(strips.get(prefix));
+			} else {
+				// Every other page's HTML stays the same from day to day: the strip comes in a frame.
+				expect(
+					frames.map((frame) => frame.getAttribute('src')),
+					file,
+				).toEqual([`/${prefix}edition/`]);
+				expect(inline, file).toBeNull();
+			}
+		}
 	});
 });
 

@@ -1,7 +1,8 @@
 /**
  * The edition strip (date and ticker, /edition/) that every page frames: accessible on its own in
  * both schemes and editions, moving or still; it fits its fixed-size frame (nothing clipped,
- * nothing moves when it loads); under reduced motion its row scrolls sideways and takes focus.
+ * nothing moves when it loads), and so does the search page's inline copy, in the same box;
+ * under reduced motion its row scrolls sideways and takes focus.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -90,6 +91,52 @@ describe('the edition strip', () => {
 				expect(fit.date, label).toBeLessThanOrEqual(fit.height);
 				expect(fit.rows.length, label).toBeGreaterThan(0);
 				for (const bottom of fit.rows) expect(bottom, label).toBeLessThanOrEqual(fit.height);
+				await context.close();
+			}
+		}
+	});
+
+	// The search pages show the strip inline (src/components/EditionStrip.astro), not framed: the
+	// same box, in the same place, with the same date and ticker fitting it.
+	it('shows inline on the search page in the box the frame has on other pages, nothing clipped', async () => {
+		for (const width of [375, 1280]) {
+			for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+				const context = await browser.newContext({
+					viewport: { width, height: 800 },
+					reducedMotion,
+				});
+				const page = await context.newPage();
+				await page.goto(new URL('/', site.url).href, { waitUntil: 'networkidle' });
+				const framed = await page.locator('iframe.edition-frame').boundingBox();
+				await page.goto(new URL('/search/', site.url).href, { waitUntil: 'domcontentloaded' });
+				await page.waitForFunction(() =>
+					[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every(
+						(link) => link.sheet,
+					),
+				);
+				const strip = page.locator('section.edition-strip');
+				const before = await strip.boundingBox();
+				await page.waitForLoadState('networkidle');
+				const label = `${width} px, ${reducedMotion}`;
+				expect(await page.locator('iframe').count(), label).toBe(0);
+				expect(await strip.boundingBox(), label).toEqual(before);
+				expect(before, label).toEqual(framed);
+				const fit = await strip.evaluate((box) => {
+					const bottom = box.getBoundingClientRect().bottom;
+					return {
+						clipped: box.scrollHeight - box.clientHeight,
+						date:
+							(box.querySelector('.edition time')?.getBoundingClientRect().bottom ?? Infinity) -
+							bottom,
+						rows: [...box.querySelectorAll('.item')]
+							.filter((item) => item.getBoundingClientRect().height > 0)
+							.map((item) => item.getBoundingClientRect().bottom - bottom),
+					};
+				});
+				expect(fit.clipped, label).toBeLessThanOrEqual(0);
+				expect(fit.date, label).toBeLessThanOrEqual(0);
+				expect(fit.rows.length, label).toBeGreaterThan(0);
+				for (const bottom of fit.rows) expect(bottom, label).toBeLessThanOrEqual(0);
 				await context.close();
 			}
 		}
