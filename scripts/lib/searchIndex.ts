@@ -99,21 +99,46 @@ export function indexedPage(url: string, html: string): IndexedPage | undefined 
 /** Pagefind's code that fetches an index's WebAssembly from that index's own folder. */
 const WASM_FETCH =
 	'let compressed_resp=await this.throttledFetch(wasm_url);let compressed_wasm=await compressed_resp.arrayBuffer();';
+/** Pagefind's code that fetches an index's entry file, and the option it reads beside which `caravanEntry` goes. */
+const ENTRY_FETCH =
+	'let entry_response=await this.throttledFetch(entryUrl);let entry_json=await entry_response.json();';
+const ENTRY_OPTION = 'this.metaCacheTag=opts.metaCacheTag??null;';
+
+/** `engine` with `from` replaced by `to`, or a build failure when Pagefind's code no longer has `from`. */
+function replaceOnce(engine: string, from: string, to: string, what: string): string {
+	if (engine.split(from).length !== 2)
+		throw new Error(`pagefind.js: ${what} was not found once (was Pagefind upgraded?)`);
+	return engine.replace(from, () => to);
+}
 
 /**
- * Pagefind's engine, changed to fetch each language's WebAssembly once per page: every bundle
- * holds the same file (one Pagefind version), but each index would fetch its own copy (~58 KB
- * gzip) when the search page goes on into older periods. Fails the build if Pagefind's code
- * no longer has the line this replaces (a new Pagefind version: check and update).
+ * Pagefind's engine, changed in two places. Each language's WebAssembly is fetched once per page:
+ * every bundle holds the same file (one Pagefind version), but each index would fetch its own
+ * copy (~58 KB gzip) when the search page goes on into older periods. And an index can be given
+ * its entry file (`pagefind-entry.json`, ~0.3 KB) as the `caravanEntry` option instead of
+ * fetching it: the search page carries the newest bundle's, so a first search makes one request
+ * fewer. Fails the build if Pagefind's code no longer has the lines this replaces (a new
+ * Pagefind version: check and update).
  */
-export function sharedWasmEngine(engine: string): string {
-	if (!engine.includes(WASM_FETCH))
-		throw new Error(
-			'pagefind.js: the WebAssembly fetch to share between bundles was not found (was Pagefind upgraded?)',
-		);
-	const shared =
-		'let compressed_wasm=await(caravanWasm[language]??=this.throttledFetch(wasm_url).then((r)=>r.arrayBuffer()).catch((e)=>{delete caravanWasm[language];throw e;}));';
-	return `/* Caravan: one WebAssembly fetch per language for every bundle (scripts/lib/searchIndex.ts). */const caravanWasm={};\n${engine.replace(WASM_FETCH, shared)}`;
+export function caravanEngine(engine: string): string {
+	const sharedWasm = replaceOnce(
+		engine,
+		WASM_FETCH,
+		'let compressed_wasm=await(caravanWasm[language]??=this.throttledFetch(wasm_url).then((r)=>r.arrayBuffer()).catch((e)=>{delete caravanWasm[language];throw e;}));',
+		'the WebAssembly fetch to share between bundles',
+	);
+	const givenEntry = replaceOnce(
+		replaceOnce(
+			sharedWasm,
+			ENTRY_OPTION,
+			`${ENTRY_OPTION}this.caravanEntry=opts.caravanEntry??null;`,
+			'the metaCacheTag option, beside which caravanEntry is read,',
+		),
+		ENTRY_FETCH,
+		'let entry_json=this.caravanEntry??await(await this.throttledFetch(entryUrl)).json();',
+		'the entry file fetch',
+	);
+	return `/* Caravan: one WebAssembly fetch per language for every bundle; an entry file given as caravanEntry is not fetched (scripts/lib/searchIndex.ts). */const caravanWasm={};\n${givenEntry}`;
 }
 
 /** What the memo keeps of an article page (null for a page without an indexed article). */
@@ -310,7 +335,7 @@ export async function buildSearchIndex(
 	if (engine)
 		await writeFile(
 			path.join(dir, 'pagefind', 'pagefind.js'),
-			sharedWasmEngine(await readFile(engine, 'utf8')),
+			caravanEngine(await readFile(engine, 'utf8')),
 		);
 	const headers = path.join(dir, '_headers');
 	if (existsSync(headers))
@@ -321,28 +346,13 @@ export async function buildSearchIndex(
 }
 
 /**
- * The tag the search page passes to Pagefind as `metaCacheTag` for a bundle whose entry file is
- * `entry`: Pagefind then fetches `pagefind-entry.json?ts=<tag>` instead of a new `?ts=<now>`
- * each time, so the page can preload it. A digest of the file, so it changes exactly when the
- * entry does and the same index gives the same page.
+ * What every first search fetches of the newest bundle, whatever the query: the engine, its
+ * WebAssembly and its metadata (whose names only the index knows). In the order the engine
+ * uses them. Not the entry file: the page gives it to the engine (`data-entry`).
  */
-export function entryTag(entry: string | Buffer): string {
-	return createHash('sha256').update(entry).digest('hex').slice(0, 12);
-}
-
-/**
- * What every first search fetches of the newest bundle, whatever the query: the engine, the
- * entry file (at the URL the tag gives it), its WebAssembly and its metadata (whose names only
- * the index knows). In the order the engine uses them.
- */
-function firstSearchPreloads(
-	bundle: string,
-	tag: string,
-	index: { hash: string; wasm: string },
-): string[] {
+function firstSearchPreloads(bundle: string, index: { hash: string; wasm: string }): string[] {
 	return [
 		'<link rel="modulepreload" href="/pagefind/pagefind.js">',
-		`<link rel="preload" href="${bundle}pagefind-entry.json?ts=${tag}" as="fetch" crossorigin>`,
 		`<link rel="preload" href="${bundle}wasm.${index.wasm}.pagefind" as="fetch" crossorigin>`,
 		`<link rel="preload" href="${bundle}pagefind.${index.hash}.pf_meta" as="fetch" crossorigin>`,
 	];
@@ -375,11 +385,12 @@ export function metaIndexChunks(meta: Buffer, version: string): IndexChunk[] {
 
 /**
  * The edition's search page must search exactly the bundles written (it lists them from the
- * content); it is given the newest bundle's entry tag (`data-entry-tag`), its index chunk table
+ * content); it is given the newest bundle's entry file (`data-entry`, which the engine then
+ * does not fetch: one request fewer, ~0.3 KB in the page), its index chunk table
  * (`data-index-chunks`, so the page can preload the chunks its first query needs) and preload
  * links for what every first search fetches of that bundle, so they load beside the page's own
- * files instead of one after another (the entry file was a round trip of its own after the
- * script, the index chunk another after the WebAssembly).
+ * files instead of one after another (the index chunk was a round trip of its own after the
+ * WebAssembly).
  */
 async function linkSearchPage(
 	dir: string,
@@ -397,21 +408,21 @@ async function linkSearchPage(
 		);
 	const newest = bundles[0];
 	if (!newest) return;
-	const entryFile = await readFile(path.join(dir, newest, 'pagefind-entry.json'));
-	const entry = JSON.parse(entryFile.toString('utf8')) as {
+	const entry = JSON.parse(
+		await readFile(path.join(dir, newest, 'pagefind-entry.json'), 'utf8'),
+	) as {
 		version: string;
 		languages: Record<string, { hash: string; wasm: string }>;
 	};
 	const index = Object.values(entry.languages)[0];
 	if (!index || !html.includes('</head>') || !html.includes('<search-page ')) return;
-	const tag = entryTag(entryFile);
 	const chunks = metaIndexChunks(
 		await readFile(path.join(dir, newest, `pagefind.${index.hash}.pf_meta`)),
 		entry.version,
 	);
-	const data = `data-entry-tag="${tag}" data-index-chunks="${escapeAttribute(chunkTableText(chunks))}"`;
+	const data = `data-entry="${escapeAttribute(JSON.stringify(entry))}" data-index-chunks="${escapeAttribute(chunkTableText(chunks))}"`;
 	const linked = html
 		.replace('<search-page ', `<search-page ${data} `)
-		.replace('</head>', `${firstSearchPreloads(newest, tag, index).join('')}</head>`);
+		.replace('</head>', `${firstSearchPreloads(newest, index).join('')}</head>`);
 	await writeFile(file, linked);
 }

@@ -137,7 +137,7 @@ describe('search over period bundles', { timeout: 90_000 }, () => {
 		await page.context().close();
 	});
 
-	it('preloads exactly what a first search fetches of the newest bundle before its results, each fetched once', async () => {
+	it('preloads exactly what a first search fetches of the newest bundle before its results, each fetched once, and carries its entry file', async () => {
 		const { page } = await newPage();
 		const fetched: string[] = [];
 		const failed: string[] = [];
@@ -151,19 +151,21 @@ describe('search over period bundles', { timeout: 90_000 }, () => {
 		const preloads = await page
 			.locator('link[rel="preload"], link[rel="modulepreload"]')
 			.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-		const tag = await page.locator('search-page').getAttribute('data-entry-tag');
 		const ofNewest = (pattern: RegExp) =>
 			fetched.filter((url) => url.startsWith(newest) && pattern.test(url));
-		expect(tag).toMatch(/^[0-9a-f]{12}$/);
-		// The engine, the entry file at its tagged URL, WebAssembly and metadata (the build's links),
-		// then the index chunk holding the URL's word (the page's, from the build's chunk table).
+		// The engine, WebAssembly and metadata (the build's links), then the index chunk holding the
+		// URL's word (the page's, from the build's chunk table).
 		expect(preloads).toEqual([
 			'/pagefind/pagefind.js',
-			`${newest}pagefind-entry.json?ts=${tag}`,
 			`${newest}wasm.en.pagefind`,
 			...ofNewest(/\.pf_meta$/),
 			...ofNewest(/\/index\/[^/]+\.pf_index$/),
 		]);
+		// The entry file is in the page (the engine is given it): never fetched, nor preloaded.
+		expect(ofNewest(/pagefind-entry\.json/)).toEqual([]);
+		expect(
+			JSON.parse((await page.locator('search-page').getAttribute('data-entry')) ?? 'null'),
+		).toEqual(JSON.parse(await readDist(dist, `${newest.slice(1)}pagefind-entry.json`)));
 		expect(ofNewest(/\/index\//)).toHaveLength(1);
 		// Each preload is the very request the engine makes: a mismatch would fetch it twice, or another URL.
 		for (const url of preloads)
@@ -235,17 +237,16 @@ describe('search over period bundles', { timeout: 90_000 }, () => {
 			const violations = await axeViolations(page);
 			if (violations.length) report.push(`${state}: ${formatViolations(violations)}`);
 		};
-		// Hold one bundle's first file until its state has been checked.
+		// Hold one bundle's first file (the newest's metadata: its entry file is in the page; an
+		// older one's entry file) until its state has been checked.
 		const held = async (
-			bundle: string,
+			file: string,
 			url: string,
 			state: string,
 			reached: (page: Page) => Promise<unknown>,
 		) => {
 			const { page } = await newPage();
-			const waiting = new Promise<Route>(
-				(resolve) => void page.route(`**${bundle}pagefind-entry.json*`, resolve),
-			);
+			const waiting = new Promise<Route>((resolve) => void page.route(`**${file}`, resolve));
 			await page.goto(`${server.url}${url}`);
 			const route = await waiting;
 			await reached(page);
@@ -253,12 +254,15 @@ describe('search over period bundles', { timeout: 90_000 }, () => {
 			await route.continue();
 			return page;
 		};
-		const loading = await held(BUNDLES[0] as string, '/search/?q=Otrar', 'loading', () =>
+		const loading = await held(`${BUNDLES[0]}*.pf_meta`, '/search/?q=Otrar', 'loading', () =>
 			Promise.resolve(),
 		);
 		await loading.context().close();
-		const older = await held(OLDEST, '/search/?q=Otrar', 'searching older stories', (page) =>
-			poll(() => status(page).textContent()).toBe('Searching older stories…'),
+		const older = await held(
+			`${OLDEST}pagefind-entry.json*`,
+			'/search/?q=Otrar',
+			'searching older stories',
+			(page) => poll(() => status(page).textContent()).toBe('Searching older stories…'),
 		);
 		await poll(() => status(older).textContent()).toBe('1 result for “Otrar”.');
 		await check(older, 'results');
