@@ -31,6 +31,24 @@ export function formatEditionDate(date: Date, locale: string, timeZone: string):
 		.trim();
 }
 
+/**
+ * "3–9 March 2025", "26 February – 9 March 2025" / "3–9 марта 2025": the days from `start` to
+ * `end` as `formatEditionDate` writes one (one day when both fall on it), without the Russian "г.".
+ */
+export function formatDateRange(start: Date, end: Date, locale: string, timeZone: string): string {
+	return formatter('edition', locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone })
+		.formatRangeToParts(start, end)
+		.map((part) =>
+			// Literals keep only their dash and spaces: "г." goes, thin spaces become plain ones.
+			part.type === 'literal'
+				? part.value.replace(/\p{L}+\.?/gu, '').replace(/\s/gu, ' ')
+				: part.value,
+		)
+		.join('')
+		.replace(/ +/g, ' ')
+		.trim();
+}
+
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 /** One `Intl.PluralRules` per locale (reading time on every listing item). */

@@ -28,8 +28,17 @@ const en = {
 	page: (n: number) => `Page ${n}`,
 	newer: 'Newer',
 	older: 'Older',
+	/** A listing's page links: its root (the newest stories) and page 1 (the oldest). */
+	latestPage: 'Latest',
+	oldestPage: 'Oldest',
+	/** A listing root's results line. */
 	resultsLine: (first: number, last: number, total: number) =>
 		`Viewing results ${first} - ${last} of ${total}`,
+	/** An archive page's results line: its number and its stories' days ("3–9 March 2025"). */
+	archiveLine: (page: number, days: string) => `Page ${page} · ${days}`,
+	/** An archive page's description; `what` is the listing and the site, or the site alone. */
+	archiveDescription: (what: string, days: string, page: number) =>
+		`${what}: stories published ${days}, page ${page}.`,
 	noStories: 'No stories here yet.',
 	storiesCount: (n: number) => `${n} ${n === 1 ? 'story' : 'stories'}`,
 	storiesBy: (name: string) => `Stories by ${name}`,
@@ -161,7 +170,11 @@ const ru: Dictionary = {
 	page: (n) => `Страница ${n}`,
 	newer: 'Новее',
 	older: 'Старше',
+	latestPage: 'Последние',
+	oldestPage: 'Самые ранние',
 	resultsLine: (first, last, total) => `Показаны результаты ${first} - ${last} из ${total}`,
+	archiveLine: (page, days) => `Страница ${page} · ${days}`,
+	archiveDescription: (what, days, page) => `${what}: материалы за ${days}, страница ${page}.`,
 	noStories: 'Здесь пока нет материалов.',
 	storiesCount: (n) =>
 		`${n} ${plural(n, 'ru', { one: 'материал', few: 'материала', many: 'материалов', other: 'материала' })}`,

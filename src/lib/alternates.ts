@@ -35,14 +35,15 @@ export function sharedAlternates(lang: Lang, sharedPath: string): Alternate[] {
 
 /**
  * A listing page's alternates: the front page, sections and countries exist in every edition, so
- * their first pages are each other's translations. Authors and tags differ between editions.
+ * their roots (`pageNumber` undefined) are each other's translations. Their archive pages are
+ * not: each edition numbers its own stories. Authors and tags differ between editions.
  */
 export function listingAlternates(
 	listing: Pick<Listing, 'kind' | 'basePath'>,
-	pageNumber: number,
+	pageNumber: number | undefined,
 	lang: Lang,
 ): Alternate[] {
-	if (pageNumber !== 1 || !['home', 'section', 'country'].includes(listing.kind)) return [];
+	if (pageNumber !== undefined || !['home', 'section', 'country'].includes(listing.kind)) return [];
 	return sharedAlternates(lang, listing.basePath.slice(langPrefix(lang).length));
 }
 

@@ -48,21 +48,16 @@ export function articlePageKey(page: {
 }
 
 /**
- * A listing page's key: which listing and page it is, where it sits in the pagination (the
- * results line and page links), and the digests of the stories it shows (excerpts, images).
+ * A listing page's key: which listing it is, the page's place in it as the page shows it
+ * (`position`, plain data: its number and URL, the root's total, its links), and the digests
+ * of the stories it shows (excerpts, images, dates). An archive page's position holds nothing
+ * that grows with the listing (src/lib/pagination.ts), so a new story leaves its key alone.
  * None when a story on it has no digest.
  */
 export function listingPageKey(page: {
 	edition: string;
 	listing: { kind: string; key: string; name: string };
-	position: {
-		number: number;
-		pageCount: number;
-		first: number;
-		last: number;
-		total: number;
-		url: string;
-	};
+	position: object;
 	items: readonly (string | undefined)[];
 }): string | undefined {
 	if (page.items.some((item) => item === undefined)) return undefined;

@@ -231,19 +231,22 @@ export async function articlePageCacheKey(article: Article): Promise<string | un
 	});
 }
 
-/** A listing page's cache key: which page of which listing, and the stories on it. */
+/**
+ * A listing page's cache key: which listing, everything the page holds besides its stories (its
+ * number, URL, links and the root's total), and the stories on it.
+ */
 export async function listingPageCacheKey({
 	listing,
 	page,
 }: ListingPage): Promise<string | undefined> {
 	const parts = await keyParts();
 	if (!parts) return undefined;
-	const { number, pageCount, first, last, total, url } = page;
+	const { items, ...position } = page;
 	return listingPageKey({
 		edition: parts.edition,
 		listing,
-		position: { number, pageCount, first, last, total, url },
-		items: page.items.map((article) => parts.digestOf(article)),
+		position,
+		items: items.map((article) => parts.digestOf(article)),
 	});
 }
 

@@ -171,13 +171,13 @@ export function breadcrumbHead(crumbs: readonly Crumb[], lang: Lang = DEFAULT_LA
 /** A listing page: the front page is the `WebSite`; the others are a breadcrumb (and a feed for sections). */
 export function listingHead({ listing, page }: ListingPage, lang: Lang = DEFAULT_LANG): PageHead {
 	const ui = t(lang);
-	if (listing.kind === 'home' && page.number === 1)
+	if (listing.kind === 'home' && page.number === undefined)
 		return { jsonLd: [websiteLd(publisher(lang), ui.description)] };
 	const crumbs: Crumb[] =
 		listing.kind === 'home'
 			? []
 			: [{ name: listingHeading(listing, lang), path: listing.basePath }];
-	if (page.number > 1) crumbs.push({ name: ui.page(page.number), path: page.url });
+	if (page.number !== undefined) crumbs.push({ name: ui.page(page.number), path: page.url });
 	return {
 		...breadcrumbHead(crumbs, lang),
 		feeds: listing.kind === 'section' ? [sectionFeed(listing.key as SectionSlug, lang)] : undefined,

@@ -71,6 +71,18 @@ async function imagesOfRestoredPagesOnly(dist: string, build: BuildResult): Prom
 	return [...byRestored].filter((name) => !byRendered.has(name)).sort();
 }
 
+/** Every listing page in `dist` (`/index.html`, `/section/economy/index.html`, `/page/1/index.html`…). */
+const listingFiles = async (dist: string) =>
+	(await readdir(dist, { recursive: true }))
+		// Not the search pages or the sections overview: rendered on every build (no cache key).
+		.filter(
+			(file) =>
+				file.endsWith('index.html') &&
+				!/^(ru\/)?(articles|search|edition|section\/index\.html)/.test(file),
+		)
+		.map((file) => `/${file}`)
+		.sort();
+
 beforeAll(async () => {
 	work = await tempDir('caravan-incremental-');
 	contentDir = path.join(work, 'content');
@@ -165,15 +177,7 @@ describe('warm build after changing two stories', () => {
 
 	it('copies the listing pages that show neither story, and renders those that do', async () => {
 		const dist = path.join(work, 'warm', 'dist');
-		const listings = (await readdir(dist, { recursive: true }))
-			// Not the search pages or the sections overview: rendered on every build (no cache key).
-			.filter(
-				(file) =>
-					file.endsWith('index.html') &&
-					!/^(ru\/)?(articles|search|edition|section\/index\.html)/.test(file),
-			)
-			.map((file) => `/${file}`)
-			.sort();
+		const listings = await listingFiles(dist);
 		const showing: string[] = [];
 		for (const file of listings) {
 			const html = await readFile(path.join(dist, file), 'utf8');
@@ -253,6 +257,24 @@ describe("first build of a new day: tomorrow's ticker snapshot, an embargo lifte
 			.map((slug) => `/articles/${slug}/index.html`);
 		expect(expected.length).toBeGreaterThan(articles.length / 2);
 		expect(restored(newDay).filter((file) => file.startsWith('/articles/'))).toEqual(expected);
+	});
+
+	it('renders the roots of the listings the new stories are in, and no archive page', async () => {
+		const listings = await listingFiles(dist());
+		const showing: string[] = [];
+		for (const file of listings) {
+			const html = await readFile(path.join(dist(), file), 'utf8');
+			if (html.includes(`/articles/${NEW_STORY}/`) || html.includes(`/articles/${EMBARGO_LIFTED}/`))
+				showing.push(file);
+		}
+		// Pages are numbered from the oldest: new stories go to the roots, and no page filled.
+		expect(showing).toContain('/index.html');
+		expect(showing.filter((file) => /\/page\/\d+\//.test(file))).toEqual([]);
+		const archive = listings.filter((file) => /\/page\/\d+\//.test(file));
+		expect(archive).toContain('/page/1/index.html');
+		expect(restored(newDay).filter((file) => !/^\/(articles|cards)\//.test(file))).toEqual(
+			listings.filter((file) => !showing.includes(file)),
+		);
 	});
 
 	it('links the restored pages from the cache instead of copying them', async () => {

@@ -91,9 +91,10 @@ describe('every page', () => {
 });
 
 describe('front page', () => {
-	it('lists the newest six of all published articles, with the results line', async () => {
+	it('lists the newest of all published articles not on a full archive page, with the results line', async () => {
 		const doc = await page('index.html');
-		expect(text(doc.querySelector('.results'))).toBe('Viewing results 1 - 6 of 14');
+		// 14 stories, 6 a page: the oldest 6 fill page 1, the root shows the other 8.
+		expect(text(doc.querySelector('.results'))).toBe('Viewing results 1 - 8 of 14');
 		expect(texts(doc, '.article-list .headline')).toEqual([
 			'Folder form story',
 			'An MDX story',
@@ -101,6 +102,8 @@ describe('front page', () => {
 			'Long read across the steppe',
 			'Fixture story number 9',
 			'Fixture tie-break story',
+			'Fixture story number 8',
+			'Fixture story number 7',
 		]);
 		expect(
 			[...doc.querySelectorAll('.article-list .headline a')].map((a) => a.getAttribute('href')),
@@ -111,10 +114,13 @@ describe('front page', () => {
 			'/articles/long-read/',
 			'/articles/fixture-story-09/',
 			'/articles/fixture-story-09b/',
+			'/articles/fixture-story-08/',
+			'/articles/fixture-story-07/',
 		]);
-		expect(doc.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/page/2/');
+		expect(doc.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/page/1/');
 		expect(doc.querySelector('a[rel="prev"]')).toBeNull();
-		expect(texts(doc, '.pagination a[aria-label^="Page"]')).toEqual(['1', '2', '3']);
+		expect(texts(doc, '.pagination a')).toEqual(['Latest', 'Oldest', 'Older']);
+		expect(text(doc.querySelector('.pagination a[aria-current="page"]'))).toBe('Latest');
 	});
 
 	it('shows the excerpt: plain text, cut at 500 words with "..."', async () => {
@@ -135,18 +141,22 @@ describe('front page', () => {
 		);
 	});
 
-	it('paginates with rel=prev/next on the following pages', async () => {
-		const second = await page('page/2/index.html');
-		expect(text(second.querySelector('.results'))).toBe('Viewing results 7 - 12 of 14');
-		expect(texts(second, '.article-list .headline')).toEqual(
-			[8, 7, 6, 5, 4, 3].map((n) => `Fixture story number ${n}`),
+	it('keeps the oldest full page at page/1/, saying which page and days it holds, never the total', async () => {
+		const oldest = await page('page/1/index.html');
+		expect(text(oldest.querySelector('.results'))).toBe('Page 1 · 1 – 6 December 2025');
+		expect(texts(oldest, '.article-list .headline')).toEqual(
+			[6, 5, 4, 3, 2, 1].map((n) => `Fixture story number ${n}`),
 		);
-		expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/');
-		expect(second.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/page/3/');
-		const third = await page('page/3/index.html');
-		expect(text(third.querySelector('.results'))).toBe('Viewing results 13 - 14 of 14');
-		expect(third.querySelector('a[rel="next"]')).toBeNull();
-		expect(existsSync(path.join(dist, 'page/4/index.html'))).toBe(false);
+		expect(oldest.querySelector('title')?.textContent).toBe('Page 1 | Caravan');
+		expect(oldest.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(
+			'Caravan: stories published 1 – 6 December 2025, page 1.',
+		);
+		expect(oldest.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/');
+		expect(oldest.querySelector('a[rel="next"]')).toBeNull();
+		expect(texts(oldest, '.pagination a')).toEqual(['Newer', 'Latest', 'Oldest']);
+		expect(text(oldest.querySelector('.pagination a[aria-current="page"]'))).toBe('Oldest');
+		expect(text(oldest.querySelector('main'))).not.toContain('14');
+		expect(existsSync(path.join(dist, 'page/2/index.html'))).toBe(false);
 	});
 });
 
@@ -242,16 +252,16 @@ describe('listings by section, country, author and tag', () => {
 		expect(text(doc.querySelector('nav.sections a[aria-current="page"]'))).toBe('Economy');
 	});
 
-	it('country, author and tag pages exist and paginate', async () => {
+	it('country, author and tag pages exist, paginated only when long', async () => {
 		expect(text((await page('country/kazakhstan/index.html')).querySelector('.results'))).toBe(
 			'Viewing results 1 - 3 of 3',
 		);
 		const author = await page('author/staff-reporter/index.html');
 		expect(text(author.querySelector('h1'))).toBe('Stories by Staff Reporter');
-		expect(text(author.querySelector('.results'))).toBe('Viewing results 1 - 6 of 8');
-		expect(
-			text((await page('author/staff-reporter/page/2/index.html')).querySelector('.results')),
-		).toBe('Viewing results 7 - 8 of 8');
+		// 8 stories: fewer than two pages' worth, so all on the root, without page links.
+		expect(text(author.querySelector('.results'))).toBe('Viewing results 1 - 8 of 8');
+		expect(author.querySelector('.pagination')).toBeNull();
+		expect(existsSync(path.join(dist, 'author/staff-reporter/page/1/index.html'))).toBe(false);
 		expect(text((await page('tag/fixture/index.html')).querySelector('h1'))).toBe(
 			'Tagged: fixture',
 		);

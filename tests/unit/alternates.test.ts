@@ -41,24 +41,27 @@ describe('listingAlternates', () => {
 	const find = (listings: typeof en, kind: string, key: string) =>
 		listings.find((l) => l.kind === kind && l.key === key)!;
 
-	it('links the first pages of the front page, sections and countries across editions', () => {
-		expect(listingAlternates(find(en, 'home', ''), 1, 'en')).toEqual([
+	it('links the roots of the front page, sections and countries across editions', () => {
+		expect(listingAlternates(find(en, 'home', ''), undefined, 'en')).toEqual([
 			{ lang: 'ru', href: '/ru/' },
 		]);
-		expect(listingAlternates(find(ru, 'home', ''), 1, 'ru')).toEqual([{ lang: 'en', href: '/' }]);
-		expect(listingAlternates(find(en, 'section', 'economy'), 1, 'en')).toEqual([
+		expect(listingAlternates(find(ru, 'home', ''), undefined, 'ru')).toEqual([
+			{ lang: 'en', href: '/' },
+		]);
+		expect(listingAlternates(find(en, 'section', 'economy'), undefined, 'en')).toEqual([
 			{ lang: 'ru', href: '/ru/section/economy/' },
 		]);
-		expect(listingAlternates(find(ru, 'country', 'kazakhstan'), 1, 'ru')).toEqual([
+		expect(listingAlternates(find(ru, 'country', 'kazakhstan'), undefined, 'ru')).toEqual([
 			{ lang: 'en', href: '/country/kazakhstan/' },
 		]);
 	});
 
-	it('has none for later pages, authors and tags (their pages differ between editions)', () => {
+	it('has none for archive pages, authors and tags (their pages differ between editions)', () => {
+		expect(listingAlternates(find(en, 'section', 'economy'), 1, 'en')).toEqual([]);
 		expect(listingAlternates(find(en, 'section', 'economy'), 2, 'en')).toEqual([]);
 		const author = en.find((l) => l.kind === 'author')!;
 		expect(author.basePath).toBe('/author/aigerim-sadykova/');
-		expect(listingAlternates(author, 1, 'en')).toEqual([]);
+		expect(listingAlternates(author, undefined, 'en')).toEqual([]);
 	});
 });
 

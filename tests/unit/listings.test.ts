@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { COUNTRIES, SECTIONS, SITE } from '../../src/config.ts';
 import { t } from '../../src/i18n/ui.ts';
 import { compareNewestFirst, type Article } from '../../src/lib/articles.ts';
-import { listingHeading, listingPageText, listingTitle } from '../../src/lib/listingText.ts';
+import {
+	listingHeading,
+	listingPageText,
+	listingTitle,
+	pageDateRange,
+} from '../../src/lib/listingText.ts';
 import {
 	buildListings,
 	groupBy,
@@ -150,7 +155,7 @@ describe('groupBy', () => {
 });
 
 describe('listingPages', () => {
-	it('paginates every listing 6 to a page under its base path', () => {
+	it('paginates every listing 6 to a page under its base path, numbered from the oldest', () => {
 		const many = Array.from({ length: 14 }, (_, i) =>
 			makeArticle(`story-${String(i + 1).padStart(2, '0')}`, {
 				date: decDay(i + 1),
@@ -160,29 +165,31 @@ describe('listingPages', () => {
 		).sort(compareNewestFirst);
 		const pages = listingPages(buildListings(many, NAMES), SITE.pageSize);
 		const tech = pages.filter((p) => p.listing.kind === 'section' && p.listing.key === 'tech');
-		expect(tech.map((p) => p.page.url)).toEqual([
-			'/section/tech/',
-			'/section/tech/page/2/',
-			'/section/tech/page/3/',
-		]);
-		expect(tech.map((p) => p.page.items.length)).toEqual([6, 6, 2]);
+		// 14 stories: the oldest 6 are page 1 for good; the root shows the newest 8.
+		expect(tech.map((p) => p.page.url)).toEqual(['/section/tech/', '/section/tech/page/1/']);
+		expect(tech.map((p) => p.page.items.length)).toEqual([8, 6]);
 		expect(tech[0]?.page.items[0]?.slug).toBe('story-14');
+		expect(tech[1]?.page.items.map((a) => a.slug)).toEqual(
+			[6, 5, 4, 3, 2, 1].map((n) => `story-0${n}`),
+		);
 		expect(pages.filter((p) => p.listing.kind === 'home').map((p) => p.page.url)).toEqual([
 			'/',
-			'/page/2/',
-			'/page/3/',
+			'/page/1/',
 		]);
 		expect(pages.filter((p) => p.listing.kind === 'tag').map((p) => p.page.url)).toEqual([
 			'/tag/ai/',
-			'/tag/ai/page/2/',
-			'/tag/ai/page/3/',
+			'/tag/ai/page/1/',
 		]);
 	});
 
 	it('gives empty listings one page', () => {
 		const pages = listingPages(buildListings([], NAMES), SITE.pageSize);
 		expect(pages).toHaveLength(1 + 8 + 7);
-		expect(pages.every((p) => p.page.pageCount === 1 && p.page.items.length === 0)).toBe(true);
+		expect(
+			pages.every(
+				(p) => p.page.number === undefined && p.page.items.length === 0 && p.page.total === 0,
+			),
+		).toBe(true);
 	});
 
 	it('gives every page a unique URL', () => {
@@ -202,60 +209,125 @@ describe('listing headings and titles', () => {
 		expect(listingHeading({ kind: 'home', name: 'Latest' })).toBe('Latest');
 	});
 
-	it('adds the page number after page 1 and leaves the front page untitled', () => {
-		expect(listingTitle({ kind: 'home', name: 'Latest' }, 1)).toBeUndefined();
-		expect(listingTitle({ kind: 'home', name: 'Latest' }, 2)).toBe('Page 2');
-		expect(listingTitle({ kind: 'section', name: 'Politics' }, 1)).toBe('Politics');
+	it("adds an archive page's number and leaves the front page's root untitled", () => {
+		expect(listingTitle({ kind: 'home', name: 'Latest' }, undefined)).toBeUndefined();
+		expect(listingTitle({ kind: 'home', name: 'Latest' }, 1)).toBe('Page 1');
+		expect(listingTitle({ kind: 'section', name: 'Politics' }, undefined)).toBe('Politics');
+		expect(listingTitle({ kind: 'section', name: 'Politics' }, 81, 'ru')).toBe(
+			'Politics, Страница 81',
+		);
 		expect(listingTitle({ kind: 'tag', name: 'budget' }, 3)).toBe('Tagged: budget, Page 3');
 	});
 });
 
+describe('pageDateRange', () => {
+	const on = (...days: number[]) => days.map((day) => ({ date: decDay(day) }));
+
+	it("spans an archive page's stories, newest first, from the oldest day to the newest", () => {
+		expect(pageDateRange(on(9, 5, 3), 'en', 'Asia/Almaty')).toBe('3 – 9 December 2025');
+		expect(pageDateRange(on(9, 5, 3), 'ru', 'Asia/Almaty')).toBe('3–9 декабря 2025');
+		expect(pageDateRange(on(4, 4), 'en', 'Asia/Almaty')).toBe('4 December 2025');
+		expect(pageDateRange([], 'en', 'Asia/Almaty')).toBe('');
+	});
+
+	it('counts days in the site time zone', () => {
+		// 22:00 in Almaty on the 9th is the 10th in Tokyo.
+		expect(pageDateRange([{ date: decDay(9, 22) }], 'en', 'Asia/Almaty')).toBe('9 December 2025');
+		expect(pageDateRange([{ date: decDay(9, 22) }], 'en', 'Asia/Tokyo')).toBe('10 December 2025');
+	});
+});
+
 describe('listingPageText', () => {
-	it("heads the front page with the site's name for screen readers, leads with a story on page 1 only", () => {
+	/** A listing's root with all its stories, and an archive page with the given stories. */
+	const rootOf = (listing: Listing) => ({
+		items: listing.articles,
+		total: listing.articles.length,
+	});
+	const archivePage = (number: number, items: Article[]) => ({ number, items });
+
+	it("heads the front page with the site's name for screen readers, leads with a story on its root only", () => {
 		const home = find('home', '')!;
-		expect(listingPageText(home, 1, 'en', 'Caravan')).toEqual({
+		expect(listingPageText(home, rootOf(home), 'en', 'Caravan', 'Asia/Almaty')).toEqual({
 			heading: 'Caravan: latest news',
 			headingHidden: true,
 			title: undefined,
 			description: NAMES.description,
+			results: 'Viewing results 1 - 4 of 4',
 			currentSection: '',
 			layout: 'front',
 		});
-		expect(listingPageText(home, 2, 'en', 'Caravan')).toMatchObject({
+		expect(
+			listingPageText(home, archivePage(2, home.articles), 'en', 'Caravan', 'Asia/Almaty'),
+		).toEqual({
+			heading: 'Caravan: latest news',
+			headingHidden: true,
 			title: 'Page 2',
-			layout: 'list',
+			description: 'Caravan: stories published 9 – 12 December 2025, page 2.',
+			results: 'Page 2 · 9 – 12 December 2025',
 			currentSection: '',
+			layout: 'list',
 		});
 	});
 
 	it('marks a section as current in the navigation and describes it', () => {
-		expect(listingPageText(find('section', 'economy')!, 1, 'en', 'Caravan')).toEqual({
+		const economy = find('section', 'economy')!;
+		expect(listingPageText(economy, rootOf(economy), 'en', 'Caravan')).toEqual({
 			heading: 'Economy',
 			headingHidden: false,
 			title: 'Economy',
 			description: 'Economy: the latest from Caravan.',
+			results: 'Viewing results 1 - 2 of 2',
 			currentSection: 'economy',
 			layout: 'list',
 		});
 	});
 
-	it('marks no section on author, tag and country pages', () => {
-		const author = listingPageText(find('author', 'aigerim-sadykova')!, 2, 'en', 'Caravan');
-		expect(author).toMatchObject({
-			heading: 'Stories by Aigerim Sadykova',
-			title: 'Stories by Aigerim Sadykova, Page 2',
-			currentSection: undefined,
+	it('says on an archive page which page it is and when its stories appeared, never how many there are', () => {
+		const economy = find('section', 'economy')!;
+		const text = listingPageText(economy, archivePage(81, economy.articles), 'en', 'Caravan');
+		expect(text).toMatchObject({
+			title: 'Economy, Page 81',
+			description: 'Economy, Caravan: stories published 10 – 11 December 2025, page 81.',
+			results: 'Page 81 · 10 – 11 December 2025',
 		});
+	});
+
+	it('marks no section on author, tag and country pages', () => {
+		const author = find('author', 'aigerim-sadykova')!;
+		expect(listingPageText(author, archivePage(2, author.articles), 'en', 'Caravan')).toMatchObject(
+			{
+				heading: 'Stories by Aigerim Sadykova',
+				title: 'Stories by Aigerim Sadykova, Page 2',
+				currentSection: undefined,
+			},
+		);
+		const kazakhstan = find('country', 'kazakhstan')!;
 		expect(
-			listingPageText(find('country', 'kazakhstan')!, 1, 'en', 'Caravan').currentSection,
+			listingPageText(kazakhstan, rootOf(kazakhstan), 'en', 'Caravan').currentSection,
 		).toBeUndefined();
 	});
 
 	it("speaks the edition's language", () => {
 		const ru = t('ru');
-		const text = listingPageText({ kind: 'home', key: '', name: ru.latest }, 1, 'ru', 'Caravan');
+		const home = { kind: 'home', key: '', name: ru.latest } as const;
+		const text = listingPageText(home, { items: [], total: 0 }, 'ru', 'Caravan');
 		expect(text.heading).toBe(`Caravan: ${ru.latestNews}`);
 		expect(text.description).toBe(ru.description);
+		expect(text.results).toBe('Показаны результаты 0 - 0 из 0');
+		const economy = find('section', 'economy')!;
+		expect(
+			listingPageText(
+				{ ...economy, name: ru.sections.economy },
+				archivePage(3, economy.articles),
+				'ru',
+				'Караван',
+				'Asia/Almaty',
+			),
+		).toMatchObject({
+			title: 'Экономика, Страница 3',
+			description: 'Экономика, Караван: материалы за 10–11 декабря 2025, страница 3.',
+			results: 'Страница 3 · 10–11 декабря 2025',
+		});
 	});
 });
 

@@ -64,11 +64,10 @@ describe('listing page and card cache keys', () => {
 		listing: { kind: 'section', key: 'politics', name: 'Politics' },
 		position: {
 			number: 2,
-			pageCount: 3,
-			first: 7,
-			last: 12,
-			total: 14,
 			url: '/section/politics/page/2/',
+			newerUrl: '/section/politics/',
+			olderUrl: '/section/politics/page/1/',
+			links: [{ url: '/section/politics/', current: false }],
 		},
 		items: ['a:1', 'b:1'],
 	};
@@ -77,9 +76,14 @@ describe('listing page and card cache keys', () => {
 		const keys = [
 			listingPageKey(listingPage),
 			listingPageKey({ ...listingPage, items: ['a:2', 'b:1'] }),
+			listingPageKey({ ...listingPage, items: ['b:1', 'a:1'] }),
 			listingPageKey({
 				...listingPage,
-				position: { ...listingPage.position, total: 15, pageCount: 3 },
+				position: { ...listingPage.position, newerUrl: '/section/politics/page/3/' },
+			}),
+			listingPageKey({
+				...listingPage,
+				position: { ...listingPage.position, links: [] },
 			}),
 			listingPageKey({ ...listingPage, listing: { ...listingPage.listing, name: 'Politique' } }),
 			listingPageKey({
@@ -89,5 +93,6 @@ describe('listing page and card cache keys', () => {
 		];
 		expect(new Set(keys).size).toBe(keys.length);
 		expect(listingPageKey({ ...listingPage, items: ['a:1', undefined] })).toBeUndefined();
+		expect(listingPageKey({ ...listingPage, position: { ...listingPage.position } })).toBe(keys[0]);
 	});
 });

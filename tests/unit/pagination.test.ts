@@ -1,8 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { SITE } from '../../src/config.ts';
-import { pageUrl, pageWindow, paginate, resultsLine } from '../../src/lib/pagination.ts';
+import {
+	archivePageCount,
+	pageUrl,
+	pageWindow,
+	paginate,
+	resultsLine,
+	type Page,
+} from '../../src/lib/pagination.ts';
 
-const items = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+/** `n` items, newest first: `n` is the newest, 1 the oldest (an item's value is its place from the oldest, 1-based). */
+const items = (n: number) => Array.from({ length: n }, (_, i) => n - i);
+const range = (from: number, to: number) =>
+	from <= to
+		? Array.from({ length: to - from + 1 }, (_, i) => from + i)
+		: Array.from({ length: from - to + 1 }, (_, i) => from - i);
+const root = <T>(pages: Page<T>[]) => pages[0]!;
+/** Archive page `number` of `pages`. */
+const archive = <T>(pages: Page<T>[], number: number) => pages.find((p) => p.number === number)!;
+/** What a link shows: its number, or "latest" for the root, "…" for a gap; `*` marks the current page. */
+const shown = (page: Page<unknown>) =>
+	page.links.map((link) =>
+		link === undefined ? '…' : `${link.number ?? 'latest'}${link.current ? '*' : ''}`,
+	);
 
 describe('configuration', () => {
 	it('shows 6 articles per page', () => {
@@ -11,99 +31,110 @@ describe('configuration', () => {
 });
 
 describe('pageUrl', () => {
-	it('puts page 1 at the base path and page N under page/N/', () => {
-		expect(pageUrl('/', 1)).toBe('/');
-		expect(pageUrl('/', 2)).toBe('/page/2/');
-		expect(pageUrl('/section/politics/', 1)).toBe('/section/politics/');
+	it('puts the root at the base path and archive page N under page/N/', () => {
+		expect(pageUrl('/')).toBe('/');
+		expect(pageUrl('/', 1)).toBe('/page/1/');
+		expect(pageUrl('/section/politics/')).toBe('/section/politics/');
 		expect(pageUrl('/section/politics/', 82)).toBe('/section/politics/page/82/');
 	});
 });
 
-describe('paginate: 487 articles, 6 per page', () => {
-	const pages = paginate(items(487), SITE.pageSize, '/');
-
-	it('makes 82 pages, the last one partial', () => {
-		expect(pages).toHaveLength(82);
-		expect(pages.every((p) => p.pageCount === 82 && p.total === 487)).toBe(true);
-		expect(pages.slice(0, 81).every((p) => p.items.length === 6)).toBe(true);
-		expect(pages[81]?.items).toEqual([487]);
-	});
-
-	it('reads "Viewing results 1 - 6 of 487" on page 1', () => {
-		expect(resultsLine(pages[0]!)).toBe('Viewing results 1 - 6 of 487');
-		expect(pages[0]?.items).toEqual([1, 2, 3, 4, 5, 6]);
-	});
-
-	it('reads "Viewing results 7 - 12 of 487" on page 2', () => {
-		expect(resultsLine(pages[1]!)).toBe('Viewing results 7 - 12 of 487');
-		expect(pages[1]?.items).toEqual([7, 8, 9, 10, 11, 12]);
-	});
-
-	it('reads "Viewing results 487 - 487 of 487" on the last page', () => {
-		expect(pages[81]?.number).toBe(82);
-		expect(resultsLine(pages[81]!)).toBe('Viewing results 487 - 487 of 487');
-	});
-
-	it('shows every article exactly once, in order', () => {
-		expect(pages.flatMap((p) => p.items)).toEqual(items(487));
-	});
-
-	it('numbers pages from 1 and gives each its URL', () => {
-		expect(pages.map((p) => p.number)).toEqual(items(82));
-		expect(pages[0]?.url).toBe('/');
-		expect(pages[1]?.url).toBe('/page/2/');
-		expect(pages[81]?.url).toBe('/page/82/');
-	});
-
-	it('links previous and next pages', () => {
-		expect(pages[0]?.prevUrl).toBeUndefined();
-		expect(pages[0]?.nextUrl).toBe('/page/2/');
-		expect(pages[1]?.prevUrl).toBe('/');
-		expect(pages[1]?.nextUrl).toBe('/page/3/');
-		expect(pages[40]?.prevUrl).toBe('/page/40/');
-		expect(pages[40]?.nextUrl).toBe('/page/42/');
-		expect(pages[81]?.prevUrl).toBe('/page/81/');
-		expect(pages[81]?.nextUrl).toBeUndefined();
-	});
-
-	it('gives numbered links with gaps, marking the current page', () => {
-		const links = pages[40]?.links ?? [];
-		expect(links.map((l) => l?.number)).toEqual([1, undefined, 39, 40, 41, 42, 43, undefined, 82]);
-		expect(links.filter((l) => l?.current).map((l) => l?.number)).toEqual([41]);
-		expect(links[0]).toEqual({ number: 1, url: '/', current: false });
-		expect(links[4]).toEqual({ number: 41, url: '/page/41/', current: true });
-		expect(links.at(-1)).toEqual({ number: 82, url: '/page/82/', current: false });
+describe('archivePageCount', () => {
+	it('leaves the newest 6 to 11 stories (of 6 a page) to the root', () => {
+		expect([0, 1, 5, 6, 11, 12, 13, 17, 18, 487].map((n) => archivePageCount(n, 6))).toEqual([
+			0, 0, 0, 0, 0, 1, 1, 1, 2, 80,
+		]);
 	});
 });
 
-describe('paginate: other sizes', () => {
-	it('fits exactly 6 on one page, and 7 on two', () => {
-		const six = paginate(items(6), 6, '/tag/oil/');
-		expect(six).toHaveLength(1);
-		expect(resultsLine(six[0]!)).toBe('Viewing results 1 - 6 of 6');
-		expect(six[0]?.nextUrl).toBeUndefined();
-		const seven = paginate(items(7), 6, '/tag/oil/');
-		expect(seven).toHaveLength(2);
-		expect(resultsLine(seven[1]!)).toBe('Viewing results 7 - 7 of 7');
-		expect(seven[1]?.url).toBe('/tag/oil/page/2/');
-		expect(seven[1]?.prevUrl).toBe('/tag/oil/');
+describe('paginate: 487 articles, 6 per page, numbered from the oldest', () => {
+	const pages = paginate(items(487), SITE.pageSize, '/');
+
+	it('makes the root and 80 full archive pages; the root shows the newest 7', () => {
+		expect(pages).toHaveLength(81);
+		expect(root(pages)).toMatchObject({ url: '/', total: 487, items: range(487, 481) });
+		expect(root(pages).number).toBeUndefined();
+		expect(pages.slice(1).map((p) => p.number)).toEqual(range(80, 1));
+		expect(pages.slice(1).every((p) => p.items.length === 6 && p.total === undefined)).toBe(true);
 	});
 
-	it('still has one empty page for an empty list', () => {
-		const pages = paginate([], 6, '/section/tech/');
-		expect(pages).toHaveLength(1);
-		expect(pages[0]).toMatchObject({
-			number: 1,
-			pageCount: 1,
-			items: [],
-			first: 0,
-			last: 0,
-			total: 0,
-			url: '/section/tech/',
-		});
-		expect(pages[0]?.prevUrl).toBeUndefined();
-		expect(pages[0]?.nextUrl).toBeUndefined();
-		expect(pages[0]?.links).toEqual([{ number: 1, url: '/section/tech/', current: true }]);
+	it('puts the i-th story from the oldest (0-based) on page ⌊i / 6⌋ + 1, newest first on it', () => {
+		expect(archive(pages, 1).items).toEqual([6, 5, 4, 3, 2, 1]);
+		expect(archive(pages, 2).items).toEqual([12, 11, 10, 9, 8, 7]);
+		expect(archive(pages, 80).items).toEqual(range(480, 475));
+		for (const page of pages.slice(1))
+			for (const item of page.items) expect(Math.floor((item - 1) / 6) + 1).toBe(page.number);
+	});
+
+	it('shows every article exactly once, in order, reading from the root through older pages', () => {
+		expect(pages.flatMap((p) => p.items)).toEqual(items(487));
+	});
+
+	it('reads "Viewing results 1 - 7 of 487" on the root', () => {
+		expect(resultsLine(root(pages))).toBe('Viewing results 1 - 7 of 487');
+		expect(resultsLine(root(pages), 'ru')).toBe('Показаны результаты 1 - 7 из 487');
+	});
+
+	it('gives each archive page its URL under page/N/', () => {
+		expect(archive(pages, 1).url).toBe('/page/1/');
+		expect(archive(pages, 80).url).toBe('/page/80/');
+	});
+
+	it('links newer and older pages: the newest archive page to the root, page 1 to none older', () => {
+		expect(root(pages).newerUrl).toBeUndefined();
+		expect(root(pages).olderUrl).toBe('/page/80/');
+		expect(archive(pages, 80).newerUrl).toBe('/');
+		expect(archive(pages, 80).olderUrl).toBe('/page/79/');
+		expect(archive(pages, 41).newerUrl).toBe('/page/42/');
+		expect(archive(pages, 41).olderUrl).toBe('/page/40/');
+		expect(archive(pages, 1).newerUrl).toBe('/page/2/');
+		expect(archive(pages, 1).olderUrl).toBeUndefined();
+	});
+
+	it('links, newest first, the root, the pages next to this one and page 1, with gaps', () => {
+		expect(shown(archive(pages, 41))).toEqual(['latest', '…', '42', '41*', '40', '…', '1']);
+		expect(archive(pages, 41).links[0]).toEqual({ url: '/', current: false });
+		expect(archive(pages, 41).links[3]).toEqual({ number: 41, url: '/page/41/', current: true });
+		expect(archive(pages, 41).links.at(-1)).toEqual({ number: 1, url: '/page/1/', current: false });
+		expect(shown(root(pages))).toEqual(['latest*', '80', '…', '1']);
+		expect(shown(archive(pages, 80))).toEqual(['latest', '80*', '79', '…', '1']);
+		expect(shown(archive(pages, 79))).toEqual(['latest', '80', '79*', '78', '…', '1']);
+		expect(shown(archive(pages, 78))).toEqual(['latest', '…', '79', '78*', '77', '…', '1']);
+		expect(shown(archive(pages, 2))).toEqual(['latest', '…', '3', '2*', '1']);
+		expect(shown(archive(pages, 1))).toEqual(['latest', '…', '2', '1*']);
+	});
+});
+
+describe('paginate: the boundaries (6 a page)', () => {
+	it('has only the root, without links, for an empty listing', () => {
+		expect(paginate([], 6, '/section/tech/')).toEqual([
+			{ items: [], url: '/section/tech/', total: 0, links: [] },
+		]);
+		expect(resultsLine(root(paginate([], 6, '/')))).toBe('Viewing results 0 - 0 of 0');
+	});
+
+	it.each([1, 5, 6, 11])('shows all %d stories on the root alone', (n) => {
+		const pages = paginate(items(n), 6, '/tag/oil/');
+		expect(pages).toEqual([{ items: items(n), url: '/tag/oil/', total: n, links: [] }]);
+	});
+
+	it('makes the oldest 6 of 12 page 1, and the root the newest 6', () => {
+		const pages = paginate(items(12), 6, '/tag/oil/');
+		expect(pages.map((p) => [p.url, p.items])).toEqual([
+			['/tag/oil/', range(12, 7)],
+			['/tag/oil/page/1/', range(6, 1)],
+		]);
+		expect(root(pages)).toMatchObject({ olderUrl: '/tag/oil/page/1/', total: 12 });
+		expect(archive(pages, 1)).toMatchObject({ newerUrl: '/tag/oil/', links: expect.any(Array) });
+		expect(archive(pages, 1).olderUrl).toBeUndefined();
+		expect(shown(root(pages))).toEqual(['latest*', '1']);
+		expect(shown(archive(pages, 1))).toEqual(['latest', '1*']);
+	});
+
+	it('keeps 13 stories as the root of 7 and page 1', () => {
+		const pages = paginate(items(13), 6, '/');
+		expect(pages.map((p) => p.items.length)).toEqual([7, 6]);
+		expect(archive(pages, 1).items).toEqual(range(6, 1));
 	});
 
 	it.each([0, -1, 2.5, Number.NaN])('rejects the page size %d', (size) => {
@@ -115,6 +146,44 @@ describe('paginate: other sizes', () => {
 		paginate(list, 6, '/');
 		expect(list).toEqual(items(13));
 	});
+});
+
+describe('paginate: a new story leaves the archive alone', () => {
+	/** Each archive page, by number, as data: what its cache key is made of. */
+	const archiveOf = (n: number, size: number) =>
+		new Map(
+			paginate(items(n), size, '/')
+				.slice(1)
+				.map((page) => [page.number, JSON.stringify(page)]),
+		);
+
+	it.each([6, 5, 1])(
+		'changes no archive page (%d a page) except the two newest when the new story fills a page',
+		(size) => {
+			for (let n = 0; n <= 60; n++) {
+				const before = archiveOf(n, size);
+				const after = archiveOf(n + 1, size);
+				const changed = [...before].filter(([number, page]) => after.get(number) !== page);
+				const fills = archivePageCount(n + 1, size) > archivePageCount(n, size);
+				if (!fills) {
+					expect(changed, `${n} → ${n + 1}`).toEqual([]);
+					expect(after.size).toBe(before.size);
+				} else {
+					// The new page is the one after the last; only the two before it change (their links).
+					expect(after.size).toBe(before.size + 1);
+					expect(
+						changed.map(([number]) => number),
+						`${n} → ${n + 1}`,
+					).toEqual([before.size, before.size - 1].filter((number) => number >= 1));
+				}
+				// No page ever changes its stories.
+				for (const [number, page] of before)
+					expect((JSON.parse(after.get(number)!) as Page<number>).items).toEqual(
+						(JSON.parse(page) as Page<number>).items,
+					);
+			}
+		},
+	);
 });
 
 describe('pageWindow', () => {

@@ -40,7 +40,7 @@ describe('lastModified', () => {
 			sections: { politics: 'Politics', economy: 'Economy', tech: 'Tech' },
 			countries: {},
 		}),
-		2,
+		1,
 	);
 	const dates = lastModified(articles, pages);
 
@@ -51,8 +51,10 @@ describe('lastModified', () => {
 	});
 
 	it('dates a listing page by the newest change among its stories; empty listings get none', () => {
-		expect(dates.get('/')).toEqual(decDay(14));
-		expect(dates.get('/page/2/')).toEqual(decDay(4));
+		// One story a page: the root shows the newest, page 1 the oldest.
+		expect(dates.get('/')).toEqual(decDay(12));
+		expect(dates.get('/page/2/')).toEqual(decDay(14));
+		expect(dates.get('/page/1/')).toEqual(decDay(4));
 		expect(dates.get('/section/economy/')).toEqual(decDay(14));
 		expect(dates.get('/section/politics/')).toEqual(decDay(12));
 		expect(dates.has('/section/tech/')).toBe(false);
@@ -104,16 +106,17 @@ describe('sitemapUrls', () => {
 		]);
 		for (const path of [
 			'/',
-			'/page/12/',
+			'/page/11/',
 			'/articles/story-11/',
 			'/articles/budget-vote/',
-			'/author/aigerim-sadykova/page/12/',
+			'/author/aigerim-sadykova/page/11/',
 			'/section/',
-			'/section/politics/page/11/',
+			'/section/politics/page/10/',
 		]) {
 			expect(paths, path).toContain(path);
 		}
-		// 12 stories, 12 front pages, 12 author pages, 11 politics pages, economy, kazakhstan, the sections index.
+		// 12 stories, 12 front pages, 12 author pages, 11 politics pages (each a root and archive
+		// pages numbered from 1), economy, kazakhstan, the sections index.
 		expect(paths.filter((path) => !path.startsWith('/ru/'))).toHaveLength(
 			12 + 12 + 12 + 11 + 1 + 1 + 1,
 		);
@@ -132,8 +135,10 @@ describe('sitemapUrls', () => {
 
 	it('dates stories and listing pages as lastModified does, and leaves undated pages undated', () => {
 		expect(at('/articles/budget-vote/')?.lastmod).toBe(decDay(11).toISOString());
-		expect(at('/page/2/')?.lastmod).toBe(decDay(11).toISOString()); // budget-vote, updated
-		expect(at('/page/3/')?.lastmod).toBe(decDay(10).toISOString());
+		// Numbered from the oldest: page 11 is the second newest story, budget-vote (updated).
+		expect(at('/page/11/')?.lastmod).toBe(decDay(11).toISOString());
+		expect(at('/page/10/')?.lastmod).toBe(decDay(10).toISOString());
+		expect(at('/page/1/')?.lastmod).toBe(decDay(1).toISOString());
 		expect(at('/section/')).not.toHaveProperty('lastmod');
 		expect(at('/section/politics/')?.lastmod).toBe(decDay(11).toISOString());
 		expect(at('/ru/section/politics/')).not.toHaveProperty('lastmod');
@@ -156,7 +161,9 @@ describe('sitemapUrls', () => {
 		]);
 		expect(at('/')?.links?.map((link) => link.lang)).toEqual(['en', 'ru']);
 		expect(at('/articles/story-1/')?.links).toBeUndefined();
+		// Archive pages have no alternates: each edition numbers its own stories.
 		expect(at('/page/2/')?.links).toBeUndefined();
+		expect(at('/ru/section/economy/')?.links).toHaveLength(2);
 		expect(at('/ru/author/aigerim-sadykova/')?.links).toBeUndefined();
 	});
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatEditionDate, localiseDecimal, plural } from '../../src/i18n/format.ts';
+import {
+	formatDateRange,
+	formatEditionDate,
+	localiseDecimal,
+	plural,
+} from '../../src/i18n/format.ts';
 import { langOfPath, t } from '../../src/i18n/ui.ts';
 import {
 	articleLang,
@@ -92,6 +97,23 @@ describe('Russian plural forms and dates', () => {
 		const date = new Date('2025-12-17T07:00:00Z');
 		expect(formatEditionDate(date, 'en-GB', 'Asia/Almaty')).toBe('17 December 2025');
 		expect(formatEditionDate(date, 'ru-RU', 'Asia/Almaty')).toBe('17 декабря 2025');
+	});
+	it('formats ranges of days as edition dates are, sharing month and year where they can', () => {
+		const day = (iso: string) => new Date(`${iso}T07:00:00Z`);
+		const both = (from: string, to: string) =>
+			['en-GB', 'ru-RU'].map((locale) =>
+				formatDateRange(day(from), day(to), locale, 'Asia/Almaty'),
+			);
+		expect(both('2025-03-03', '2025-03-09')).toEqual(['3 – 9 March 2025', '3–9 марта 2025']);
+		expect(both('2025-02-26', '2025-03-09')).toEqual([
+			'26 February – 9 March 2025',
+			'26 февраля – 9 марта 2025',
+		]);
+		expect(both('2024-12-26', '2025-01-09')).toEqual([
+			'26 December 2024 – 9 January 2025',
+			'26 декабря 2024 – 9 января 2025',
+		]);
+		expect(both('2025-12-17', '2025-12-17')).toEqual(['17 December 2025', '17 декабря 2025']);
 	});
 	it('localises decimals', () => {
 		expect(localiseDecimal('KGS/USD = 0.01144 -0.37%', ',')).toBe('KGS/USD = 0,01144 -0,37%');
