@@ -93,7 +93,7 @@ export function articleDescription(article: Pick<Article, 'summary' | 'excerpt'>
 
 /**
  * Site path of the largest JPEG/PNG file of an image at `widths`, as a `<picture>` with those
- * widths makes it (the same call, so no extra encoding); the build copies every `/_images/` file a
+ * widths makes it (the same call, so no extra encoding); the build links every `/_images/` file a
  * page names.
  */
 async function largestFallback(
