@@ -4,7 +4,7 @@
  * nothing moves when it loads), and so does the search page's inline copy, in the same box;
  * under reduced motion its row scrolls sideways and takes focus.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { serve, type StaticServer } from '../../scripts/lib/server.ts';
@@ -26,6 +26,17 @@ beforeAll(async () => {
 afterAll(async () => {
 	await Promise.all([browser?.close(), site?.close()]);
 });
+
+/** `check` on a new page at a phone's and a desktop's width, moving and still; the page's context closed after. */
+async function atEachViewport(check: (page: Page, label: string) => Promise<void>): Promise<void> {
+	for (const width of [375, 1280]) {
+		for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+			const context = await browser.newContext({ viewport: { width, height: 800 }, reducedMotion });
+			await check(await context.newPage(), `${width} px, ${reducedMotion}`);
+			await context.close();
+		}
+	}
+}
 
 describe('the edition strip', () => {
 	// Best practice too: opened alone (or by a validator), the strip is a page with one main and one h1.
@@ -53,93 +64,75 @@ describe('the edition strip', () => {
 	);
 
 	it('fits its frame on a phone and a desktop, moving or still, and the page does not move when it loads', async () => {
-		for (const width of [375, 1280]) {
-			for (const reducedMotion of ['no-preference', 'reduce'] as const) {
-				const context = await browser.newContext({
-					viewport: { width, height: 800 },
-					reducedMotion,
-				});
-				const page = await context.newPage();
-				// The frame's box before the strip has loaded, and every layout shift from the start.
-				await page.route('**/edition/', async (route) => {
-					await new Promise((resolve) => setTimeout(resolve, 300));
-					await route.continue();
-				});
-				await page.goto(new URL('/', site.url).href, { waitUntil: 'domcontentloaded' });
-				// As first painted: a browser paints nothing before the page's stylesheets apply.
-				await page.waitForFunction(() =>
-					[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every(
-						(link) => link.sheet,
-					),
-				);
-				const before = await page.locator('iframe.edition-frame').boundingBox();
-				await page.waitForLoadState('networkidle');
-				const after = await page.locator('iframe.edition-frame').boundingBox();
-				const frame = await tickerFrame(page);
-				const fit = await frame.evaluate(() => ({
-					clipped: document.documentElement.scrollHeight - innerHeight,
-					date: document.querySelector('.edition time')?.getBoundingClientRect().bottom ?? Infinity,
-					rows: [...document.querySelectorAll('.item')]
-						.filter((item) => item.getBoundingClientRect().height > 0)
-						.map((item) => item.getBoundingClientRect().bottom),
-					height: innerHeight,
-				}));
-				const label = `${width} px, ${reducedMotion}`;
-				expect(before?.height, label).toBeGreaterThan(30);
-				expect(after, label).toEqual(before);
-				expect(fit.clipped, label).toBeLessThanOrEqual(0);
-				expect(fit.date, label).toBeLessThanOrEqual(fit.height);
-				expect(fit.rows.length, label).toBeGreaterThan(0);
-				for (const bottom of fit.rows) expect(bottom, label).toBeLessThanOrEqual(fit.height);
-				await context.close();
-			}
-		}
+		await atEachViewport(async (page, label) => {
+			// The frame's box before the strip has loaded, and every layout shift from the start.
+			await page.route('**/edition/', async (route) => {
+				await new Promise((resolve) => setTimeout(resolve, 300));
+				await route.continue();
+			});
+			await page.goto(new URL('/', site.url).href, { waitUntil: 'domcontentloaded' });
+			// As first painted: a browser paints nothing before the page's stylesheets apply.
+			await page.waitForFunction(() =>
+				[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every(
+					(link) => link.sheet,
+				),
+			);
+			const before = await page.locator('iframe.edition-frame').boundingBox();
+			await page.waitForLoadState('networkidle');
+			const after = await page.locator('iframe.edition-frame').boundingBox();
+			const frame = await tickerFrame(page);
+			const fit = await frame.evaluate(() => ({
+				clipped: document.documentElement.scrollHeight - innerHeight,
+				date: document.querySelector('.edition time')?.getBoundingClientRect().bottom ?? Infinity,
+				rows: [...document.querySelectorAll('.item')]
+					.filter((item) => item.getBoundingClientRect().height > 0)
+					.map((item) => item.getBoundingClientRect().bottom),
+				height: innerHeight,
+			}));
+			expect(before?.height, label).toBeGreaterThan(30);
+			expect(after, label).toEqual(before);
+			expect(fit.clipped, label).toBeLessThanOrEqual(0);
+			expect(fit.date, label).toBeLessThanOrEqual(fit.height);
+			expect(fit.rows.length, label).toBeGreaterThan(0);
+			for (const bottom of fit.rows) expect(bottom, label).toBeLessThanOrEqual(fit.height);
+		});
 	});
 
 	// The search pages show the strip inline (src/components/EditionStrip.astro), not framed: the
 	// same box, in the same place, with the same date and ticker fitting it.
 	it('shows inline on the search page in the box the frame has on other pages, nothing clipped', async () => {
-		for (const width of [375, 1280]) {
-			for (const reducedMotion of ['no-preference', 'reduce'] as const) {
-				const context = await browser.newContext({
-					viewport: { width, height: 800 },
-					reducedMotion,
-				});
-				const page = await context.newPage();
-				await page.goto(new URL('/', site.url).href, { waitUntil: 'networkidle' });
-				const framed = await page.locator('iframe.edition-frame').boundingBox();
-				await page.goto(new URL('/search/', site.url).href, { waitUntil: 'domcontentloaded' });
-				await page.waitForFunction(() =>
-					[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every(
-						(link) => link.sheet,
-					),
-				);
-				const strip = page.locator('section.edition-strip');
-				const before = await strip.boundingBox();
-				await page.waitForLoadState('networkidle');
-				const label = `${width} px, ${reducedMotion}`;
-				expect(await page.locator('iframe').count(), label).toBe(0);
-				expect(await strip.boundingBox(), label).toEqual(before);
-				expect(before, label).toEqual(framed);
-				const fit = await strip.evaluate((box) => {
-					const bottom = box.getBoundingClientRect().bottom;
-					return {
-						clipped: box.scrollHeight - box.clientHeight,
-						date:
-							(box.querySelector('.edition time')?.getBoundingClientRect().bottom ?? Infinity) -
-							bottom,
-						rows: [...box.querySelectorAll('.item')]
-							.filter((item) => item.getBoundingClientRect().height > 0)
-							.map((item) => item.getBoundingClientRect().bottom - bottom),
-					};
-				});
-				expect(fit.clipped, label).toBeLessThanOrEqual(0);
-				expect(fit.date, label).toBeLessThanOrEqual(0);
-				expect(fit.rows.length, label).toBeGreaterThan(0);
-				for (const bottom of fit.rows) expect(bottom, label).toBeLessThanOrEqual(0);
-				await context.close();
-			}
-		}
+		await atEachViewport(async (page, label) => {
+			await page.goto(new URL('/', site.url).href, { waitUntil: 'networkidle' });
+			const framed = await page.locator('iframe.edition-frame').boundingBox();
+			await page.goto(new URL('/search/', site.url).href, { waitUntil: 'domcontentloaded' });
+			await page.waitForFunction(() =>
+				[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every(
+					(link) => link.sheet,
+				),
+			);
+			const strip = page.locator('section.edition-strip');
+			const before = await strip.boundingBox();
+			await page.waitForLoadState('networkidle');
+			expect(await page.locator('iframe').count(), label).toBe(0);
+			expect(await strip.boundingBox(), label).toEqual(before);
+			expect(before, label).toEqual(framed);
+			const fit = await strip.evaluate((box) => {
+				const bottom = box.getBoundingClientRect().bottom;
+				return {
+					clipped: box.scrollHeight - box.clientHeight,
+					date:
+						(box.querySelector('.edition time')?.getBoundingClientRect().bottom ?? Infinity) -
+						bottom,
+					rows: [...box.querySelectorAll('.item')]
+						.filter((item) => item.getBoundingClientRect().height > 0)
+						.map((item) => item.getBoundingClientRect().bottom - bottom),
+				};
+			});
+			expect(fit.clipped, label).toBeLessThanOrEqual(0);
+			expect(fit.date, label).toBeLessThanOrEqual(0);
+			expect(fit.rows.length, label).toBeGreaterThan(0);
+			for (const bottom of fit.rows) expect(bottom, label).toBeLessThanOrEqual(0);
+		});
 	});
 
 	it('scrolls its still row sideways from the keyboard on a phone', async () => {
