@@ -8,7 +8,8 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheDir } from '../src/config.ts';
 import { acquireBuildLock, type BuildLock } from './lib/buildLock.ts';
-import { checkInChildProcess } from './lib/checkProcess.ts';
+import { inChildProcess } from './lib/childProcess.ts';
+import type { CheckResult } from './check.ts';
 import { markOutput, unfinishedOutput } from './lib/finishedOutput.ts';
 import { guardPageCache } from './lib/pageCache.ts';
 import { astroHeapLimitMb, folderSize, sampleUsage } from './lib/resources.ts';
@@ -21,26 +22,24 @@ const oldDir = `${outDir}.old`;
 const lockDir = path.join(root, '.astro', 'build.lock');
 let lock: BuildLock | undefined;
 
+/** A post-build step: `name` exported by `module`, given the output folder, in a child process. */
+const step = (module: string, name: string) => (dir: string) =>
+	inChildProcess<void>(new URL(module, import.meta.url), name, [dir]);
+
 /**
- * Steps run on the finished Astro output, in order, before it replaces `dist/`. Each step's code
- * is loaded only when it runs, so the build's own process stays small while Astro runs beside it
- * (issue 14's memory target counts the whole process tree).
+ * Steps run on the finished Astro output, in order, before it replaces `dist/`. Each runs in a
+ * child process (scripts/lib/childProcess.ts), so the build's own process stays small beside
+ * Astro and Pagefind (issue 14's memory target counts the whole process tree).
  */
 const postBuildSteps: { name: string; run: (dir: string) => Promise<void> }[] = [
 	// Astro writes ru/404.astro as ru/404/index.html; CDNs look for the nearest 404.html.
 	{ name: 'edition 404 pages', run: moveEdition404s },
 	// The processed images the pages use, linked from the image cache (scripts/lib/processedImages.ts).
-	{
-		name: 'processed images',
-		run: async (dir) => (await import('./lib/processedImages.ts')).linkProcessedImages(dir),
-	},
+	{ name: 'processed images', run: step('./lib/processedImages.ts', 'linkProcessedImages') },
 	// The cards Astro listed, drawn on every core (scripts/lib/cards.ts).
-	{ name: 'social cards', run: async (dir) => (await import('./lib/cards.ts')).drawCards(dir) },
+	{ name: 'social cards', run: step('./lib/cards.ts', 'drawCards') },
 	// Last: Pagefind reads the finished article pages.
-	{
-		name: 'search index',
-		run: async (dir) => (await import('./lib/searchIndex.ts')).buildSearchIndex(dir),
-	},
+	{ name: 'search index', run: step('./lib/searchIndex.ts', 'buildSearchIndex') },
 ];
 
 async function moveEdition404s(dir: string): Promise<void> {
@@ -139,7 +138,9 @@ async function main(): Promise<void> {
 	const buildStart = performance.now();
 	lock = await acquireBuildLock(lockDir, (line) => console.log(`[caravan] ${line}`));
 	const buildId = `${process.pid} ${new Date().toISOString()}`;
-	const { problems, articles } = await timed('check', () => checkInChildProcess());
+	const { problems, articles } = await timed('check', () =>
+		inChildProcess<CheckResult>(new URL('./check.ts', import.meta.url), 'checkContent'),
+	);
 	if (problems.length) {
 		(await import('./check.ts')).printProblems(problems);
 		console.error(

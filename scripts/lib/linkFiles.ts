@@ -6,20 +6,46 @@
 import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
+/** Links made at once: the file system's calls run on libuv's threads, not one after another. */
+const AT_ONCE = 32;
+
 /** `from` hard-linked at `to` (copied where the link fails). */
 export async function linkOrCopy(from: string, to: string): Promise<void> {
-	// A file already at `to` is replaced, never written through: it may be a cache's own file.
-	await rm(to, { force: true });
-	await link(from, to).catch(() => copyFile(from, to));
+	try {
+		await link(from, to);
+	} catch {
+		// A file already at `to` is replaced, never written through: it may be a cache's own file.
+		await rm(to, { force: true });
+		await link(from, to).catch(() => copyFile(from, to));
+	}
+}
+
+/** `task` for every item, at most `limit` at a time; rejects with the first failure. */
+export async function eachAtOnce<T>(
+	items: readonly T[],
+	task: (item: T) => Promise<void>,
+	limit = AT_ONCE,
+): Promise<void> {
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) await task(items[next++] as T);
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** Every file under `from` linked at the same place under `to`, its folders (empty ones too) made. */
 export async function linkTree(from: string, to: string): Promise<void> {
-	await mkdir(to, { recursive: true });
-	for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
-		const source = path.join(entry.parentPath, entry.name);
-		const target = path.join(to, path.relative(from, source));
-		await mkdir(entry.isDirectory() ? target : path.dirname(target), { recursive: true });
-		if (!entry.isDirectory()) await linkOrCopy(source, target);
+	const entries = await readdir(from, { recursive: true, withFileTypes: true });
+	const folders = new Set([to]);
+	const files: [string, string][] = [];
+	for (const entry of entries) {
+		const target = path.join(to, path.relative(from, path.join(entry.parentPath, entry.name)));
+		if (entry.isDirectory()) folders.add(target);
+		else {
+			folders.add(path.dirname(target));
+			files.push([path.join(entry.parentPath, entry.name), target]);
+		}
 	}
+	for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+	await eachAtOnce(files, ([source, target]) => linkOrCopy(source, target));
 }

@@ -11,7 +11,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheDir, IMAGES } from '../../src/config.ts';
 import { codeVersion } from './checkCache.ts';
-import { linkOrCopy } from './linkFiles.ts';
+import { eachAtOnce, linkOrCopy } from './linkFiles.ts';
 import { StatMemo } from './statMemo.ts';
 
 const REFERENCE = new RegExp(
@@ -39,14 +39,16 @@ export async function linkProcessedImages(dir: string): Promise<void> {
 	const images = path.join(cacheDir(), 'caravan-images');
 	if (used.size) await mkdir(path.join(dir, IMAGES.urlPrefix), { recursive: true });
 	// Hard links, not copies: the cache writes each image once, to a new name.
-	for (const name of [...used.keys()].sort()) {
-		const from = path.join(images, name);
-		if (!existsSync(from))
-			throw new Error(
-				`${IMAGES.urlPrefix}${name}, used by ${used.get(name)}, is not in the image cache (${images}): was part of the build cache deleted? Empty ${cacheDir()} and build again`,
-			);
-		await linkOrCopy(from, path.join(dir, IMAGES.urlPrefix, name));
-	}
+	await eachAtOnce([...used.keys()].sort(), (name) =>
+		linkOrCopy(path.join(images, name), path.join(dir, IMAGES.urlPrefix, name)).catch(
+			(error: unknown) => {
+				if (existsSync(path.join(images, name))) throw error;
+				throw new Error(
+					`${IMAGES.urlPrefix}${name}, used by ${used.get(name)}, is not in the image cache (${images}): was part of the build cache deleted? Empty ${cacheDir()} and build again`,
+				);
+			},
+		),
+	);
 	console.log(
 		`[caravan] processed images: ${used.size} linked into ${IMAGES.urlPrefix}; ${memo.read} of ${memo.looked} HTML files read`,
 	);
