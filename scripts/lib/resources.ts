@@ -150,9 +150,10 @@ export function folderSize(dir: string): FolderSize {
  * Node arguments for the Astro child: a V8 heap limit that grows with the article count. Without
  * one V8 puts off collections while memory is free and the peak follows the machine, not the
  * site (1.97 GB at 10,000 stories, against 1.28 GB with a 850 MB limit and the same CPU time;
- * 700 MB cost 45 % more CPU in collections: `docs/performance.md`). Past 20,000 stories the limit
- * is the one the 100,000-story run was measured with, capped at three quarters of the machine.
- * `byHand` (`CARAVAN_MAX_OLD_SPACE_MB`) overrides it.
+ * 700 MB cost 45 % more CPU in collections: `docs/performance.md`). What Astro holds grows linearly
+ * with the stories (their data in the content store, one route each), so the same rule holds at
+ * any size, capped at three quarters of the machine. `byHand` (`CARAVAN_MAX_OLD_SPACE_MB`)
+ * overrides it.
  */
 export function astroHeapLimitMb(
 	articles: number,
@@ -161,7 +162,5 @@ export function astroHeapLimitMb(
 ): number {
 	if (byHand !== undefined && byHand > 0) return byHand;
 	const cap = Math.floor(machineMb * 0.75);
-	return articles > 20_000
-		? Math.min(cap, Math.max(4096, Math.ceil(articles * 0.12)))
-		: Math.min(cap, 350 + Math.ceil(articles * 0.05));
+	return Math.min(cap, 350 + Math.ceil(articles * 0.05));
 }
