@@ -1,7 +1,7 @@
 /** Content collections: where articles and ticker snapshots come from, validated by `src/lib/schema.ts`. */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
@@ -70,16 +70,20 @@ function withImagesInDigest(loader: Loader, articlesDir: string): Loader {
 			// each file once and asks for its entry info just before its digest, so the images are
 			// hashed there, from the text already read.
 			const imagesByText = new Map<string, string>();
-			const imagesDigest = async (text: string, file: string) => {
+			const imagesDigest = (text: string, file: string) => {
 				const images = imagePathsIn(text);
 				if (!images.length) return;
 				const hash = createHash('sha256');
 				for (const src of images) {
 					const resolved = resolveImageSrc(src, file, contentDir());
-					if (resolved.ok)
-						hash
-							.update(`${resolved.file}\n`)
-							.update(await readFile(resolved.file).catch(() => 'missing'));
+					if (!resolved.ok) continue;
+					hash.update(`${resolved.file}\n`);
+					// Read synchronously: a promise read costs several trips through libuv's pool.
+					try {
+						hash.update(readFileSync(resolved.file));
+					} catch {
+						hash.update('missing');
+					}
 				}
 				// Two files with the same text (in different folders) get both files' images.
 				const digest = hash.digest('hex');
@@ -92,9 +96,9 @@ function withImagesInDigest(loader: Loader, articlesDir: string): Loader {
 					ext === '.md' || ext === '.mdx'
 						? {
 								...type,
-								getEntryInfo: async (params: { contents: string; fileUrl: URL }) => {
+								getEntryInfo: (params: { contents: string; fileUrl: URL }) => {
 									const file = fileURLToPath(params.fileUrl);
-									if (file.startsWith(articlesDir)) await imagesDigest(params.contents, file);
+									if (file.startsWith(articlesDir)) imagesDigest(params.contents, file);
 									return type.getEntryInfo(params);
 								},
 							}
