@@ -11,10 +11,19 @@ import { fileURLToPath } from 'node:url';
 type Request = { module: string; name: string; args: unknown[] };
 type Reply = { ok: true; value: unknown } | { ok: false; message: string };
 
-/** `name(...args)` exported by `module` (a file URL), called in a child process; its result. */
-export function inChildProcess<T>(module: URL, name: string, args: unknown[] = []): Promise<T> {
+/**
+ * `name(...args)` exported by `module` (a file URL), called in a child process; its result.
+ * `started` is told the child's process id (to measure it alone).
+ */
+export function inChildProcess<T>(
+	module: URL,
+	name: string,
+	args: unknown[] = [],
+	started?: (pid: number) => void,
+): Promise<T> {
 	return new Promise((resolve, reject) => {
 		const child = fork(fileURLToPath(import.meta.url), { stdio: 'inherit' });
+		if (child.pid) started?.(child.pid);
 		let reply: Reply | undefined;
 		child.once('message', (message) => (reply = message as Reply));
 		child.once('error', reject);

@@ -19,9 +19,14 @@ const REFERENCE = new RegExp(
 	'g',
 );
 
-/** The processed images a page's HTML refers to (`/_images/<name>`), by name, sorted, once each. */
+/**
+ * The processed images a page's HTML refers to (`/_images/<name>`), by name, sorted, once each.
+ * Each name is copied out of the page: a match is a slice that keeps the whole page alive, and
+ * the memo keeps every page's names (1.1 GB at 10,000 stories, the pages' text, before the copy).
+ */
 export function imageNames(html: string): string[] {
-	return [...new Set(Array.from(html.matchAll(REFERENCE), (match) => match[1] as string))].sort();
+	const names = new Set(Array.from(html.matchAll(REFERENCE), (match) => match[1] as string));
+	return [...names].sort().map((name) => Buffer.from(name, 'latin1').toString('latin1'));
 }
 
 export async function linkProcessedImages(dir: string): Promise<void> {

@@ -14,12 +14,15 @@ import { IncrementalBuildCache } from '../../node_modules/astro/dist/core/build/
 import { tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 let work: string;
-let settings: { config: { cacheDir: URL } };
+let settings: Parameters<InstanceType<typeof IncrementalBuildCache>['restoreOutputFile']>[0];
 let cache: InstanceType<typeof IncrementalBuildCache>;
 
 beforeAll(async () => {
 	work = await tempDir('caravan-restore-patch-');
-	settings = { config: { cacheDir: pathToFileURL(path.join(work, 'cache') + path.sep) } };
+	// Only `config.cacheDir` is read.
+	settings = {
+		config: { cacheDir: pathToFileURL(path.join(work, 'cache') + path.sep) },
+	} as unknown as typeof settings;
 	await mkdir(path.join(work, 'cache', 'dist', 'articles', 'a'), { recursive: true });
 	await writeFile(path.join(work, 'cache', 'dist', 'articles', 'a', 'index.html'), '<p>a</p>');
 	cache = new IncrementalBuildCache('config', 'lock', 'key');
