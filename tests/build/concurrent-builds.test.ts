@@ -78,10 +78,14 @@ beforeAll(async () => {
 	base = await tempDir('caravan-concurrent-');
 }, 600_000);
 
-async function expectComplete(outDir: string): Promise<void> {
+/** `dist/` is a whole site, no scratch folder is left, and the site before it, if any, is whole too. */
+async function expectComplete(outDir: string, { previous }: { previous: boolean }): Promise<void> {
 	expect(await files(outDir)).toEqual(expected);
 	expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe(expectedFront);
-	expect(existsSync(`${outDir}.tmp`) || existsSync(`${outDir}.old`)).toBe(false);
+	expect(existsSync(`${outDir}.tmp`)).toBe(false);
+	// The last build's site stays beside as dist.old/ until the next build removes it.
+	if (previous) expect(await files(`${outDir}.old`)).toEqual(expected);
+	else expect(existsSync(`${outDir}.old`)).toBe(false);
 }
 
 describe('two builds started at once in one checkout', () => {
@@ -104,7 +108,7 @@ describe('two builds started at once in one checkout', () => {
 					/another build \(PID \d+, started [\d:]+ UTC\) is running in this checkout; waiting for it to finish/,
 				);
 			}
-			await expectComplete(outDir);
+			await expectComplete(outDir, { previous: true });
 		},
 		300_000,
 	);
@@ -139,7 +143,7 @@ describe('a build killed with SIGKILL', () => {
 			// Killed alone, the build's Astro child keeps writing dist.tmp/: the next build waits for it.
 			if (!wholeGroup) expect(output).toContain('waiting for it to finish');
 			expect(existsSync(LOCK)).toBe(false);
-			await expectComplete(outDir);
+			await expectComplete(outDir, { previous: false });
 		},
 		300_000,
 	);
