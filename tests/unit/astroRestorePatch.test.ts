@@ -31,14 +31,16 @@ afterAll(async () => {
 	await rm(work, { recursive: true, force: true });
 });
 
+/** Restore `page` (a path in the output) into `out/`: whether it was restored, and where to. */
+async function restore(page: string): Promise<{ restored: boolean; destination: string }> {
+	const destination = path.join(work, 'out', page);
+	const restored = await cache.restoreOutputFile(settings, page, pathToFileURL(destination));
+	return { restored, destination };
+}
+
 describe("Astro's incremental cache restores a page (patched)", () => {
 	it('as a hard link to the cached file, making its folder', async () => {
-		const destination = path.join(work, 'out', 'articles', 'a', 'index.html');
-		const restored = await cache.restoreOutputFile(
-			settings,
-			'articles/a/index.html',
-			pathToFileURL(destination),
-		);
+		const { restored, destination } = await restore('articles/a/index.html');
 		expect(restored).toBe(true);
 		expect(await readFile(destination, 'utf8')).toBe('<p>a</p>');
 		const cached = statSync(path.join(work, 'cache', 'dist', 'articles', 'a', 'index.html'));
@@ -46,12 +48,7 @@ describe("Astro's incremental cache restores a page (patched)", () => {
 	});
 
 	it('not at all when the cache has lost the file, so the page is rendered again', async () => {
-		const destination = path.join(work, 'out', 'articles', 'gone', 'index.html');
-		const restored = await cache.restoreOutputFile(
-			settings,
-			'articles/gone/index.html',
-			pathToFileURL(destination),
-		);
+		const { restored, destination } = await restore('articles/gone/index.html');
 		expect(restored).toBe(false);
 		expect(existsSync(destination)).toBe(false);
 	});
