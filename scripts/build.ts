@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { cacheDir } from '../src/config.ts';
 import { acquireBuildLock, type BuildLock } from './lib/buildLock.ts';
 import { inChildProcess } from './lib/childProcess.ts';
@@ -77,6 +78,24 @@ async function moveEdition404s(dir: string): Promise<void> {
 		await rename(page, path.join(dir, entry.name, '404.html'));
 		await rm(path.join(dir, entry.name, '404'), { recursive: true });
 	}
+}
+
+/**
+ * Remove `dir` on a thread of its own with Node's native `rmSync`: the promise `rm` keeps a
+ * promise per file (0.76 GB for the 420,000 files of a 100,000-story site) and its many small
+ * trips slow the steps it runs beside.
+ */
+function removeInBackground(dir: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const worker = new Worker(
+			"require('node:fs').rmSync(require('node:worker_threads').workerData, { recursive: true, force: true })",
+			{ eval: true, workerData: dir },
+		);
+		worker.once('error', reject);
+		worker.once('exit', (code) =>
+			code === 0 ? resolve() : reject(new Error(`removing ${dir} stopped (exit ${code})`)),
+		);
+	});
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
@@ -192,7 +211,7 @@ async function main(): Promise<void> {
 	lock = await acquireBuildLock(lockDir, (line) => console.log(`[caravan] ${line}`));
 	// The site before last, kept by the last build; removed while this one works (tens of
 	// thousands of files: ~2 s at 10,000 stories), not after the swap, where a reader waits.
-	previousRemoved = rm(oldDir, { recursive: true, force: true });
+	previousRemoved = removeInBackground(oldDir);
 	previousRemoved.catch(() => undefined); // reported where it is awaited
 	const buildId = `${process.pid} ${new Date().toISOString()}`;
 	const { problems, articles } = await timed('check', (started) =>
