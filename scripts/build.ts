@@ -7,10 +7,10 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { cacheDir } from '../src/config.ts';
 import { acquireBuildLock, type BuildLock } from './lib/buildLock.ts';
 import { inChildProcess } from './lib/childProcess.ts';
+import { retirePreviousSite } from './lib/previousSite.ts';
 import type { CheckResult } from './check.ts';
 import { markOutput, unfinishedOutput } from './lib/finishedOutput.ts';
 import { guardPageCache } from './lib/pageCache.ts';
@@ -23,8 +23,6 @@ const oldDir = `${outDir}.old`;
 /** One build at a time per checkout (scripts/lib/buildLock.ts); in `.astro/`, which builds share. */
 const lockDir = path.join(root, '.astro', 'build.lock');
 let lock: BuildLock | undefined;
-/** The removal of the site before last (see main), awaited before the lock is let go. */
-let previousRemoved: Promise<void> = Promise.resolve();
 
 /** A post-build step: what it is called, the folder of the output it writes, and how it runs. */
 interface PostBuildStep {
@@ -78,24 +76,6 @@ async function moveEdition404s(dir: string): Promise<void> {
 		await rename(page, path.join(dir, entry.name, '404.html'));
 		await rm(path.join(dir, entry.name, '404'), { recursive: true });
 	}
-}
-
-/**
- * Remove `dir` on a thread of its own with Node's native `rmSync`: the promise `rm` keeps a
- * promise per file (0.76 GB for the 420,000 files of a 100,000-story site) and its many small
- * trips slow the steps it runs beside.
- */
-function removeInBackground(dir: string): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const worker = new Worker(
-			"require('node:fs').rmSync(require('node:worker_threads').workerData, { recursive: true, force: true })",
-			{ eval: true, workerData: dir },
-		);
-		worker.once('error', reject);
-		worker.once('exit', (code) =>
-			code === 0 ? resolve() : reject(new Error(`removing ${dir} stopped (exit ${code})`)),
-		);
-	});
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
@@ -209,10 +189,7 @@ const CHUNKED_STORE_FROM = 30_000;
 async function main(): Promise<void> {
 	const buildStart = performance.now();
 	lock = await acquireBuildLock(lockDir, (line) => console.log(`[caravan] ${line}`));
-	// The site before last, kept by the last build; removed while this one works (tens of
-	// thousands of files: ~2 s at 10,000 stories), not after the swap, where a reader waits.
-	previousRemoved = removeInBackground(oldDir);
-	previousRemoved.catch(() => undefined); // reported where it is awaited
+	await retirePreviousSite(outDir);
 	const buildId = `${process.pid} ${new Date().toISOString()}`;
 	const { problems, articles } = await timed('check', (started) =>
 		inChildProcess<CheckResult>(
@@ -228,7 +205,6 @@ async function main(): Promise<void> {
 		console.error(
 			`\nBuild stopped: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the content. dist/ was not changed.`,
 		);
-		await previousRemoved.catch(() => undefined);
 		await lock.release();
 		process.exit(1);
 	}
@@ -256,7 +232,6 @@ async function main(): Promise<void> {
 			`the new site in ${path.basename(scratchDir)}/ is not complete (${unfinished.join('; ')})`,
 		);
 	// The previous site stays beside the new one, whole, as `dist.old/` until the next build.
-	await previousRemoved;
 	if (existsSync(outDir)) await rename(outDir, oldDir);
 	await rename(scratchDir, outDir);
 	await lock.release();
@@ -275,7 +250,6 @@ async function main(): Promise<void> {
 main().catch(async (error: unknown) => {
 	// Only a build holding the lock may touch the scratch folder: another build may be writing it.
 	if (lock) {
-		await previousRemoved.catch(() => undefined);
 		await rm(scratchDir, { recursive: true, force: true });
 		await lock.release();
 	}
