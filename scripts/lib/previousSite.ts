@@ -18,7 +18,8 @@ export async function retirePreviousSite(outDir: string): Promise<void> {
 	if (existsSync(oldDir)) await rename(oldDir, `${outDir}.deleting-${process.pid}`);
 	const parent = path.dirname(outDir);
 	const prefix = `${path.basename(outDir)}.deleting-`;
-	for (const name of await readdir(parent)) {
+	// A first build into a folder not made yet has nothing to delete.
+	for (const name of await readdir(parent).catch(() => [])) {
 		if (!name.startsWith(prefix)) continue;
 		spawn(
 			process.execPath,

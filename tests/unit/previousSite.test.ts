@@ -44,4 +44,10 @@ describe('retirePreviousSite', () => {
 		await retirePreviousSite(outDir);
 		expect(await readdir(path.dirname(outDir))).toEqual([]);
 	});
+
+	it("does nothing when the output folder's parent is not made yet", async () => {
+		const outDir = path.join(work as string, 'not-yet', 'dist');
+		await expect(retirePreviousSite(outDir)).resolves.toBeUndefined();
+		expect(existsSync(path.dirname(outDir))).toBe(false);
+	});
 });
