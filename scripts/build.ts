@@ -131,12 +131,14 @@ function measuredSize(dir: string): { files: number; bytes: number } {
  * Run `step`, timed for `CARAVAN_TIMINGS`: wall and CPU time, peak memory, and the files and bytes
  * it added to `folder` of the output. Memory and CPU are the whole process tree's, or only the
  * step's own child process once the step names it (`started`), so that steps run at once are
- * told apart; the bench's figure for the whole build samples the whole tree.
+ * told apart; the bench's figure for the whole build samples the whole tree. A step run beside
+ * others passes `sizesLater`: its output is counted once they are all done, not while they write.
  */
 async function timed<T>(
 	name: string,
 	step: (started: (pid: number) => void) => Promise<T>,
 	folder = '.',
+	sizesLater?: (() => void)[],
 ): Promise<T> {
 	const measured = path.join(scratchDir, folder);
 	const before = timingsFile ? measuredSize(measured) : undefined;
@@ -152,26 +154,27 @@ async function timed<T>(
 	console.log(`[caravan] ${name}: ${seconds.toFixed(1)} s`);
 	if (before && usage) {
 		const { peakRssBytes, cpuSeconds } = usage.stop();
-		// A step of a stage is measured once the whole stage is done (see runStage).
-		timings.push({ name, seconds, peakRssBytes, cpuSeconds, files: 0, bytes: 0 });
-		const timing = timings.at(-1) as StepTiming;
-		pendingSizes.push(() => {
+		const timing: StepTiming = { name, seconds, peakRssBytes, cpuSeconds, files: 0, bytes: 0 };
+		timings.push(timing);
+		const measure = () => {
 			const after = measuredSize(measured);
 			timing.files = after.files - before.files;
 			timing.bytes = after.bytes - before.bytes;
-		});
+		};
+		if (sizesLater) sizesLater.push(measure);
+		else measure();
 	}
 	return result;
 }
 
-/** Output sizes still to measure: after a stage, not while its other steps run. */
-const pendingSizes: (() => void)[] = [];
-
 async function runStage(stage: PostBuildStep[]): Promise<void> {
+	const sizesLater: (() => void)[] = [];
 	await Promise.all(
-		stage.map((step) => timed(step.name, (started) => step.run(scratchDir, started), step.folder)),
+		stage.map((step) =>
+			timed(step.name, (started) => step.run(scratchDir, started), step.folder, sizesLater),
+		),
 	);
-	for (const measure of pendingSizes.splice(0)) measure();
+	for (const measure of sizesLater) measure();
 }
 
 /** Node arguments for the Astro child: its heap limit, and profiling flags when asked. */
@@ -199,7 +202,6 @@ async function main(): Promise<void> {
 			started,
 		),
 	);
-	for (const measure of pendingSizes.splice(0)) measure();
 	if (problems.length) {
 		(await import('./check.ts')).printProblems(problems);
 		console.error(
@@ -220,7 +222,6 @@ async function main(): Promise<void> {
 			...(articles > CHUNKED_STORE_FROM ? { CARAVAN_CHUNKED_STORE: '1' } : {}),
 		}),
 	);
-	for (const measure of pendingSizes.splice(0)) measure();
 	await astroStepFinished();
 	await markOutput(scratchDir, buildId);
 	for (const stage of postBuildStages) await runStage(stage);
