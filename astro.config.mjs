@@ -50,9 +50,10 @@ export default defineConfig({
 	cacheDir: cacheDir(),
 	devToolbar: { enabled: false },
 	experimental: {
-		// Past ~50,000 stories the content store no longer fits one JSON string (V8 stops at
-		// ~512 MB): scripts/build.ts then asks for it in 20 MB files. Not always: at 1,000 stories
-		// the chunks cost 60 % more Astro CPU on a warm build (see docs/performance.md).
+		// A build's content store in 20 MB files (scripts/build.ts asks for it): pages read it one
+		// record at a time, where one JSON file was parsed whole beside its own text (at 10,000
+		// stories the Astro step's peak 1.5 → 1.3 GB, same CPU), and past ~50,000 stories one file no
+		// longer fits a JSON string at all. The dev server keeps one file, which its patch serves live.
 		collectionStorage: process.env.CARAVAN_CHUNKED_STORE === '1' ? 'chunked' : 'single-file',
 		// Article pages, listing pages and cards whose cache key (src/lib/pageKeys.ts) and code
 		// are unchanged are copied from the last build's copies in the cache folder, not rendered.

@@ -186,9 +186,6 @@ function astroNodeArgs(articles: number): string[] {
 	];
 }
 
-/** Article count above which Astro's content store is split into files (see astro.config.mjs). */
-const CHUNKED_STORE_FROM = 30_000;
-
 async function main(): Promise<void> {
 	const buildStart = performance.now();
 	lock = await acquireBuildLock(lockDir, (line) => console.log(`[caravan] ${line}`));
@@ -219,7 +216,8 @@ async function main(): Promise<void> {
 		run(process.execPath, [...astroNodeArgs(articles), astro, 'build', '--outDir', scratchDir], {
 			ASTRO_TELEMETRY_DISABLED: '1',
 			NODE_ENV: 'production',
-			...(articles > CHUNKED_STORE_FROM ? { CARAVAN_CHUNKED_STORE: '1' } : {}),
+			// Astro's content store in 20 MB files, at every size (astro.config.mjs); `0` asks for one file.
+			CARAVAN_CHUNKED_STORE: process.env.CARAVAN_CHUNKED_STORE ?? '1',
 		}),
 	);
 	await astroStepFinished();
