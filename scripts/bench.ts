@@ -29,10 +29,10 @@ import {
 	type PipelineResult,
 	type SiteOutput,
 	type SizeResult,
-	type StepResult,
 } from './bench/results.ts';
 import { measureCache } from './bench/diskUsage.ts';
-import { runMeasured } from './bench/run.ts';
+import { runCaravanBuild, type CaravanPaths } from './bench/caravanBuild.ts';
+import { cleanEnv } from './lib/fixtureSites.ts';
 import type { DevFigures } from './bench/dev.ts';
 import type { SearchFigures } from './bench/search.ts';
 import { folderSize } from './lib/resources.ts';
@@ -124,22 +124,6 @@ function say(line: string): void {
 // ---------------------------------------------------------------------------------------------
 // Caravan
 
-/** The environment without what a test runner adds (`NODE_ENV`, `MODE`…), which would leak into Astro. */
-function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = {};
-	for (const [key, value] of Object.entries(process.env)) {
-		if (!/^(VITEST.*|TEST|DEV|PROD|SSR|MODE|BASE_URL|NODE_ENV)$/.test(key)) env[key] = value;
-	}
-	return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
-}
-
-interface CaravanPaths {
-	contentDir: string;
-	outDir: string;
-	cacheDir: string;
-	workDir: string;
-}
-
 /** One `npm run build` of the corpus, with its step timings; cold when `fresh` (every cache emptied). */
 async function buildCaravan(
 	paths: CaravanPaths,
@@ -154,8 +138,6 @@ async function buildCaravan(
 		// Build steps may keep caches here too; a cold build starts without them.
 		await rm(path.join(root, 'node_modules', '.cache'), { recursive: true, force: true });
 	}
-	const timingsFile = path.join(paths.workDir, `timings-${label.replace(/\W+/g, '-')}.json`);
-	await rm(timingsFile, { force: true });
 	let pages = 0;
 	let lastStep = '';
 	const started = performance.now();
@@ -168,18 +150,9 @@ async function buildCaravan(
 				? `after ${lastStep}, ${elapsed()}`
 				: `validating and starting Astro, ${elapsed()}`;
 	try {
-		const run = await runMeasured(process.execPath, [path.join(root, 'scripts', 'build.ts')], {
-			cwd: root,
-			env: buildEnv({
-				CONTENT_DIR: paths.contentDir,
-				CARAVAN_OUT_DIR: paths.outDir,
-				CARAVAN_CACHE_DIR: paths.cacheDir,
-				SOURCE_DATE_EPOCH: String(epochSeconds),
-				CARAVAN_TIMINGS: timingsFile,
-				...(cpuProfileDir
-					? { CARAVAN_ASTRO_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${cpuProfileDir}` }
-					: {}),
-			}),
+		const run = await runCaravanBuild(paths, label, {
+			epochSeconds,
+			astroNodeArgs: cpuProfileDir ? `--cpu-prof --cpu-prof-dir=${cpuProfileDir}` : undefined,
 			onLine: (line) => {
 				if (line.includes('├─')) pages++;
 				const done = /^\[caravan\] (.+): [\d.]+ s$/.exec(line);
@@ -190,25 +163,13 @@ async function buildCaravan(
 				progress(`caravan ${label}`, status());
 			},
 		});
-		const timings = existsSync(timingsFile)
-			? (JSON.parse(await readFile(timingsFile, 'utf8')) as {
-					steps: StepResult[];
-					measuringSeconds?: number;
-				})
-			: { steps: [] };
-		const peaks = [run.peakRssBytes, ...timings.steps.map((s) => s.peakRssBytes)].filter(
-			(v): v is number => v !== undefined,
-		);
-		// What the caches hold once this build is done, beside the dist/ it left (issue 14).
-		const cache = measureCache(paths.cacheDir, paths.outDir);
 		return {
-			// Less the time the build spent counting its output's files for this report
-			// (CARAVAN_TIMINGS: twice a step, ~3 s at 10,000 stories), which a real build does not do.
-			seconds: run.seconds - (timings.measuringSeconds ?? 0),
+			seconds: run.seconds,
 			cpuSeconds: run.cpuSeconds,
-			peakRssBytes: peaks.length ? Math.max(...peaks) : undefined,
-			steps: timings.steps,
-			cache,
+			peakRssBytes: run.peakRssBytes,
+			steps: run.steps,
+			// What the caches hold once this build is done, beside the dist/ it left (issue 14).
+			cache: measureCache(paths.cacheDir, paths.outDir),
 		};
 	} finally {
 		clearInterval(ticker);
@@ -303,7 +264,7 @@ async function timeDev(
 		root,
 		contentDir: paths.contentDir,
 		cacheDir: path.join(paths.workDir, 'dev-cache'),
-		env: buildEnv({ SOURCE_DATE_EPOCH: String(CORPUS_EPOCH) }),
+		env: cleanEnv({ SOURCE_DATE_EPOCH: String(CORPUS_EPOCH) }),
 		editSlug: editTarget,
 		onProgress: (what) => progress(phase(what)),
 	});
@@ -349,12 +310,7 @@ async function benchSize(
 
 	progress(phase('timing npm run check'));
 	const { measureCheck } = await import('./bench/check.ts');
-	const check = await measureCheck(
-		contentDir,
-		caravanPaths.workDir,
-		corpus.editTarget,
-		buildEnv({}),
-	);
+	const check = await measureCheck(contentDir, caravanPaths.workDir, corpus.editTarget, cleanEnv());
 	say(
 		`npm run check of one changed file: ${check.oneFile.warm.seconds.toFixed(2)} s warm, ${check.oneFile.cold.seconds.toFixed(2)} s cold`,
 	);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { cacheDir } from '../src/config.ts';
 import { acquireBuildLock, type BuildLock } from './lib/buildLock.ts';
 import { inChildProcess } from './lib/childProcess.ts';
-import { retirePreviousSite } from './lib/previousSite.ts';
+import { previousSiteDir, retirePreviousSite } from './lib/previousSite.ts';
 import type { CheckResult } from './check.ts';
 import { markOutput, unfinishedOutput } from './lib/finishedOutput.ts';
 import { guardPageCache } from './lib/pageCache.ts';
@@ -19,7 +19,7 @@ import { astroHeapLimitMb, folderSize, sampleUsage } from './lib/resources.ts';
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(process.env.CARAVAN_OUT_DIR ?? path.join(root, 'dist'));
 const scratchDir = `${outDir}.tmp`;
-const oldDir = `${outDir}.old`;
+const oldDir = previousSiteDir(outDir);
 /** One build at a time per checkout (scripts/lib/buildLock.ts); in `.astro/`, which builds share. */
 const lockDir = path.join(root, '.astro', 'build.lock');
 let lock: BuildLock | undefined;

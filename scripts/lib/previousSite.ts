@@ -7,6 +7,9 @@ import { existsSync } from 'node:fs';
 import { readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 
+/** Where the previous site stays whole beside `outDir` until the next build. */
+export const previousSiteDir = (outDir: string): string => `${outDir}.old`;
+
 /**
  * Delete `<outDir>.old/` without waiting for it: it is renamed to `<outDir>.deleting-<pid>/`, and
  * a process of its own that outlives the build deletes it, and any that an interrupted deletion
@@ -14,7 +17,7 @@ import path from 'node:path';
  * of a 100,000-story site), and no reader needs to wait for it.
  */
 export async function retirePreviousSite(outDir: string): Promise<void> {
-	const oldDir = `${outDir}.old`;
+	const oldDir = previousSiteDir(outDir);
 	if (existsSync(oldDir)) await rename(oldDir, `${outDir}.deleting-${process.pid}`);
 	const parent = path.dirname(outDir);
 	const prefix = `${path.basename(outDir)}.deleting-`;
