@@ -14,6 +14,7 @@ import path from 'node:path';
 import { archiveRows } from './archive.ts';
 import { runCaravanBuild } from './caravanBuild.ts';
 import { CORPUS_EPOCH } from './corpus.ts';
+import { formatBytes } from './results.ts';
 
 const [work, out, reset] = process.argv.slice(2);
 if (!work || !out) {
@@ -35,11 +36,11 @@ async function build(label: string, epochSeconds: number): Promise<void> {
 	const { tail, ...row } = await runCaravanBuild(paths, label, { epochSeconds });
 	rows[label] = row;
 	console.log(
-		`${label}: ${row.seconds.toFixed(1)} s wall, ${row.cpuSeconds?.toFixed(1)} s CPU, ${((row.peakRssBytes ?? 0) / 1e9).toFixed(2)} GB`,
+		`${label}: ${row.seconds.toFixed(1)} s wall, ${row.cpuSeconds?.toFixed(1)} s CPU, ${formatBytes(row.peakRssBytes)}`,
 	);
 	for (const step of row.steps)
 		console.log(
-			`    ${step.name}: ${step.seconds.toFixed(2)} s, ${(step.cpuSeconds ?? 0).toFixed(1)} s CPU, ${((step.peakRssBytes ?? 0) / 1e9).toFixed(2)} GB`,
+			`    ${step.name}: ${step.seconds.toFixed(2)} s, ${(step.cpuSeconds ?? 0).toFixed(1)} s CPU, ${formatBytes(step.peakRssBytes)}`,
 		);
 	await writeFile(path.join(out as string, 'rows.json'), `${JSON.stringify(rows, null, '\t')}\n`);
 	await writeFile(

@@ -105,6 +105,7 @@ const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 export const formatCount = (n: number): string => integer.format(n);
 const plural = (n: number, noun: string) => `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
 
+/** In units of 1,024 (1 GB = 1,024³ bytes), as every size and memory figure of the report. */
 export function formatBytes(bytes: number | undefined): string {
 	if (bytes === undefined) return 'n/a';
 	const sign = bytes < 0 ? '−' : '';
@@ -241,7 +242,8 @@ export const CACHE_TARGET = 1.5;
 /** What each cache entry holds, for the report (an entry not listed shows by its name alone). */
 const CACHE_ENTRIES: Record<string, string> = {
 	dist: "Astro's page cache",
-	'data-store.json': "Astro's content store",
+	'data-store': "Astro's content store",
+	'data-store.json': "Astro's content store (one file: the dev server's, or an older build's)",
 	'incremental-build.json': "Astro's page keys",
 	'caravan-cards': 'social cards',
 	'caravan-images': 'processed images',
