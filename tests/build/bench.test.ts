@@ -139,7 +139,7 @@ describe('npm run bench --articles 30 --baseline hugo', () => {
 			expect(build?.cache?.entries.map((entry) => entry.name)).toEqual(
 				expect.arrayContaining([
 					'dist',
-					'data-store.json',
+					'data-store',
 					'caravan-cards',
 					'caravan-search',
 					'caravan-check',
