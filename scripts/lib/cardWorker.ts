@@ -18,9 +18,20 @@ export interface CardBatch {
 	cacheDir: string;
 }
 
-/** The site paths of the cards this batch drew (the others came from the cache). */
-export default async function drawBatch({ jobs, outDir, cacheDir }: CardBatch): Promise<string[]> {
+export interface BatchResult {
+	/** The site paths of the cards this batch drew (the others came from the cache). */
+	drawn: string[];
+	/** The names of the cache's files the batch's cards are. */
+	cacheFiles: string[];
+}
+
+export default async function drawBatch({
+	jobs,
+	outDir,
+	cacheDir,
+}: CardBatch): Promise<BatchResult> {
 	const drawn: string[] = [];
+	const cacheFiles: string[] = [];
 	for (const job of jobs) {
 		const card =
 			job.card.kind === 'photo'
@@ -32,6 +43,7 @@ export default async function drawBatch({ jobs, outDir, cacheDir }: CardBatch): 
 		// The cache writes each card once, to a new name (cardDrawing.ts): linked, it costs no disk beside dist/.
 		await linkOrCopy(file, target);
 		if (!cached) drawn.push(job.path);
+		cacheFiles.push(path.basename(file));
 	}
-	return drawn;
+	return { drawn, cacheFiles };
 }

@@ -33,6 +33,17 @@ export async function eachAtOnce<T>(
 	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/**
+ * Removes from the cache folder `folder` every entry whose name is not in `used`, returning how
+ * many went: a cache keeps what the last build used, so it grows with the site, not with every
+ * headline it ever had. The previous `dist/` keeps its own links to what goes.
+ */
+export async function keepOnly(folder: string, used: ReadonlySet<string>): Promise<number> {
+	const unused = (await readdir(folder).catch(() => [])).filter((name) => !used.has(name));
+	await eachAtOnce(unused, (name) => rm(path.join(folder, name), { recursive: true, force: true }));
+	return unused.length;
+}
+
 /** Every file under `from` linked at the same place under `to`, its folders (empty ones too) made. */
 export async function linkTree(from: string, to: string): Promise<void> {
 	const entries = await readdir(from, { recursive: true, withFileTypes: true });

@@ -11,7 +11,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheDir, IMAGES } from '../../src/config.ts';
 import { codeVersion } from './checkCache.ts';
-import { eachAtOnce, linkOrCopy } from './linkFiles.ts';
+import { eachAtOnce, keepOnly, linkOrCopy } from './linkFiles.ts';
 import { StatMemo } from './statMemo.ts';
 
 const REFERENCE = new RegExp(
@@ -54,7 +54,9 @@ export async function linkProcessedImages(dir: string): Promise<void> {
 			},
 		),
 	);
+	// Images of replaced or deleted photos go; a page that needs one again encodes it again.
+	const removed = await keepOnly(images, new Set(used.keys()));
 	console.log(
-		`[caravan] processed images: ${used.size} linked into ${IMAGES.urlPrefix}; ${memo.read} of ${memo.looked} HTML files read`,
+		`[caravan] processed images: ${used.size} linked into ${IMAGES.urlPrefix}; ${memo.read} of ${memo.looked} HTML files read; ${removed} unused removed from the cache`,
 	);
 }

@@ -31,7 +31,7 @@ import {
 } from '../../src/lib/searchBundles.ts';
 import { chunkTableText, type IndexChunk } from '../../src/lib/searchChunks.ts';
 import { codeVersion } from './checkCache.ts';
-import { linkTree } from './linkFiles.ts';
+import { keepOnly, linkTree } from './linkFiles.ts';
 import { StatMemo } from './statMemo.ts';
 
 /**
@@ -345,9 +345,8 @@ export async function buildSearchIndex(
 		);
 	}
 	await memo.save();
-	// The cache keeps what this build used: a bundle whose stories change is written anew anyway.
-	for (const name of await readdir(cache))
-		if (!used.has(name)) await rm(path.join(cache, name), { recursive: true, force: true });
+	// A bundle whose stories change is written anew anyway.
+	await keepOnly(cache, used);
 	// The engine every bundle carries (the same file: one Pagefind version), at one stable URL.
 	if (engine)
 		await writeFile(

@@ -4,7 +4,8 @@
  * is byte for byte the cold build of the same content. The same on the first build of a new day:
  * a new ticker snapshot, an embargo lifted and a new story render only the pages they change.
  * The image step reads only the pages Astro rendered (scripts/lib/statMemo.ts), and still links
- * the images that only restored pages use.
+ * the images that only restored pages use. The card and image caches keep only what the last
+ * build used.
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -173,6 +174,9 @@ describe('warm build after changing two stories', () => {
 				inCache.has((await stat(path.join(work, 'warm', 'dist', 'cards', card))).ino),
 				card,
 			).toBe(true);
+		// And the cache holds nothing else: the old headline's card is gone from it.
+		expect(inCache.size).toBe(inDist.length);
+		expect(warm.stdout).toMatch(/social cards: 1 drawn, .*; 1 unused removed from the cache/);
 	});
 
 	it('copies the listing pages that show neither story, and renders those that do', async () => {
@@ -202,6 +206,14 @@ describe('warm build after changing two stories', () => {
 		);
 		const [photo] = /\/_images\/[^" ]+\.jpg/.exec(html) ?? [];
 		expect(photo && existsSync(path.join(work, 'cold', 'dist', photo))).toBe(true);
+	});
+
+	it('keeps in the image cache only the images the output uses: the replaced photo is gone', async () => {
+		const cache = path.join(work, 'warm', '.astro-cache', 'caravan-images');
+		expect((await readdir(cache)).sort()).toEqual(
+			(await readdir(path.join(work, 'warm', 'dist', '_images'))).sort(),
+		);
+		expect(warm.stdout).toMatch(/processed images: .*; [1-9]\d* unused removed from the cache/);
 	});
 
 	it('links the images of restored pages without reading those pages again', async () => {

@@ -1,9 +1,12 @@
-/** Output files linked from a build cache (scripts/lib/linkFiles.ts): the cache's own files, a copy only where a link fails. */
+/**
+ * Output files linked from a build cache (scripts/lib/linkFiles.ts): the cache's own files, a copy
+ * only where a link fails; a cache pruned to what the last build used.
+ */
 import { existsSync } from 'node:fs';
-import { link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { linkOrCopy, linkTree } from '../../scripts/lib/linkFiles.ts';
+import { keepOnly, linkOrCopy, linkTree } from '../../scripts/lib/linkFiles.ts';
 import { tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 /** When on, every hard link fails as it does across file systems. */
@@ -75,5 +78,24 @@ describe('linkOrCopy', () => {
 		expect(await readFile(to, 'utf8')).toBe('{"version":"1"}');
 		expect((await stat(to)).ino).not.toBe((await stat(cached())).ino);
 		expect(await readFile(other, 'utf8')).toBe('another cached file');
+	});
+});
+
+describe('keepOnly', () => {
+	it('removes the files and folders of a cache that the build did not use, and keeps the rest', async () => {
+		const cache = path.join(work, 'pruned');
+		await mkdir(path.join(cache, 'old-bundle', 'index'), { recursive: true });
+		await writeFile(path.join(cache, 'old-bundle', 'index', 'en_1.pf_index'), 'old');
+		await writeFile(path.join(cache, 'used.png'), 'used');
+		await writeFile(path.join(cache, 'old-headline.png'), 'old');
+		// The last output's link to a file the cache lets go keeps it.
+		await link(path.join(cache, 'old-headline.png'), path.join(work, 'last-output.png'));
+		expect(await keepOnly(cache, new Set(['used.png']))).toBe(2);
+		expect(await readdir(cache)).toEqual(['used.png']);
+		expect(await readFile(path.join(work, 'last-output.png'), 'utf8')).toBe('old');
+	});
+
+	it('finds nothing to remove in a cache that is not there yet', async () => {
+		expect(await keepOnly(path.join(work, 'no-cache'), new Set())).toBe(0);
 	});
 });

@@ -1,10 +1,11 @@
 /**
  * The post-build step that links processed images into the output (scripts/lib/processedImages.ts):
  * every image a page uses, hard-linked from the image cache; pages that are the last build's files
- * are not read again; an image the cache lost fails the build, naming a page that uses it.
+ * are not read again; an image the cache lost fails the build, naming a page that uses it; the
+ * cache keeps only the images the last output used.
  */
 import { existsSync } from 'node:fs';
-import { link, mkdir, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { imageNames, linkProcessedImages } from '../../scripts/lib/processedImages.ts';
@@ -64,7 +65,10 @@ describe('processed images', () => {
 		// read again next time: statMemo.ts, racy files).
 		const hourAgo = new Date(Date.now() - 3_600_000);
 		await utimes(path.join(first, 'articles', 'story', 'index.html'), hourAgo, hourAgo);
-		expect(await run(first)).toContain('3 linked into /_images/; 2 of 2 HTML files read');
+		expect(await run(first)).toContain(
+			'3 linked into /_images/; 2 of 2 HTML files read; 1 unused removed from the cache',
+		);
+		expect((await readdir(images())).sort()).toEqual(imageNames(PAGE));
 		expect((await readdir(path.join(first, '_images'))).sort()).toEqual(imageNames(PAGE));
 		for (const name of imageNames(PAGE))
 			expect((await stat(path.join(first, '_images', name))).ino).toBe(
@@ -83,12 +87,18 @@ describe('processed images', () => {
 		expect((await readdir(path.join(next, '_images'))).sort()).toEqual(imageNames(PAGE));
 	});
 
-	it('makes no image folder for pages without images', async () => {
+	it('makes no image folder for pages without images, and empties the cache, not the last output', async () => {
 		const dir = path.join(work, 'plain');
 		await mkdir(dir, { recursive: true });
 		await writeFile(path.join(dir, 'index.html'), '<p>No pictures</p>');
-		expect(await run(dir)).toContain('0 linked');
+		expect(await run(dir)).toContain(
+			'0 linked into /_images/; 1 of 1 HTML files read; 3 unused removed',
+		);
 		expect(existsSync(path.join(dir, '_images'))).toBe(false);
+		expect(await readdir(images())).toEqual([]);
+		// The output before keeps its own links to the images the cache let go.
+		for (const name of imageNames(PAGE))
+			expect(await readFile(path.join(work, 'next', '_images', name), 'utf8')).toBe(name);
 	});
 
 	it('fails on an image the cache lost, naming a page that uses it', async () => {
