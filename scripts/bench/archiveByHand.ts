@@ -12,7 +12,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { archiveRows } from './archive.ts';
-import { runCaravanBuild } from './caravanBuild.ts';
+import { fileLabel, runCaravanBuild } from './caravanBuild.ts';
 import { CORPUS_EPOCH } from './corpus.ts';
 import { formatBytes } from './results.ts';
 
@@ -43,8 +43,9 @@ async function build(label: string, epochSeconds: number): Promise<void> {
 			`    ${step.name}: ${step.seconds.toFixed(2)} s, ${(step.cpuSeconds ?? 0).toFixed(1)} s CPU, ${formatBytes(step.peakRssBytes)}`,
 		);
 	await writeFile(path.join(out as string, 'rows.json'), `${JSON.stringify(rows, null, '\t')}\n`);
+	// Not `.log`, which git ignores: the tail is kept with the results.
 	await writeFile(
-		path.join(out as string, `${label.replace(/\W+/g, '-')}.log`),
+		path.join(out as string, `${fileLabel(label)}-log-tail.txt`),
 		`${tail.join('\n')}\n`,
 	);
 }

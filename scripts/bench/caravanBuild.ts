@@ -29,12 +29,15 @@ export interface CaravanRun {
 	tail: string[];
 }
 
+/** A run's label as part of a file name. */
+export const fileLabel = (label: string): string => label.replace(/\W+/g, '-');
+
 export async function runCaravanBuild(
 	paths: CaravanPaths,
 	label: string,
 	options: { epochSeconds?: number; astroNodeArgs?: string; onLine?: (line: string) => void } = {},
 ): Promise<CaravanRun> {
-	const timingsFile = path.join(paths.workDir, `timings-${label.replace(/\W+/g, '-')}.json`);
+	const timingsFile = path.join(paths.workDir, `timings-${fileLabel(label)}.json`);
 	await rm(timingsFile, { force: true });
 	const run = await runMeasured(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], {
 		cwd: ROOT,
