@@ -56,6 +56,7 @@ export interface ArticleSource {
 	/** Edition, already resolved from `lang` and the folder (see `articleLang`). */
 	lang: Lang;
 	data: ArticleData;
+	/** Read only when the excerpt or word count is first asked for (a build reads it from disk then). */
 	body: string;
 	format: 'md' | 'mdx';
 	/** The file the lead image's `src` names (see `resolveImageSrc`). */
@@ -75,14 +76,12 @@ const named = (name: string): Named => ({ name, slug: slugify(name) });
  * The figures taken from the body (excerpt, word count) are worked out when first read: the dev
  * server shapes thousands of stories and renders a page or two of them.
  */
-export function toArticle(
-	{ slug, lang, data, body, format, imageFile }: ArticleSource,
-	options: ArticleOptions,
-): Article {
+export function toArticle(source: ArticleSource, options: ArticleOptions): Article {
+	const { slug, lang, data, format, imageFile } = source;
 	let fromBody: { excerpt: string; wordCount: number } | undefined;
 	const bodyFigures = () => {
 		if (!fromBody) {
-			const text = plainText(body, format);
+			const text = plainText(source.body, format);
 			fromBody = {
 				excerpt: excerpt(text, options.excerptWords).text,
 				wordCount: words(text).length,
@@ -156,9 +155,20 @@ export interface ArticleFileSource extends Omit<ArticleSource, 'format'> {
  * length, reading speed): the build's content loader and the commands' reader both call it, so
  * they decide URLs, dates and publishing alike.
  */
-export function articleFromFile({ file, ...source }: ArticleFileSource, now: Date): Article {
+export function articleFromFile(source: ArticleFileSource, now: Date): Article {
+	const { slug, lang, data, imageFile, file } = source;
 	return toArticle(
-		{ ...source, format: file.endsWith('.mdx') ? 'mdx' : 'md' },
+		{
+			slug,
+			lang,
+			data,
+			imageFile,
+			format: file.endsWith('.mdx') ? 'mdx' : 'md',
+			// Not copied: the body is read when first needed (see ArticleSource).
+			get body() {
+				return source.body;
+			},
+		},
 		{ now, excerptWords: SITE.excerptWords, wordsPerMinute: SITE.wordsPerMinute },
 	);
 }

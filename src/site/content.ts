@@ -141,7 +141,11 @@ function articleOf(entry: CollectionEntry<'articles'>, clock: Date): Article {
 			{
 				...parseEntryId(entry.id, LANGS, DEFAULT_LANG),
 				data: entry.data,
-				body: entry.body ?? '',
+				// A build's store reads the body from disk when asked for (scripts/patches): only the
+				// pages rendered ask, through the excerpt and word count.
+				get body() {
+					return entry.body ?? '';
+				},
 				file: entry.filePath ?? '',
 				imageFile: leadImageFile(entry),
 			},

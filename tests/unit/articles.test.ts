@@ -114,6 +114,30 @@ describe('articleFromFile', () => {
 		expect(articleFromFile({ ...source, file: 'a.md' }, NOW).excerpt).toBe('Hi {1 + 1} words here');
 		expect(articleFromFile(source, NOW).excerpt).toBe('Hi words here');
 	});
+
+	it('reads the body only when the excerpt or word count is first asked for, once', () => {
+		// A build's store reads each body from disk when asked (scripts/patches), and most pages
+		// of a warm build are not rendered at all.
+		let reads = 0;
+		const article = articleFromFile(
+			{
+				...source,
+				get body() {
+					reads++;
+					return source.body;
+				},
+			},
+			NOW,
+		);
+		expect(article.title).toBe(source.data.title);
+		expect(reads).toBe(0);
+		expect([article.excerpt, article.wordCount, article.readingMinutes]).toEqual([
+			'Hi words here',
+			3,
+			1,
+		]);
+		expect(reads).toBe(1);
+	});
 });
 
 describe('publishing rules', () => {

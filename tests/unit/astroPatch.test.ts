@@ -3,7 +3,8 @@
  * build's): records go into groups whose bounds depend only on the ids around them, and a write
  * serialises again only the groups whose entries changed, keeping the other groups' chunk files
  * (at 100,000 stories the store is ~930 MB); the files are those a whole write gives. And a
- * build's pages read each chunk through a function, so no module keeps its text once parsed.
+ * build's pages read each chunk through a function, so no module keeps its text once parsed, and
+ * read an entry's body and rendered HTML back from its record when a page asks for them.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -74,6 +75,10 @@ describe("Astro's chunked content store, written by groups (patched)", () => {
 		// The next build's sync: the store read back, one story edited, one added, one deleted.
 		const next = await MutableDataStore.fromDir(pathToFileURL(`${dir}/`), 64 * 1024, console);
 		next.deferWrites = true;
+		// Bodies are read back from the files when asked for (a changed group's other records), not kept.
+		expect(
+			Object.getOwnPropertyDescriptor(next.get('articles', 'story-00101'), 'body')?.get,
+		).toBeTypeOf('function');
 		next.set('articles', 'story-00100', story('story-00100', 'Edited'));
 		next.set('articles', 'story-03000-new', story('story-03000-new'));
 		next.delete('articles', 'story-05000');
@@ -190,6 +195,54 @@ describe("Astro's chunked store read by a build's pages (patched)", () => {
 		const read = ImmutableDataStore.manifestToMap({ articles: modules });
 		expect(reads).toBe(manifest.articles.length);
 		expect(read.get('articles')).toEqual(entries);
+		await rm(dir, { recursive: true, force: true });
+	});
+
+	it("reads an entry's body and rendered HTML back from its record only when they are asked for", async () => {
+		const dir = await mkdtemp(path.join(tmpdir(), 'caravan-chunks-'));
+		const entries = new Map(
+			['a', 'b', 'c'].map((id) => [
+				id,
+				{
+					id,
+					data: { title: `Алматы «water» ${id}` },
+					body: `Водохранилище ${id}. `.repeat(40),
+					rendered: { html: `<p>Водохранилище ${id}.</p>`, metadata: { headings: [] } },
+					digest: id,
+				},
+			]),
+		);
+		await new ChunkedWriter(pathToFileURL(`${dir}/`), 2 * 1024).write(
+			new Map([['articles', entries]]),
+		);
+		const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as {
+			articles: string[];
+		};
+		let slices = 0;
+		const modules = manifest.articles.map((file) => ({
+			default: () => readFileSync(path.join(dir, file), 'utf8'),
+			bytes: () => readFileSync(path.join(dir, file)),
+			slice: (start: number, end: number) => {
+				slices++;
+				return readFileSync(path.join(dir, file)).toString('utf8', start, end);
+			},
+		}));
+		const articles = ImmutableDataStore.manifestToMap({ articles: modules }).get('articles');
+		const b = articles?.get('b');
+		// getCollection's copy of an entry (its fields as defined: scripts/patches) reads nothing.
+		const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(b)) as {
+			data: unknown;
+			body: string;
+			rendered: { html: string; metadata: unknown };
+		};
+		expect(copy.data).toEqual(entries.get('b')?.data);
+		expect(copy.rendered.metadata).toEqual({ headings: [] });
+		expect(slices).toBe(0);
+		expect(copy.body).toBe(entries.get('b')?.body);
+		expect(slices).toBe(1);
+		expect(copy.rendered.html).toBe('<p>Водохранилище b.</p>');
+		expect(slices).toBe(2);
+		expect(articles).toEqual(entries);
 		await rm(dir, { recursive: true, force: true });
 	});
 });
