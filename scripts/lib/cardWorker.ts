@@ -2,12 +2,15 @@
  * One thread of the social-card pool (`scripts/lib/cards.ts`): draws the cards of a batch, or finds
  * them in the cache by content hash, and hard-links each into the output folder.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { CardJob } from '../../src/site/cards.ts';
 import { cachedCardFile } from './cardDrawing.ts';
-import { linkOrCopy } from './linkFiles.ts';
+import { Folders, linkOrCopy } from './linkFiles.ts';
+
+/** The folders this thread made, over all its batches (cards of a listing share one). */
+const folders = new Folders();
 
 // One libvips thread per worker: the pool already keeps every core busy.
 sharp.concurrency(1);
@@ -39,9 +42,9 @@ export default async function drawBatch({
 				: job.card;
 		const { file, cached } = await cachedCardFile(card, cacheDir);
 		const target = path.join(outDir, job.path);
-		await mkdir(path.dirname(target), { recursive: true });
+		folders.make(path.dirname(target));
 		// The cache writes each card once, to a new name (cardDrawing.ts): linked, it costs no disk beside dist/.
-		await linkOrCopy(file, target);
+		linkOrCopy(file, target);
 		if (!cached) drawn.push(job.path);
 		cacheFiles.push(path.basename(file));
 	}

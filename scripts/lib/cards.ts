@@ -41,7 +41,7 @@ export async function drawCards(dir: string): Promise<void> {
 		);
 		const drawn = results.flatMap((result) => result.drawn);
 		// Cards of old headlines and deleted stories go.
-		const removed = await keepOnly(cache, new Set(results.flatMap((result) => result.cacheFiles)));
+		const removed = keepOnly(cache, new Set(results.flatMap((result) => result.cacheFiles)));
 		// The cards drawn anew (the rest were copied from the cache); not in Astro's "├─" form, which
 		// the bench counts as pages written.
 		for (const card of drawn) console.log(`  card ${card} (drawn)`);

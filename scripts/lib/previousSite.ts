@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -24,7 +25,7 @@ export async function retirePreviousSite(outDir: string): Promise<void> {
 	// A first build into a folder not made yet has nothing to delete.
 	for (const name of await readdir(parent).catch(() => [])) {
 		if (!name.startsWith(prefix)) continue;
-		spawn(
+		const deleter = spawn(
 			process.execPath,
 			[
 				'-e',
@@ -32,6 +33,13 @@ export async function retirePreviousSite(outDir: string): Promise<void> {
 				path.join(parent, name),
 			],
 			{ detached: true, stdio: 'ignore' },
-		).unref();
+		);
+		deleter.unref();
+		// At the lowest priority: it runs beside the build's Astro step, which needs the cores more.
+		try {
+			if (deleter.pid !== undefined) setPriority(deleter.pid, 19);
+		} catch {
+			// Already done, or not allowed here: it only runs at the build's priority.
+		}
 	}
 }

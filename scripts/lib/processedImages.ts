@@ -6,12 +6,11 @@
  * not read again, so a warm build reads only the pages it rendered. `astro dev` serves the same
  * cache itself (src/integrations/imageFiles.ts).
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { cacheDir, IMAGES } from '../../src/config.ts';
 import { codeVersion } from './checkCache.ts';
-import { eachAtOnce, keepOnly, linkOrCopy } from './linkFiles.ts';
+import { keepOnly, linkOrCopy } from './linkFiles.ts';
 import { StatMemo } from './statMemo.ts';
 
 const REFERENCE = new RegExp(
@@ -33,7 +32,8 @@ export async function linkProcessedImages(dir: string): Promise<void> {
 	const memo = await StatMemo.open<string[]>('image-names', codeVersion(import.meta.filename));
 	/** Each image used, and the first page using it (for the error when the cache has lost it). */
 	const used = new Map<string, string>();
-	for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+	// Synchronously: at 100,000 stories dist/ has 213,000 folders (17 s read asynchronously, 7 s so).
+	for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
 		if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
 		const file = path.join(entry.parentPath, entry.name);
 		const page = path.relative(dir, file);
@@ -42,20 +42,21 @@ export async function linkProcessedImages(dir: string): Promise<void> {
 	}
 	await memo.save();
 	const images = path.join(cacheDir(), 'caravan-images');
-	if (used.size) await mkdir(path.join(dir, IMAGES.urlPrefix), { recursive: true });
+	if (used.size) mkdirSync(path.join(dir, IMAGES.urlPrefix), { recursive: true });
 	// Hard links, not copies: the cache writes each image once, to a new name.
-	await eachAtOnce([...used.keys()].sort(), (name) =>
-		linkOrCopy(path.join(images, name), path.join(dir, IMAGES.urlPrefix, name)).catch(
-			(error: unknown) => {
-				if (existsSync(path.join(images, name))) throw error;
-				throw new Error(
-					`${IMAGES.urlPrefix}${name}, used by ${used.get(name)}, is not in the image cache (${images}): was part of the build cache deleted? Empty ${cacheDir()} and build again`,
-				);
-			},
-		),
-	);
+	for (const name of [...used.keys()].sort()) {
+		try {
+			linkOrCopy(path.join(images, name), path.join(dir, IMAGES.urlPrefix, name));
+		} catch (error) {
+			if (existsSync(path.join(images, name))) throw error;
+			throw new Error(
+				`${IMAGES.urlPrefix}${name}, used by ${used.get(name)}, is not in the image cache (${images}): was part of the build cache deleted? Empty ${cacheDir()} and build again`,
+				{ cause: error },
+			);
+		}
+	}
 	// Images of replaced or deleted photos go; a page that needs one again encodes it again.
-	const removed = await keepOnly(images, new Set(used.keys()));
+	const removed = keepOnly(images, new Set(used.keys()));
 	console.log(
 		`[caravan] processed images: ${used.size} linked into ${IMAGES.urlPrefix}; ${memo.read} of ${memo.looked} HTML files read; ${removed} unused removed from the cache`,
 	);

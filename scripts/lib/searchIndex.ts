@@ -14,8 +14,8 @@
  * One Pagefind process per bundle, one after another, so memory stays that of the largest period.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
@@ -192,7 +192,7 @@ async function editionPages(
 	const articles = path.join(dir, prefix, 'articles');
 	if (!existsSync(articles)) return [];
 	const pages: ListedPage[] = [];
-	for (const slug of (await readdir(articles)).sort()) {
+	for (const slug of readdirSync(articles).sort()) {
 		const file = path.join(articles, slug, 'index.html');
 		if (!existsSync(file)) continue;
 		const url = `/${path.posix.join(prefix, 'articles', slug)}/`;
@@ -334,7 +334,7 @@ export async function buildSearchIndex(
 			if (await cachedBundle(cache, digest, fed)) indexed++;
 			// A bundle's pages are let go once it is indexed (or found in the cache).
 			for (const page of bundlePages) delete page.html;
-			await linkTree(path.join(cache, digest), path.join(dir, bundle));
+			linkTree(path.join(cache, digest), path.join(dir, bundle));
 			engine ??= path.join(dir, bundle, 'pagefind.js');
 			written.push(bundle);
 		}
@@ -346,7 +346,7 @@ export async function buildSearchIndex(
 	}
 	await memo.save();
 	// A bundle whose stories change is written anew anyway.
-	await keepOnly(cache, used);
+	keepOnly(cache, used);
 	// The engine every bundle carries (the same file: one Pagefind version), at one stable URL.
 	if (engine)
 		await writeFile(

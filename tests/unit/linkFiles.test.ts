@@ -11,15 +11,17 @@ import { tempDir } from '../../scripts/lib/fixtureSites.ts';
 
 /** When on, every hard link fails as it does across file systems. */
 const links = vi.hoisted(() => ({ fail: false }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-	const fs = await importOriginal<typeof import('node:fs/promises')>();
-	const crossDevice = () =>
-		Promise.reject(
-			Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' }),
-		);
+vi.mock('node:fs', async (importOriginal) => {
+	const fs = await importOriginal<typeof import('node:fs')>();
 	return {
 		...fs,
-		link: (from: string, to: string) => (links.fail ? crossDevice() : fs.link(from, to)),
+		linkSync: (from: string, to: string) => {
+			if (links.fail)
+				throw Object.assign(new Error('EXDEV: cross-device link not permitted'), {
+					code: 'EXDEV',
+				});
+			fs.linkSync(from, to);
+		},
 	};
 });
 
@@ -49,7 +51,7 @@ async function linkedElsewhere(to: string): Promise<string> {
 describe('linkTree', () => {
 	it('links every file at the same place, and makes the folders, empty ones too', async () => {
 		const to = path.join(work, 'dist', 'pagefind', 'en', '2026-11');
-		await linkTree(path.join(work, 'cache', 'bundle'), to);
+		linkTree(path.join(work, 'cache', 'bundle'), to);
 		for (const file of ['pagefind-entry.json', 'index/en_1.pf_index']) {
 			const [inCache, inDist] = await Promise.all([
 				stat(path.join(work, 'cache', 'bundle', file)),
@@ -65,7 +67,7 @@ describe('linkOrCopy', () => {
 	it('replaces a file already there instead of writing through it', async () => {
 		const to = path.join(work, 'taken.json');
 		const other = await linkedElsewhere(to);
-		await linkOrCopy(cached(), to);
+		linkOrCopy(cached(), to);
 		expect((await stat(to)).ino).toBe((await stat(cached())).ino);
 		expect(await readFile(other, 'utf8')).toBe('another cached file');
 	});
@@ -74,7 +76,7 @@ describe('linkOrCopy', () => {
 		const to = path.join(work, 'copied.json');
 		const other = await linkedElsewhere(to);
 		links.fail = true;
-		await linkOrCopy(cached(), to);
+		linkOrCopy(cached(), to);
 		expect(await readFile(to, 'utf8')).toBe('{"version":"1"}');
 		expect((await stat(to)).ino).not.toBe((await stat(cached())).ino);
 		expect(await readFile(other, 'utf8')).toBe('another cached file');
@@ -90,12 +92,12 @@ describe('keepOnly', () => {
 		await writeFile(path.join(cache, 'old-headline.png'), 'old');
 		// The last output's link to a file the cache lets go keeps it.
 		await link(path.join(cache, 'old-headline.png'), path.join(work, 'last-output.png'));
-		expect(await keepOnly(cache, new Set(['used.png']))).toBe(2);
+		expect(keepOnly(cache, new Set(['used.png']))).toBe(2);
 		expect(await readdir(cache)).toEqual(['used.png']);
 		expect(await readFile(path.join(work, 'last-output.png'), 'utf8')).toBe('old');
 	});
 
 	it('finds nothing to remove in a cache that is not there yet', async () => {
-		expect(await keepOnly(path.join(work, 'no-cache'), new Set())).toBe(0);
+		expect(keepOnly(path.join(work, 'no-cache'), new Set())).toBe(0);
 	});
 });
