@@ -206,12 +206,15 @@ let cachedKeyParts: Promise<KeyParts> | undefined;
 
 async function loadKeyParts(): Promise<KeyParts> {
 	const { entries } = await (cached ??= load());
+	// Made once: listing pages ask ~2 million times at 100,000 stories.
+	const digests = new Map(
+		[...entries].flatMap(([id, entry]) =>
+			entry.digest === undefined ? [] : [[id, `${id}:${entry.digest}`] as const],
+		),
+	);
 	return {
 		edition: editionKey({ siteUrl: SITE.url, timeZone: SITE.timeZone }),
-		digestOf: (article) => {
-			const digest = entries.get(article.id)?.digest;
-			return digest === undefined ? undefined : `${article.id}:${digest}`;
-		},
+		digestOf: (article) => digests.get(article.id),
 		isMdx: (article) => entries.get(article.id)?.filePath?.endsWith('.mdx') ?? false,
 	};
 }
