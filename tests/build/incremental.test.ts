@@ -8,7 +8,7 @@
  * build used.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -309,5 +309,31 @@ describe("first build of a new day: tomorrow's ticker snapshot, an embargo lifte
 		const restoredHtml = restored(newDay).filter((file) => file.endsWith('.html')).length;
 		const [read, html] = htmlRead(newDay);
 		expect(read).toBe(html - restoredHtml);
+	});
+});
+
+describe('a warm build whose cache has lost a page it would restore', () => {
+	let rebuilt: BuildResult;
+	const page = path.join('articles', STILL_PHOTO, 'index.html');
+
+	beforeAll(async () => {
+		await rm(path.join(work, 'warm', '.astro-cache', 'dist', page));
+		rebuilt = await runBuild({ contentDir, outDir: path.join(work, 'warm', 'dist'), env: nextDay });
+		expect(rebuilt.status, rebuilt.stderr).toBe(0);
+	}, 300_000);
+
+	it('renders that page and says so', async () => {
+		expect(rebuilt.stdout + rebuilt.stderr).toContain(
+			`The cached copy of /articles/${STILL_PHOTO}/ is missing: rendering it.`,
+		);
+		const [inDist, inCache] = await Promise.all([
+			stat(path.join(work, 'warm', 'dist', page)),
+			stat(path.join(work, 'warm', '.astro-cache', 'dist', page)),
+		]);
+		expect(inDist.ino).toBe(inCache.ino);
+	});
+
+	it('gives the same files, byte for byte, as a cold build', async () => {
+		await expectSameFiles(path.join(work, 'warm', 'dist'), path.join(work, 'cold-new-day', 'dist'));
 	});
 });

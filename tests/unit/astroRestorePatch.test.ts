@@ -1,55 +1,98 @@
 /**
  * The patch scripts/patches/astro+7.3.5.patch makes to Astro's incremental build cache: a page
- * restored from the cache is a hard link to the cached file (made with synchronous calls: a warm
- * build restores tens of thousands), in a folder made as needed, and "not restored" when the
- * cache has lost the file, so Astro renders the page instead.
+ * restored from the cache is a hard link to the cached file, in a folder made as needed, made by
+ * a thread of its own beside the rendering (a warm build restores tens of thousands); a page whose
+ * cached file the cache has lost comes back from `finishRestores()`, so Astro renders it instead.
  */
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 // An internal module of Astro's (not in its exports map), so by path.
 import { IncrementalBuildCache } from '../../node_modules/astro/dist/core/build/incremental.js';
 import { tempDir } from '../../scripts/lib/fixtureSites.ts';
 
-let work: string;
-let settings: Parameters<InstanceType<typeof IncrementalBuildCache>['restoreOutputFile']>[0];
-let cache: InstanceType<typeof IncrementalBuildCache>;
+type Cache = InstanceType<typeof IncrementalBuildCache>;
+type Settings = Parameters<Cache['restoreOutputFileLater']>[0];
 
-beforeAll(async () => {
+let work: string;
+let settings: Settings;
+let cache: Cache;
+
+/** Writes `text` as the cached copy of the output page `page`. */
+async function cached(page: string, text: string): Promise<void> {
+	const file = path.join(work, 'cache', 'dist', page);
+	await mkdir(path.dirname(file), { recursive: true });
+	await writeFile(file, text);
+}
+
+/** Queues `page` (a path in the output, as Astro keeps it: URL-encoded) with itself as its job. */
+function restoreLater(page: string): void {
+	cache.restoreOutputFileLater(settings, encodeURI(page), page);
+}
+
+beforeEach(async () => {
 	work = await tempDir('caravan-restore-patch-');
-	// Only `config.cacheDir` is read.
+	// Only `config.cacheDir` and `config.outDir` are read.
 	settings = {
-		config: { cacheDir: pathToFileURL(path.join(work, 'cache') + path.sep) },
-	} as unknown as typeof settings;
-	await mkdir(path.join(work, 'cache', 'dist', 'articles', 'a'), { recursive: true });
-	await writeFile(path.join(work, 'cache', 'dist', 'articles', 'a', 'index.html'), '<p>a</p>');
+		config: {
+			cacheDir: pathToFileURL(path.join(work, 'cache') + path.sep),
+			outDir: pathToFileURL(path.join(work, 'out') + path.sep),
+		},
+	} as unknown as Settings;
 	cache = new IncrementalBuildCache('config', 'lock', 'key');
 });
-afterAll(async () => {
+afterEach(async () => {
+	await cache.stopRestores();
 	await rm(work, { recursive: true, force: true });
 });
 
-/** Restore `page` (a path in the output) into `out/`: whether it was restored, and where to. */
-async function restore(page: string): Promise<{ restored: boolean; destination: string }> {
-	const destination = path.join(work, 'out', page);
-	const restored = await cache.restoreOutputFile(settings, page, pathToFileURL(destination));
-	return { restored, destination };
-}
-
-describe("Astro's incremental cache restores a page (patched)", () => {
-	it('as a hard link to the cached file, making its folder', async () => {
-		const { restored, destination } = await restore('articles/a/index.html');
-		expect(restored).toBe(true);
-		expect(await readFile(destination, 'utf8')).toBe('<p>a</p>');
-		const cached = statSync(path.join(work, 'cache', 'dist', 'articles', 'a', 'index.html'));
-		expect(statSync(destination).ino).toBe(cached.ino);
+describe("Astro's incremental cache restores pages (patched)", () => {
+	it('as hard links to the cached files, making their folders, in batches', async () => {
+		// More pages than one batch the thread is sent (1,024), one name outside ASCII.
+		const pages = Array.from({ length: 1500 }, (_, i) => `articles/a${i}/index.html`);
+		pages[1200] = 'ru/статьи/вода/index.html';
+		for (const [i, page] of pages.entries()) await cached(page, `<p>${i}</p>`);
+		for (const page of pages) restoreLater(page);
+		expect(await cache.finishRestores()).toEqual([]);
+		for (const [i, page] of pages.entries()) {
+			const destination = path.join(work, 'out', page);
+			expect(await readFile(destination, 'utf8')).toBe(`<p>${i}</p>`);
+			expect(statSync(destination).ino).toBe(statSync(path.join(work, 'cache', 'dist', page)).ino);
+		}
 	});
 
-	it('not at all when the cache has lost the file, so the page is rendered again', async () => {
-		const { restored, destination } = await restore('articles/gone/index.html');
-		expect(restored).toBe(false);
-		expect(existsSync(destination)).toBe(false);
+	it('hands back the pages whose cached file is lost, to be rendered', async () => {
+		const pages = Array.from({ length: 1100 }, (_, i) => `articles/b${i}/index.html`);
+		for (const [i, page] of pages.entries()) if (i !== 3 && i !== 1050) await cached(page, 'x');
+		for (const page of pages) restoreLater(page);
+		expect(await cache.finishRestores()).toEqual([pages[3], pages[1050]]);
+		expect(existsSync(path.join(work, 'out', pages[3]))).toBe(false);
+		expect(existsSync(path.join(work, 'out', pages[4]))).toBe(true);
+	});
+
+	it('keeps a page already in the output, as Astro did', async () => {
+		await cached('about/index.html', 'cached');
+		await mkdir(path.join(work, 'out', 'about'), { recursive: true });
+		await writeFile(path.join(work, 'out', 'about', 'index.html'), 'already there');
+		restoreLater('about/index.html');
+		expect(await cache.finishRestores()).toEqual([]);
+		expect(await readFile(path.join(work, 'out', 'about', 'index.html'), 'utf8')).toBe(
+			'already there',
+		);
+	});
+
+	it('fails the build with the first error the thread met', async () => {
+		await cached('blocked/page/index.html', 'x');
+		// A file where the page's folder should be: its folder cannot be made.
+		await mkdir(path.join(work, 'out'), { recursive: true });
+		await writeFile(path.join(work, 'out', 'blocked'), 'a file');
+		restoreLater('blocked/page/index.html');
+		await expect(cache.finishRestores()).rejects.toThrow(/ENOTDIR/);
+	});
+
+	it('has nothing to wait for when nothing was restored', async () => {
+		expect(await cache.finishRestores()).toEqual([]);
 	});
 });
