@@ -53,7 +53,7 @@ export function resolveImageSrc(
  * Every image path an article's raw text could name (lead `src`, `![…](…)`, `<Figure src>`),
  * found by pattern rather than by parsing, so it is cheap enough to run on every story on every
  * build. It may find more than the article shows (a link to a photo), never less: what it is for
- * (src/content.config.ts) only needs to notice when an image the story shows has changed.
+ * (src/site/contentLoaders.ts) only needs to notice when an image the story shows has changed.
  */
 export function imagePathsIn(raw: string): string[] {
 	const extension = IMAGE_EXTENSIONS.map((ext) => ext.slice(1)).join('|');

@@ -185,7 +185,7 @@ async function load(): Promise<Shared> {
 /** What page cache keys are made of (src/lib/pageKeys.ts), computed once per build. */
 interface KeyParts {
 	edition: string;
-	/** A story's content-entry digest (its file and the images it names: src/content.config.ts). */
+	/** A story's content-entry digest (its file and the images it names: src/site/contentLoaders.ts). */
 	digestOf(article: Article): string | undefined;
 	isMdx(article: Article): boolean;
 }
