@@ -218,6 +218,10 @@ async function main(): Promise<void> {
 			NODE_ENV: 'production',
 			// Astro's content store in 20 MB files, at every size (astro.config.mjs); `0` asks for one file.
 			CARAVAN_CHUNKED_STORE: process.env.CARAVAN_CHUNKED_STORE ?? '1',
+			// glibc gives each thread that allocates (sharp's, libuv's) a malloc arena of its own and
+			// keeps what they free: at 10,000 stories with lead images, 14 arenas held ~0.6 GB beside
+			// an 850 MB heap (peak 1.56 GB); two arenas, 1.1 GB (docs/performance.md, sixth part).
+			MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
 		}),
 	);
 	await astroStepFinished();
