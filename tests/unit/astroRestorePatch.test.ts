@@ -67,9 +67,10 @@ describe("Astro's incremental cache restores pages (patched)", () => {
 		const pages = Array.from({ length: 1100 }, (_, i) => `articles/b${i}/index.html`);
 		for (const [i, page] of pages.entries()) if (i !== 3 && i !== 1050) await cached(page, 'x');
 		for (const page of pages) restoreLater(page);
-		expect(await cache.finishRestores()).toEqual([pages[3], pages[1050]]);
-		expect(existsSync(path.join(work, 'out', pages[3]))).toBe(false);
-		expect(existsSync(path.join(work, 'out', pages[4]))).toBe(true);
+		const [lost, kept] = ['articles/b3/index.html', 'articles/b4/index.html'];
+		expect(await cache.finishRestores()).toEqual([lost, 'articles/b1050/index.html']);
+		expect(existsSync(path.join(work, 'out', lost))).toBe(false);
+		expect(existsSync(path.join(work, 'out', kept))).toBe(true);
 	});
 
 	it('keeps a page already in the output, as Astro did', async () => {
