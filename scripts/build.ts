@@ -28,23 +28,25 @@ let lock: BuildLock | undefined;
 interface PostBuildStep {
 	name: string;
 	folder: string;
-	/** Runs the step on the output folder; `started` is told the id of the process it runs in. */
-	run: (dir: string, started: (pid: number) => void) => Promise<void>;
+	/** Runs the step on the output folder; `others` settles when the other steps of its stage are done. */
+	run: (dir: string, report: StepReport, others: Promise<unknown>) => Promise<void>;
 }
 
 /** A post-build step: `name` exported by `module`, given the output folder, in a child process. */
 const inChild =
 	(module: string, name: string): PostBuildStep['run'] =>
-	(dir, started) =>
-		inChildProcess<void>(new URL(module, import.meta.url), name, [dir], started);
+	(dir, report, others) =>
+		inChildProcess<void>(new URL(module, import.meta.url), name, [dir], { ...report, others });
 
 /**
  * Steps run on the finished Astro output before it replaces `dist/`: the stages in order, the
  * steps of a stage at once. Each runs in a child process (scripts/lib/childProcess.ts), so the
  * build's own process stays small beside Astro and Pagefind (issue 14's memory target counts the
- * whole process tree). Images and cards share a stage: neither reads what the other writes, and
- * together they stay within the memory Pagefind's stage needs alone (~0.3 + ~0.8 GB cold at
- * 10,000 stories), while a warm build saves the shorter one's time (~2.5 s).
+ * whole process tree). None reads what another of its stage writes. The search index starts with
+ * the images and cards but indexes beside them at most one bundle, and nothing on a cold memo
+ * (scripts/lib/searchIndex.ts): a warm build saves the shorter steps' time (~3 s at 10,000
+ * stories, ~12 s at 100,000), while a cold one stays within the memory Pagefind needs alone
+ * (~0.3 + ~0.7 GB for images and cards, ~0.7 GB for Pagefind at 10,000 stories).
  */
 const postBuildStages: PostBuildStep[][] = [
 	// Astro writes ru/404.astro as ru/404/index.html; CDNs look for the nearest 404.html.
@@ -58,9 +60,7 @@ const postBuildStages: PostBuildStep[][] = [
 		},
 		// The cards Astro listed, drawn on every core (scripts/lib/cards.ts).
 		{ name: 'social cards', folder: 'cards', run: inChild('./lib/cards.ts', 'drawCards') },
-	],
-	// Last: Pagefind reads the finished article pages.
-	[
+		// Pagefind reads the article pages, which Astro has finished.
 		{
 			name: 'search index',
 			folder: 'pagefind',
@@ -127,31 +127,44 @@ function measuredSize(dir: string): { files: number; bytes: number } {
 	return size;
 }
 
+/** What a step tells `timed` as it runs: its process, and time it spent waiting for others. */
+interface StepReport {
+	started: (pid: number) => void;
+	waited: (seconds: number) => void;
+}
+
 /**
  * Run `step`, timed for `CARAVAN_TIMINGS`: wall and CPU time, peak memory, and the files and bytes
  * it added to `folder` of the output. Memory and CPU are the whole process tree's, or only the
  * step's own child process once the step names it (`started`), so that steps run at once are
- * told apart; the bench's figure for the whole build samples the whole tree. A step run beside
- * others passes `sizesLater`: its output is counted once they are all done, not while they write.
+ * told apart; the bench's figure for the whole build samples the whole tree. Time the step says
+ * it spent waiting for the steps beside it (`waited`) is not its own. A step run beside others
+ * passes `sizesLater`: its output is counted once they are all done, not while they write.
  */
 async function timed<T>(
 	name: string,
-	step: (started: (pid: number) => void) => Promise<T>,
+	step: (report: StepReport) => Promise<T>,
 	folder = '.',
 	sizesLater?: (() => void)[],
 ): Promise<T> {
 	const measured = path.join(scratchDir, folder);
 	const before = timingsFile ? measuredSize(measured) : undefined;
 	let usage = timingsFile ? sampleUsage() : undefined;
-	const started = (pid: number) => {
-		if (!usage) return;
-		usage.stop();
-		usage = sampleUsage(pid);
+	let waitedSeconds = 0;
+	const report: StepReport = {
+		started: (pid) => {
+			if (!usage) return;
+			usage.stop();
+			usage = sampleUsage(pid);
+		},
+		waited: (seconds) => (waitedSeconds += seconds),
 	};
 	const start = performance.now();
-	const result = await step(started);
-	const seconds = (performance.now() - start) / 1000;
-	console.log(`[caravan] ${name}: ${seconds.toFixed(1)} s`);
+	const result = await step(report);
+	const seconds = (performance.now() - start) / 1000 - waitedSeconds;
+	console.log(
+		`[caravan] ${name}: ${seconds.toFixed(1)} s${waitedSeconds ? ` (and ${waitedSeconds.toFixed(1)} s waiting for the steps beside it)` : ''}`,
+	);
 	if (before && usage) {
 		const { peakRssBytes, cpuSeconds } = usage.stop();
 		const timing: StepTiming = { name, seconds, peakRssBytes, cpuSeconds, files: 0, bytes: 0 };
@@ -169,9 +182,18 @@ async function timed<T>(
 
 async function runStage(stage: PostBuildStep[]): Promise<void> {
 	const sizesLater: (() => void)[] = [];
+	const done = stage.map(() => Promise.withResolvers<void>());
 	await Promise.all(
-		stage.map((step) =>
-			timed(step.name, (started) => step.run(scratchDir, started), step.folder, sizesLater),
+		stage.map((step, i) =>
+			timed(
+				step.name,
+				(report) => {
+					const others = Promise.all(done.filter((_, j) => j !== i).map(({ promise }) => promise));
+					return step.run(scratchDir, report, others);
+				},
+				step.folder,
+				sizesLater,
+			).finally(() => done[i]!.resolve()),
 		),
 	);
 	for (const measure of sizesLater) measure();
@@ -191,13 +213,8 @@ async function main(): Promise<void> {
 	lock = await acquireBuildLock(lockDir, (line) => console.log(`[caravan] ${line}`));
 	await retirePreviousSite(outDir);
 	const buildId = `${process.pid} ${new Date().toISOString()}`;
-	const { problems, articles } = await timed('check', (started) =>
-		inChildProcess<CheckResult>(
-			new URL('./check.ts', import.meta.url),
-			'checkContent',
-			[],
-			started,
-		),
+	const { problems, articles } = await timed('check', (report) =>
+		inChildProcess<CheckResult>(new URL('./check.ts', import.meta.url), 'checkContent', [], report),
 	);
 	if (problems.length) {
 		(await import('./check.ts')).printProblems(problems);

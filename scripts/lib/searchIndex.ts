@@ -12,6 +12,10 @@
  * (scripts/lib/statMemo.ts): a page Astro restored from its cache is the last build's file and is
  * not read again, so a warm build reads the pages Astro rendered and those of bundles to index.
  * One Pagefind process per bundle, one after another, so memory stays that of the largest period.
+ * The step runs beside the image and card steps (scripts/build.ts) but holds back what would add
+ * much memory to theirs until they are done: reading more than `PAGES_READ_BESIDE_OTHERS` pages,
+ * and indexing a second bundle. A publish or a new day (one bundle to index) then takes no longer
+ * than the longest of the three, and a cold build indexes on its own.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
@@ -31,6 +35,7 @@ import {
 } from '../../src/lib/searchBundles.ts';
 import { chunkTableText, type IndexChunk } from '../../src/lib/searchChunks.ts';
 import { codeVersion } from './checkCache.ts';
+import { othersDone } from './childProcess.ts';
 import { keepOnly, linkTree } from './linkFiles.ts';
 import { StatMemo } from './statMemo.ts';
 
@@ -40,6 +45,13 @@ import { StatMemo } from './statMemo.ts';
  * and never English ones.
  */
 export const INDEXED_PAGES = '{articles,*/articles}/*/index.html';
+
+/**
+ * Pages read while the image and card steps run; past it the step waits for them. A warm build
+ * reads the pages Astro rendered: a few, or every page when a template changed. ~2,000 reduced
+ * pages are ~25 MB; every page of a cold build, with the bundle indexed next, ~0.7 GB.
+ */
+const PAGES_READ_BESIDE_OTHERS = 2000;
 
 /** Options given to Pagefind's `createIndex` (part of every bundle's digest). */
 const INDEX_OPTIONS = {};
@@ -204,6 +216,7 @@ async function editionPages(
 		});
 		if (summary)
 			pages.push({ url, file, date: new Date(summary.date), digest: summary.digest, html });
+		if (memo.read > PAGES_READ_BESIDE_OTHERS) await othersDone();
 	}
 	return pages;
 }
@@ -327,7 +340,9 @@ export async function buildSearchIndex(
 		for (const [bundle, bundlePages] of periodBundles(lang, pages, period, recentStories)) {
 			const digest = bundleDigest(bundlePages);
 			used.add(digest);
-			const fed = () => {
+			const fed = async () => {
+				// One bundle is indexed beside the image and card steps, any more after them.
+				if (indexed > 0) await othersDone();
 				readAgain += bundlePages.filter((page) => page.html === undefined).length;
 				return fedPages(bundlePages);
 			};
@@ -440,5 +455,8 @@ async function linkSearchPage(
 	const linked = html
 		.replace('<search-page ', `<search-page ${data} `)
 		.replace('</head>', `${firstSearchPreloads(newest, index).join('')}</head>`);
-	await writeFile(file, linked);
+	// A new file renamed over the page, never a rewrite in place: the image step, run beside this
+	// one, may be reading it (scripts/lib/statMemo.ts).
+	await writeFile(`${file}.tmp`, linked);
+	await rename(`${file}.tmp`, file);
 }

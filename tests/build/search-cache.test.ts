@@ -2,8 +2,9 @@
  * The search index step on its own (scripts/lib/searchIndex.ts), over copies of the built fixture in
  * five-day bundles: a bundle is reused from the cache byte for byte unless what Pagefind reads of
  * its stories changed, a story moved between bundles gives a cold build's index, a page that is
- * the last build's file (hard-linked, as Astro restores it) is not read again, and what is fed to
- * Pagefind (the article alone) indexes exactly as the whole page would.
+ * the last build's file (hard-linked, as Astro restores it) is not read again, what is fed to
+ * Pagefind (the article alone) indexes exactly as the whole page would, and beside the build's
+ * other steps only one bundle is indexed.
  */
 import { cp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSearchIndex, indexedPage } from '../../scripts/lib/searchIndex.ts';
 import { builtSite, tempDir } from '../../scripts/lib/fixtureSites.ts';
 import { linkTree } from '../../scripts/lib/linkFiles.ts';
+import { inChildProcess } from '../../scripts/lib/childProcess.ts';
 
 const PERIOD = { days: 5 };
 const OLDEST = 'pagefind/en/2025-11-28';
@@ -225,5 +227,44 @@ describe('search bundles from the cache', { timeout: 120_000 }, () => {
 			outputs.push(output);
 		}
 		expect(await tree(outputs[1] as string)).toEqual(await tree(outputs[0] as string));
+	});
+
+	it('indexes one bundle beside the steps it runs with, and the rest once they are done', async () => {
+		const dist = path.join(work, 'beside');
+		for (const folder of ['articles', 'search'])
+			await cp(path.join(built, folder), path.join(dist, folder), { recursive: true });
+		const cache = path.join(work, 'cache-beside');
+		const bundles = path.join(cache, 'caravan-search');
+		/** The bundles indexed so far, and those being indexed (`.tmp-<pid>`). */
+		const cached = async () => {
+			const names = await readdir(bundles).catch(() => [] as string[]);
+			return {
+				done: names.filter((name) => !name.includes('.tmp')).length,
+				started: names.length,
+			};
+		};
+		const others = Promise.withResolvers<void>();
+		vi.stubEnv('CARAVAN_CACHE_DIR', cache);
+		try {
+			const step = inChildProcess(
+				new URL('../../scripts/lib/searchIndex.ts', import.meta.url),
+				'buildSearchIndex',
+				[dist, PERIOD, 1],
+				{ others: others.promise },
+			);
+			await vi.waitFor(async () => expect((await cached()).done).toBe(1), {
+				timeout: 60_000,
+				interval: 100,
+			});
+			// The second bundle would start within milliseconds if the step did not wait.
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			expect(await cached()).toEqual({ done: 1, started: 1 });
+			others.resolve();
+			await step;
+			expect((await cached()).done).toBe(4);
+		} finally {
+			others.resolve();
+			vi.unstubAllEnvs();
+		}
 	});
 });
