@@ -77,15 +77,15 @@ export const IMAGES = {
 	urlPrefix: '/_images/',
 } as const;
 
+/** A search bundle's span: calendar months (from January) or days (from 1970-01-01), in UTC. */
+export type SearchPeriod = { months: number } | { days: number };
+
 /**
  * The newest periods share one search bundle until it holds this many stories (a first search
  * that reached into a second bundle would cost ~25 KB and 3 requests more). At ~30 stories a
  * day: the month so far with, for its first ten days, the month before (300–1,200 stories).
  * `CARAVAN_SEARCH_RECENT_STORIES` overrides it (tests).
  */
-/** A search bundle's span: calendar months (from January) or days (from 1970-01-01), in UTC. */
-export type SearchPeriod = { months: number } | { days: number };
-
 export const SEARCH_RECENT_STORIES = Number(env.CARAVAN_SEARCH_RECENT_STORIES) || 300;
 
 /**
