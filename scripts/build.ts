@@ -43,10 +43,11 @@ const inChild =
  * steps of a stage at once. Each runs in a child process (scripts/lib/childProcess.ts), so the
  * build's own process stays small beside Astro and Pagefind (issue 14's memory target counts the
  * whole process tree). None reads what another of its stage writes. The search index starts with
- * the images and cards but indexes beside them at most one bundle, and nothing on a cold memo
- * (scripts/lib/searchIndex.ts): a warm build saves the shorter steps' time (~3 s at 10,000
- * stories, ~12 s at 100,000), while a cold one stays within the memory Pagefind needs alone
- * (~0.3 + ~0.7 GB for images and cards, ~0.7 GB for Pagefind at 10,000 stories).
+ * the images and cards but reads at most 2,000 pages and indexes at most one bundle beside them
+ * (scripts/lib/searchIndex.ts): a publish at 100,000 stories, where the image and search steps
+ * each use about one core, spends ~18 s here instead of ~24 s (at 10,000 stories, CPU-bound on 2
+ * cores, the same as one after the other), and a cold build indexes on its own, within the memory
+ * Pagefind needs alone (docs/performance.md, seventh part).
  */
 const postBuildStages: PostBuildStep[][] = [
 	// Astro writes ru/404.astro as ru/404/index.html; CDNs look for the nearest 404.html.

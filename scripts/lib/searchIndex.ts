@@ -14,8 +14,8 @@
  * One Pagefind process per bundle, one after another, so memory stays that of the largest period.
  * The step runs beside the image and card steps (scripts/build.ts) but holds back what would add
  * much memory to theirs until they are done: reading more than `PAGES_READ_BESIDE_OTHERS` pages,
- * and indexing a second bundle. A publish or a new day (one bundle to index) then takes no longer
- * than the longest of the three, and a cold build indexes on its own.
+ * and indexing a second bundle. A publish or a new day (one bundle to index) then overlaps them,
+ * and a cold build indexes on its own.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
