@@ -48,9 +48,8 @@ export function inChildProcess<T>(
 	});
 }
 
-/** In a child: settles when the parent says the other steps of this one's stage are done. */
+/** In a child, until the parent says the other steps of this one's stage are done: settles then. */
 let othersSignal: Promise<void> | undefined;
-let othersFinished = false;
 let waitedMs = 0;
 
 /**
@@ -58,7 +57,7 @@ let waitedMs = 0;
  * can hold back work that would add its memory to theirs. At once outside such a child.
  */
 export async function othersDone(): Promise<void> {
-	if (!othersSignal || othersFinished) return;
+	if (!othersSignal) return;
 	const start = performance.now();
 	await othersSignal;
 	waitedMs += performance.now() - start;
@@ -82,7 +81,7 @@ if (import.meta.main && process.send) {
 		const listen = (message: unknown) => {
 			if (message !== OTHERS_DONE) return;
 			process.off('message', listen);
-			othersFinished = true;
+			othersSignal = undefined;
 			resolve();
 		};
 		process.on('message', listen);
