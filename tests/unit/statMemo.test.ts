@@ -121,6 +121,16 @@ describe('stat memo', () => {
 		expect(await run(['a/index.html'], out, 'v2')).toMatchObject({ read: 0 });
 	});
 
+	it("serves a step that reads bytes (the check's) from the same memo", async () => {
+		const file = path.join(out, 'a/index.html');
+		const memo = await StatMemo.open<number>('words', 'v1');
+		expect(memo.bytesValue(file, 'a/index.html', (bytes) => bytes.length)).toBe(13);
+		await memo.save();
+		const again = await StatMemo.open<number>('words', 'v1');
+		expect(again.bytesValue(file, 'a/index.html', () => -1)).toBe(13);
+		expect([again.looked, again.read]).toEqual([1, 0]);
+	});
+
 	it('writes the memo atomically, leaving no scratch or probe file', async () => {
 		await run(['a/index.html']);
 		expect(await readdir(path.dirname(memoFile()))).toEqual(['words.json']);
