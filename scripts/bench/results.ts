@@ -249,7 +249,7 @@ const CACHE_ENTRIES: Record<string, string> = {
 	'caravan-images': 'processed images',
 	'caravan-search': 'search bundles',
 	'caravan-check': 'check results',
-	'caravan-memo': "post-build steps' memo of each page",
+	'caravan-memo': 'memo of each page (post-build steps) and content file (check)',
 };
 
 /** "540.1 MB (12.0 MB not in dist/)": an entry's disk, and what of it `dist/` does not share. */

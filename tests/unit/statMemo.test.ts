@@ -1,7 +1,8 @@
 /**
- * The post-build steps' memo (scripts/lib/statMemo.ts): a file whose stat is unchanged is not read
- * again, in a new output folder too when it is the same file hard-linked (as Astro restores a
- * page); anything else is read, and a file written since the memo was opened is never remembered.
+ * The stat memo of the post-build steps and the check (scripts/lib/statMemo.ts): a file whose stat
+ * is unchanged is not read again, in a new output folder too when it is the same file hard-linked
+ * (as Astro restores a page); anything else is read, and a file written since the memo was opened
+ * is never remembered.
  */
 import { statSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
