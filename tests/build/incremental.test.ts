@@ -3,6 +3,7 @@
  * are taken from the cache (hard-linked, not copied), the rest are rendered again, and the result
  * is byte for byte the cold build of the same content. The same on the first build of a new day:
  * a new ticker snapshot, an embargo lifted and a new story render only the pages they change.
+ * A story re-dated into another search bundle re-indexes only the two bundles it left and joined.
  * The image step reads only the pages Astro rendered (scripts/lib/statMemo.ts), and still links
  * the images that only restored pages use. The card and image caches keep only what the last
  * build used.
@@ -335,5 +336,44 @@ describe('a warm build whose cache has lost a page it would restore', () => {
 
 	it('gives the same files, byte for byte, as a cold build', async () => {
 		await expectSameFiles(path.join(work, 'warm', 'dist'), path.join(work, 'cold-new-day', 'dist'));
+	});
+});
+
+describe('a warm build after a story moved to another search bundle', () => {
+	// Five-day bundles, as a long archive has many; story 3 re-dated from 3 to 1 December moves
+	// from the 3–7 December bundle to the oldest.
+	const bundled = { ...env, ...SITES.fixtureBundled.env };
+	const MOVED = 'fixture-story-03';
+	let movedDir: string;
+	let moved: BuildResult;
+
+	beforeAll(async () => {
+		movedDir = await tempDir('caravan-moved-');
+		const content = path.join(movedDir, 'content');
+		await cp(SITES.fixture.contentDir, content, { recursive: true });
+		const outDir = path.join(movedDir, 'warm', 'dist');
+		const before = await runBuild({ contentDir: content, outDir, env: bundled });
+		expect(before.status, before.stderr).toBe(0);
+		const story = path.join(content, 'articles', `${MOVED}.md`);
+		const text = await readFile(story, 'utf8');
+		const redated = text.replace('date: 2025-12-03T10:00:00', 'date: 2025-12-01T10:00:00');
+		expect(redated).not.toBe(text);
+		await writeFile(story, redated);
+		moved = await runBuild({ contentDir: content, outDir, env: bundled });
+		expect(moved.status, moved.stderr).toBe(0);
+		const coldMoved = await runBuild({
+			contentDir: content,
+			outDir: path.join(movedDir, 'cold', 'dist'),
+			env: bundled,
+		});
+		expect(coldMoved.status, coldMoved.stderr).toBe(0);
+	}, 300_000);
+
+	it('re-indexes the two bundles the story left and joined, and takes the others from the cache', () => {
+		expect(moved.stdout).toMatch(/in 4 bundles, 2 indexed, 2 from the cache/);
+	});
+
+	it('gives the same files, byte for byte, as a cold build of the same content', async () => {
+		await expectSameFiles(path.join(movedDir, 'warm', 'dist'), path.join(movedDir, 'cold', 'dist'));
 	});
 });
