@@ -12,14 +12,17 @@ import path from 'node:path';
 export const previousSiteDir = (outDir: string): string => `${outDir}.old`;
 
 /**
- * Delete `<outDir>.old/` without waiting for it: it is renamed to `<outDir>.deleting-<pid>/`, and
- * a process of its own that outlives the build deletes it, and any that an interrupted deletion
- * left. Deleting a site's folders and links is slow on some disks (minutes for the 420,000 files
- * of a 100,000-story site), and no reader needs to wait for it.
+ * Delete `<outDir>.old/` without waiting for it: it is renamed to `<outDir>.deleting-<pid>-<time>/`,
+ * and a process of its own that outlives the build deletes it, and any that an interrupted
+ * deletion left. Deleting a site's folders and links is slow on some disks (minutes for the
+ * 420,000 files of a 100,000-story site), and no reader needs to wait for it.
  */
 export async function retirePreviousSite(outDir: string): Promise<void> {
 	const oldDir = previousSiteDir(outDir);
-	if (existsSync(oldDir)) await rename(oldDir, `${outDir}.deleting-${process.pid}`);
+	// The time too: a container gives each run's build the same pid, and a rename onto a folder an
+	// interrupted deletion left under that name would fail every build after it.
+	if (existsSync(oldDir))
+		await rename(oldDir, `${outDir}.deleting-${process.pid}-${Date.now().toString(36)}`);
 	const parent = path.dirname(outDir);
 	const prefix = `${path.basename(outDir)}.deleting-`;
 	// A first build into a folder not made yet has nothing to delete.

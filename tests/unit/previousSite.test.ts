@@ -26,6 +26,8 @@ describe('retirePreviousSite', () => {
 		await site(outDir);
 		await site(`${outDir}.old`);
 		await site(`${outDir}.deleting-1`); // left by a deletion that was interrupted
+		// Left by an interrupted build whose pid this one has again (containers reuse them).
+		await site(`${outDir}.deleting-${process.pid}`);
 		await site(path.join(work, 'other.deleting-2')); // not this site's
 		await retirePreviousSite(outDir);
 		expect(existsSync(`${outDir}.old`)).toBe(false);
