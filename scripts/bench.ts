@@ -459,8 +459,9 @@ async function main(): Promise<void> {
 			await writeResults(results);
 		}
 	} finally {
-		if (!args.keep && !args.work) await rm(workRoot, { recursive: true, force: true });
-		else say(`kept the scratch folder ${workRoot}`);
+		// A folder given with --work stays, emptied of each size's files unless --keep.
+		if (args.keep) say(`kept the scratch folder ${workRoot}`);
+		else if (!args.work) await rm(workRoot, { recursive: true, force: true });
 	}
 	say(
 		`results in ${path.relative(process.cwd(), path.resolve(args.out)) || '.'}/: results.json, results.md, chart.svg`,
