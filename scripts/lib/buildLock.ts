@@ -14,8 +14,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { writeFileAtomic } from '../../src/site/writeFileAtomic.ts';
 
 interface Process {
 	pid: number;
@@ -70,9 +71,8 @@ async function readOwner(lockDir: string): Promise<LockOwner | undefined> {
 }
 
 async function writeOwner(lockDir: string, owner: LockOwner): Promise<void> {
-	// Written whole, then renamed: a waiting build never reads half an owner.
-	await writeFile(`${lockDir}/owner.json.tmp`, JSON.stringify(owner));
-	await rename(`${lockDir}/owner.json.tmp`, path.join(lockDir, 'owner.json'));
+	// A waiting build never reads half an owner.
+	await writeFileAtomic(path.join(lockDir, 'owner.json'), JSON.stringify(owner));
 }
 
 const sameOwner = (a: LockOwner | undefined, b: LockOwner | undefined) =>

@@ -8,12 +8,12 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
+import { writeFileAtomic } from '../../src/site/writeFileAtomic.ts';
 import {
 	brandedCardTree,
 	CARD_HEIGHT,
@@ -95,10 +95,8 @@ export async function cachedCardFile(
 	if (existsSync(file)) return { file, cached: true };
 	const bytes = await renderCard(card);
 	await mkdir(cacheDir, { recursive: true });
-	// Write then rename: a build running alongside (or another worker) never reads half a file.
-	const scratch = `${file}.${process.pid}.${threadId}.tmp`;
-	await writeFile(scratch, bytes);
-	await rename(scratch, file);
+	// A build running alongside (or another worker) never reads half a file.
+	await writeFileAtomic(file, bytes);
 	return { file, cached: false };
 }
 

@@ -8,9 +8,10 @@
  */
 import { createHash, hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheDir, SITE } from '../../src/config.ts';
+import { writeFileAtomic } from '../../src/site/writeFileAtomic.ts';
 
 /** What an image inspection found: nothing wrong, no file, or an unreadable one (and why). */
 export type ImageState = {
@@ -79,11 +80,9 @@ export async function loadCache<T>(contentDir: string, version: string): Promise
 /** Write the cache atomically (a concurrent check reads the old one or the new one, never half). */
 export async function saveCache<T>(contentDir: string, data: CacheData<T>): Promise<void> {
 	const file = cacheFile(contentDir);
-	const scratch = `${file}.${process.pid}.tmp`;
 	try {
 		await mkdir(path.dirname(file), { recursive: true });
-		await writeFile(scratch, JSON.stringify(data));
-		await rename(scratch, file);
+		await writeFileAtomic(file, JSON.stringify(data));
 	} catch {
 		// A read-only cache folder only costs time.
 	}

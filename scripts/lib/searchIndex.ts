@@ -38,6 +38,7 @@ import { codeVersion } from './checkCache.ts';
 import { othersDone } from './childProcess.ts';
 import { keepOnly, linkTree } from './linkFiles.ts';
 import { StatMemo } from './statMemo.ts';
+import { writeFileAtomic } from '../../src/site/writeFileAtomic.ts';
 
 /**
  * Pages that are search results, relative to the built site: every edition's articles. Each
@@ -457,6 +458,5 @@ async function linkSearchPage(
 		.replace('</head>', `${firstSearchPreloads(newest, index).join('')}</head>`);
 	// A new file renamed over the page, never a rewrite in place: the image step, run beside this
 	// one, may be reading it (scripts/lib/statMemo.ts).
-	await writeFile(`${file}.tmp`, linked);
-	await rename(`${file}.tmp`, file);
+	await writeFileAtomic(file, linked);
 }

@@ -25,9 +25,10 @@
  *   only saves time.
  */
 import { readFileSync, statSync, type BigIntStats } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheDir } from '../../src/config.ts';
+import { writeFileAtomic } from '../../src/site/writeFileAtomic.ts';
 
 /** Bump when the memo file changes shape. */
 const FORMAT = 1;
@@ -143,13 +144,10 @@ export class StatMemo<T> {
 	/** Write what this run looked up (files gone since the last run are left out), atomically. */
 	async save(): Promise<void> {
 		const data: MemoData<T> = { version: this.#version, files: Object.fromEntries(this.#next) };
-		const scratch = `${this.#file}.${process.pid}.tmp`;
 		try {
-			await writeFile(scratch, JSON.stringify(data));
-			await rename(scratch, this.#file);
+			await writeFileAtomic(this.#file, JSON.stringify(data));
 		} catch {
 			// A read-only cache folder only costs time.
-			await rm(scratch, { force: true }).catch(() => undefined);
 		}
 	}
 }

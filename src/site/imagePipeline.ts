@@ -6,10 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { slugify } from '../lib/slug.ts';
+import { writeFileAtomic } from './writeFileAtomic.ts';
 
 type Format = 'avif' | 'webp' | 'jpeg' | 'png';
 
@@ -111,12 +112,6 @@ export function pictureParts(
 	};
 }
 
-async function writeAtomic(file: string, data: Buffer): Promise<void> {
-	const scratch = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-	await writeFile(scratch, data);
-	await rename(scratch, file);
-}
-
 async function encode(
 	input: Buffer,
 	file: string,
@@ -161,7 +156,7 @@ async function encode(
 			withoutEnlargement: true,
 		});
 		const output = await pipeline[format](ENCODERS[format] as never).toBuffer();
-		await writeAtomic(path.join(cacheDir, nameOf(width, format)), output);
+		await writeFileAtomic(path.join(cacheDir, nameOf(width, format)), output);
 	}
 	console.log(`[caravan] image encoded: ${path.basename(file)} (${missing.length} files)`);
 	return set;
